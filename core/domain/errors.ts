@@ -1,0 +1,76 @@
+/**
+ * The closed set of error and verdict codes. Every failure that leaves the core carries one of
+ * these; anything else is turned into INTERNAL at the dispatcher and logged.
+ */
+export const ERROR_CODES = [
+  // input and plumbing
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'CONFIRMATION_REQUIRED',
+  'INTERNAL',
+  // store
+  'DB_TOO_NEW',
+  'DB_OPEN_FAILED',
+  // orders and their rules
+  'ORDER_NOT_FOUND',
+  'ILLEGAL_TRANSITION',
+  'ORDER_UNPAID',
+  'ORDER_ON_HOLD',
+  'ORDER_CANCELLED',
+  'ORDER_ALREADY_SHIPPED',
+  'ORDER_CANCEL_REQUESTED',
+  'ORDER_NOT_PACKED',
+  'NO_CANCEL_REQUEST',
+  'DEADLINE_PASSED',
+  'REDELIVERY_ALREADY_REQUESTED',
+  'ADDRESS_INCOMPLETE',
+  // scanning
+  'SCAN_EMPTY',
+  'SCAN_INVALID_CHARACTERS',
+  'NO_OPEN_ORDER',
+  'NOTHING_TO_UNDO',
+  // handover
+  'HANDOVER_NOT_FOUND',
+  'HANDOVER_CLOSED',
+  // files
+  'FILE_NOT_FOUND',
+  'FILE_UNREADABLE',
+  'IMPORT_INVALID',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export class PackdeskError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = 'PackdeskError';
+    this.code = code;
+    this.details = details;
+  }
+
+  toInfo(): ErrorInfo {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+export function fail(code: ErrorCode, message: string, details?: unknown): never {
+  throw new PackdeskError(code, message, details);
+}
+
+/** For exhaustive switches: the compiler proves this is unreachable. */
+export function missingCase(value: never): never {
+  throw new PackdeskError('INTERNAL', `Unhandled case: ${String(value)}`);
+}
