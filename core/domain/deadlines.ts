@@ -55,7 +55,8 @@ function platformOr(kind: DeadlineKind, platformAt: Millis | null, fallback: Mil
 /** Every deadline that currently binds the order, earliest first. */
 export function openDeadlines(order: DeadlineFacts): Deadline[] {
   const out: Deadline[] = [];
-  const paid = order.paidAt;
+  // An order past payment without a paid time (some exports leave it empty): count from creation.
+  const paid = order.status === 'UNPAID' ? null : (order.paidAt ?? order.createdAt);
   if (order.cancelRequestedAt !== null && canTransition(order.status, 'CANCELLED')) {
     out.push(computed('ANSWER_CANCELLATION', order.cancelRequestedAt + RULES.answerCancellation));
   }
@@ -108,18 +109,20 @@ export function urgencyOf(deadline: Deadline | null, now: Millis): Urgency {
 /**
  * The platform's automatic rules, applied locally while offline. Returns the provisional
  * change to make, or null. The platform's next word replaces it (see status.platformMayMove).
+ * A rule fires only once its deadline has passed (when urgencyOf calls it OVERDUE): "within
+ * 48 h" still includes the 48 h mark itself.
  */
 export function automaticOutcome(
   order: DeadlineFacts,
   now: Millis,
 ): { status: 'CANCELLED'; reason: string } | null {
-  if (order.status === 'UNPAID' && now >= order.createdAt + RULES.unpaidAutoCancel) {
+  if (order.status === 'UNPAID' && now > order.createdAt + RULES.unpaidAutoCancel) {
     return { status: 'CANCELLED', reason: 'Unpaid for 48 hours (cancelled automatically)' };
   }
   if (
     order.cancelRequestedAt !== null &&
     canTransition(order.status, 'CANCELLED') &&
-    now >= order.cancelRequestedAt + RULES.answerCancellation
+    now > order.cancelRequestedAt + RULES.answerCancellation
   ) {
     return { status: 'CANCELLED', reason: 'Cancellation request not answered within 48 hours' };
   }

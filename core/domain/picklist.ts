@@ -1,3 +1,4 @@
+import { fail } from './errors.js';
 import { compareNatural } from './natural-sort.js';
 import type { Order, Sku } from './types.js';
 
@@ -85,6 +86,11 @@ export function buildPickList(orders: readonly Order[], skus: ReadonlyMap<string
  * With singleItemFirst, single-item orders fill the first waves.
  */
 export function planWaves<T extends Pick<Order, 'lines'>>(orders: readonly T[], size = 50, singleItemFirst = false): T[][] {
+  // A size below 1 never advances the loop below (the main process would hang); NaN would drop
+  // every order. Infinity is allowed: one wave with everything.
+  if (!(size >= 1) || (size !== Infinity && !Number.isInteger(size))) {
+    fail('INVALID_INPUT', `A wave holds a whole number of orders, at least 1 (got ${size}).`, { size });
+  }
   const ordered = singleItemFirst
     ? [...orders.filter(isSingleItem), ...orders.filter((o) => !isSingleItem(o))]
     : [...orders];

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { ORDER_STATUSES, type Sku } from '../domain/types.js';
+import type {
+  ArrangeResult,
+  CatalogueImportReport,
+  DemoResult,
+  ExportResult,
+  HandoverBatchView,
+  HandoverVerdict,
+  ImportReport,
+  OrderView,
+  PickListWaves,
+  QueuePage,
+  ScanVerdict,
+} from './views.js';
+
+/**
+ * The one API of the core: method name → input schema, and (below) → result type. Electron
+ * IPC, the WebSocket station host, the CLI and the renderer's client all go through it.
+ */
+const id = z.string().trim().min(1).max(200);
+const text = (max: number) => z.string().max(max);
+const status = z.enum(ORDER_STATUSES);
+const epochMs = z.number().int().min(0);
+const station = z.string().trim().min(1).max(100);
+const packer = z.string().trim().min(1).max(100);
+/** Raw scanner input: bounded so a stuck scanner cannot flood the store. */
+const scanText = z.string().max(500);
+const filePath = z.string().min(1).max(4096);
+
+export const contract = {
+  'orders.list': z.strictObject({
+    status: z.array(status).optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    limit: z.number().int().min(1).optional(),
+  }),
+  'orders.queue': z.strictObject({
+    limit: z.number().int().min(1).max(1000).default(100),
+    offset: z.number().int().min(0).default(0),
+    carrier: text(200).optional(),
+    singleItem: z.boolean().optional(),
+    sku: text(200).optional(),
+    bin: text(100).optional(),
+    cancelRequested: z.boolean().optional(),
+  }),
+  'orders.get': z.strictObject({ orderId: id }),
+  'orders.search': z.strictObject({ text: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(500).default(50) }),
+  'orders.answerCancellation': z.strictObject({ orderId: id, decision: z.enum(['accept', 'reject']) }),
+  'orders.sellerCancel': z.strictObject({
+    orderId: id,
+    reason: z.string().trim().min(1).max(500),
+    /** Cancelling sets the order's SKUs' stock to 0, which delists them: the caller must say yes. */
+    confirmStockZero: z.boolean().default(false),
+  }),
+  'orders.requestRedelivery': z.strictObject({
+    orderId: id,
+    recipient: z.strictObject({
+      name: z.string().trim().min(1).max(200),
+      phone: z.string().trim().min(5).max(40),
+      address: z.string().trim().min(1).max(500),
+      postcode: z.string().trim().min(1).max(20),
+      city: text(200).default(''),
+      state: text(200).default(''),
+      country: text(100).default(''),
+    }),
+  }),
+  'orders.applyAutomaticRules': z.strictObject({}),
+  'catalogue.list': z.strictObject({}),
+  'import.orders': z.strictObject({
+    path: filePath,
+    dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
+    timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+  }),
+  'import.catalogue': z.strictObject({ path: filePath }),
+  'export.orders': z.strictObject({
+    dir: filePath,
+    status: z.array(status).optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    maxRows: z.number().int().min(1).max(15_000).default(15_000),
+    timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+  }),
+  'picklist.build': z.strictObject({
+    orderIds: z.array(id).optional(),
+    singleItemFirst: z.boolean().default(false),
+    waveSize: z.number().int().min(1).max(10_000).default(50),
+  }),
+  'packing.scan': z.strictObject({
+    station,
+    packer,
+    /** Made by the client per physical scan, so a replayed message is counted once. */
+    scanId: z.string().trim().min(1).max(100),
+    code: scanText,
+    singleItemMode: z.boolean().default(false),
+  }),
+  'packing.current': z.strictObject({ station }),
+  'packing.undo': z.strictObject({ station, packer }),
+  'packing.shortPack': z.strictObject({ station, packer, orderId: id, reason: z.string().trim().min(1).max(500) }),
+  'shipping.arrange': z.strictObject({
+    orderIds: z.array(id).min(1),
+    /** Large sellers arrange shipment before packing to get labels; default: packed orders only. */
+    allowUnpacked: z.boolean().default(false),
+  }),
+  'handover.open': z.strictObject({ station, method: z.enum(['PICKUP', 'DROP_OFF']), carrier: text(200).default('') }),
+  'handover.scan': z.strictObject({ batchId: z.number().int().min(1), code: scanText }),
+  'handover.get': z.strictObject({ batchId: z.number().int().min(1) }),
+  'handover.close': z.strictObject({ batchId: z.number().int().min(1) }),
+  'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
+  'sync.status': z.strictObject({}),
+} as const;
+
+export type Method = keyof typeof contract;
+export type Input<M extends Method> = z.output<(typeof contract)[M]>;
+/** What a caller may send: defaults filled in by the schema may be left out. */
+export type InputArg<M extends Method> = z.input<(typeof contract)[M]>;
+
+export interface Results {
+  'orders.list': OrderView[];
+  'orders.queue': QueuePage;
+  'orders.get': OrderView;
+  'orders.search': OrderView[];
+  'orders.answerCancellation': OrderView;
+  'orders.sellerCancel': OrderView;
+  'orders.requestRedelivery': OrderView;
+  'orders.applyAutomaticRules': { cancelled: string[] };
+  'catalogue.list': Sku[];
+  'import.orders': ImportReport;
+  'import.catalogue': CatalogueImportReport;
+  'export.orders': ExportResult;
+  'picklist.build': PickListWaves;
+  'packing.scan': ScanVerdict;
+  'packing.current': OrderView | null;
+  'packing.undo': { undoneScanId: string; order: OrderView };
+  'packing.shortPack': OrderView;
+  'shipping.arrange': ArrangeResult;
+  'handover.open': HandoverBatchView;
+  'handover.scan': HandoverVerdict;
+  'handover.get': HandoverBatchView;
+  'handover.close': HandoverBatchView;
+  'demo.load': DemoResult;
+  'sync.status': { pendingOutbox: number };
+}
+
+export type Result<M extends Method> = Results[M];
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: string): name is Method {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

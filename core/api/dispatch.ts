@@ -1,0 +1,53 @@
+import { ZodError } from 'zod';
+import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { contract, isMethod, type Input, type Method, type Result } from './contract.js';
+import type { CoreContext } from './context.js';
+
+export type Handler<M extends Method> = (input: Input<M>, ctx: CoreContext) => Result<M> | Promise<Result<M>>;
+export type Handlers = { [M in Method]: Handler<M> };
+
+export type Response<T = unknown> = { ok: true; result: T } | { ok: false; error: ErrorInfo };
+
+function zodMessage(err: ZodError): string {
+  return err.issues
+    .slice(0, 5)
+    .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
+    .join('; ');
+}
+
+export function toErrorInfo(err: unknown, ctx: Pick<CoreContext, 'log'>): ErrorInfo {
+  if (err instanceof PackdeskError) return err.toInfo();
+  if (err instanceof ZodError) return { code: 'INVALID_INPUT', message: zodMessage(err) };
+  ctx.log.error('Unexpected error in the core', err);
+  return { code: 'INTERNAL', message: 'Something went wrong inside Packdesk; it has been logged.' };
+}
+
+/**
+ * The one entry point: validates the input against the contract, runs the handler, and turns
+ * every failure into `{ ok: false, error: { code, message } }`. Never throws.
+ */
+export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
+  return async function dispatch(method: string, input: unknown): Promise<Response> {
+    if (!isMethod(method)) {
+      return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `No API method named ${JSON.stringify(method)}.` } };
+    }
+    const parsed = contract[method].safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: zodMessage(parsed.error) } };
+    try {
+      const handler = handlers[method] as Handler<Method>;
+      const result = await handler(parsed.data as Input<Method>, ctx);
+      return { ok: true, result };
+    } catch (err) {
+      return { ok: false, error: toErrorInfo(err, ctx) };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;
+
+/** Typed call for in-process callers (CLI, tests): resolves with the result or rejects with PackdeskError. */
+export async function call<M extends Method>(dispatch: Dispatch, method: M, input: unknown): Promise<Result<M>> {
+  const res = await dispatch(method, input);
+  if (!res.ok) throw new PackdeskError(res.error.code, res.error.message, res.error.details);
+  return res.result as Result<M>;
+}

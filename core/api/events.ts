@@ -1,0 +1,33 @@
+import type { ScanVerdict } from './views.js';
+
+/** Push events from the core. Every transport forwards these as they are. */
+export interface Events {
+  'orders.changed': { orderIds: string[] };
+  'scan.recorded': { station: string; verdict: ScanVerdict };
+  'progress': { task: 'import' | 'arrange' | 'export' | 'demo'; done: number; total: number };
+  'outbox.changed': { pending: number };
+}
+
+export type EventName = keyof Events;
+export type Unsubscribe = () => void;
+
+export class EventBus {
+  private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
+
+  on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): Unsubscribe {
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  }
+
+  emit<E extends EventName>(name: E, payload: Events[E]): void {
+    for (const l of this.listeners.get(name) ?? []) {
+      try {
+        (l as (p: Events[E]) => void)(payload);
+      } catch {
+        // A failing listener (a closed socket, say) must not break the write that emitted.
+      }
+    }
+  }
+}

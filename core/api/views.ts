@@ -1,0 +1,131 @@
+import type { Deadline, Urgency } from '../domain/deadlines.js';
+import type { ErrorCode } from '../domain/errors.js';
+import type { PickList } from '../domain/picklist.js';
+import type { ScanVerdictCode } from '../domain/packing.js';
+import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
+import type { RowError } from '../import/types.js';
+
+/** What the API returns for one order line: the line plus what the packer needs to find it. */
+export interface LineView {
+  skuId: string;
+  sellerSku: string;
+  name: string;
+  variation: string;
+  qty: number;
+  packedQty: number;
+  bin: string | null;
+  barcodes: string[];
+}
+
+export interface OrderView extends Omit<Order, 'lines' | 'platformDeadlines'> {
+  lines: LineView[];
+  platformDeadlines: Order['platformDeadlines'];
+  deadlines: Deadline[];
+  nextDeadline: Deadline | null;
+  urgency: Urgency;
+  /** Why this order must not be packed now (the code), or null. */
+  packRefusal: ErrorCode | null;
+  singleItem: boolean;
+  unitsPacked: number;
+  unitsOrdered: number;
+}
+
+export interface QueuePage {
+  total: number;
+  orders: OrderView[];
+}
+
+export interface ScanVerdict {
+  scanId: string;
+  code: ScanVerdictCode;
+  /** True when the scan moved packing forward (an item accepted or an order opened). */
+  ok: boolean;
+  message: string;
+  scannedCode: string;
+  orderId: string | null;
+  line: { sellerSku: string; name: string; packedQty: number; qty: number } | null;
+  progress: { packed: number; total: number } | null;
+  /** The order as it stands after this scan, when there is one open. */
+  order: OrderView | null;
+  at: Millis;
+  /** True when this scan id had been seen before and the stored verdict is returned again. */
+  replayed: boolean;
+}
+
+export interface ImportReport {
+  file: string;
+  rows: number;
+  orders: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Orders whose file status was older than what happened here; kept as they are. */
+  keptLocal: number;
+  skusCreated: number;
+  dateOrder: string;
+  ignoredColumns: string[];
+  errors: RowError[];
+}
+
+export interface CatalogueImportReport {
+  file: string;
+  rows: number;
+  created: number;
+  updated: number;
+  errors: RowError[];
+}
+
+export interface BatchFailure {
+  orderId: string;
+  code: ErrorCode;
+  message: string;
+}
+
+export interface ArrangeResult {
+  arranged: string[];
+  failed: BatchFailure[];
+  chunks: number;
+}
+
+export interface PickListWaves {
+  waves: PickList[];
+}
+
+export interface HandoverBatchView {
+  id: number;
+  station: string;
+  carrier: string;
+  method: 'PICKUP' | 'DROP_OFF';
+  openedAt: Millis;
+  closedAt: Millis | null;
+  parcels: { orderId: string; trackingNumber: string; carrier: string; scannedAt: Millis }[];
+}
+
+export type HandoverVerdictCode =
+  | 'PARCEL_ADDED'
+  | 'PARCEL_ALREADY_IN_BATCH'
+  | 'PARCEL_IN_OTHER_BATCH'
+  | 'PARCEL_NOT_READY'
+  | 'PARCEL_WRONG_CARRIER'
+  | 'UNKNOWN_PARCEL';
+
+export interface HandoverVerdict {
+  code: HandoverVerdictCode;
+  ok: boolean;
+  message: string;
+  orderId: string | null;
+  count: number;
+}
+
+export interface ExportResult {
+  files: string[];
+  rows: number;
+  orders: number;
+}
+
+export interface DemoResult {
+  orders: number;
+  skus: number;
+}
+
+export type { OrderStatus, Recipient, Sku };

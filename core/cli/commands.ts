@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { call, type Dispatch } from '../api/dispatch.js';
+import type { ScanVerdict } from '../api/views.js';
+import { PackdeskError } from '../domain/errors.js';
+import { ORDER_STATUSES, type OrderStatus } from '../domain/types.js';
+import { dateOption, intOption, listOption, parse } from './args.js';
+import { orderLine, pickListText, verdictLine } from './format.js';
+
+export interface Output {
+  json: unknown;
+  text: string;
+}
+
+export interface Command {
+  usage: string;
+  run(argv: string[], dispatch: Dispatch): Promise<Output>;
+}
+
+function statuses(value: string | undefined): OrderStatus[] | undefined {
+  const list = listOption(value)?.map((s) => s.toUpperCase());
+  const bad = list?.find((s) => !(ORDER_STATUSES as readonly string[]).includes(s));
+  if (bad) throw new PackdeskError('INVALID_INPUT', `Unknown status ${bad}; use one of ${ORDER_STATUSES.join(', ')}.`);
+  return list as OrderStatus[] | undefined;
+}
+
+function needPositional(values: string[], what: string): string[] {
+  if (values.length === 0) throw new PackdeskError('INVALID_INPUT', `Give ${what}.`);
+  return values;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  demo: {
+    usage: 'demo [--orders N] [--seed S]   load a realistic demo shop',
+    async run(argv, dispatch) {
+      const { values } = parse(argv, { orders: { type: 'string' }, seed: { type: 'string' } });
+      const r = await call(dispatch, 'demo.load', { orders: intOption(values.orders, 'orders'), seed: intOption(values.seed, 'seed') });
+      return { json: r, text: `Demo shop loaded: ${r.orders} new orders, ${r.skus} SKUs.` };
+    },
+  },
+  import: {
+    usage: 'import FILE [--catalogue] [--date-order DMY|MDY|YMD] [--tz-offset MINUTES]',
+    async run(argv, dispatch) {
+      const { values, positionals } = parse(argv, {
+        catalogue: { type: 'boolean', default: false },
+        'date-order': { type: 'string' },
+        'tz-offset': { type: 'string' },
+      });
+      const file = path.resolve(needPositional(positionals, 'the file to import')[0]!);
+      if (values.catalogue) {
+        const r = await call(dispatch, 'import.catalogue', { path: file });
+        return { json: r, text: `Catalogue: ${r.rows} rows, ${r.created} new SKUs, ${r.updated} updated.` };
+      }
+      const r = await call(dispatch, 'import.orders', {
+        path: file,
+        dateOrder: values['date-order']?.toUpperCase(),
+        timeZoneOffsetMinutes: intOption(values['tz-offset'], 'tz-offset'),
+      });
+      const text = `Imported ${r.rows} rows: ${r.orders} orders (${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.keptLocal} kept as packed here), ${r.skusCreated} new SKUs; dates ${r.dateOrder}.`;
+      return { json: r, text };
+    },
+  },
+  orders: {
+    usage: 'orders [--status S[,S]] [--limit N] [--from DATE] [--to DATE]',
+    async run(argv, dispatch) {
+      const { values } = parse(argv, { status: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+      const list = await call(dispatch, 'orders.list', {
+        status: statuses(values.status),
+        limit: intOption(values.limit, 'limit'),
+        from: dateOption(values.from, 'from'),
+        to: dateOption(values.to, 'to'),
+      });
+      return { json: list, text: list.map(orderLine).join('\n') + `\n${list.length} order(s)` };
+    },
+  },
+  picklist: {
+    usage: 'picklist [ORDER …] [--single-first] [--wave N]',
+    async run(argv, dispatch) {
+      const { values, positionals } = parse(argv, { 'single-first': { type: 'boolean', default: false }, wave: { type: 'string' } });
+      const r = await call(dispatch, 'picklist.build', {
+        orderIds: positionals.length ? positionals : undefined,
+        singleItemFirst: values['single-first'],
+        waveSize: intOption(values.wave, 'wave'),
+      });
+      return { json: r, text: r.waves.map((w, i) => pickListText(w, i + 1)).join('\n\n') || 'Nothing to pick.' };
+    },
+  },
+  pack: {
+    usage: 'pack ORDER --scan CODE [--scan CODE …] [--station S] [--packer P]',
+    async run(argv, dispatch) {
+      const { values, positionals } = parse(argv, {
+        scan: { type: 'string', multiple: true, default: [] },
+        station: { type: 'string', default: 'cli' },
+        packer: { type: 'string', default: process.env.USER ?? 'packer' },
+      });
+      const [order] = needPositional(positionals, 'the order to pack (order id, tracking number or package id)');
+      const scan = (code: string) =>
+        call(dispatch, 'packing.scan', { station: values.station, packer: values.packer, scanId: randomUUID(), code });
+      const opened = await scan(order!);
+      if (!opened.ok) throw new PackdeskError(opened.code as never, opened.message, { orderId: opened.orderId });
+      const verdicts: ScanVerdict[] = [];
+      for (const code of values.scan) verdicts.push(await scan(code));
+      return { json: verdicts.map(({ order: _o, ...v }) => v), text: [verdictLine(opened), ...verdicts.map(verdictLine)].join('\n') };
+    },
+  },
+  ship: {
+    usage: 'ship ORDER … [--allow-unpacked]   arrange shipment',
+    async run(argv, dispatch) {
+      const { values, positionals } = parse(argv, { 'allow-unpacked': { type: 'boolean', default: false } });
+      const r = await call(dispatch, 'shipping.arrange', {
+        orderIds: needPositional(positionals, 'at least one order'),
+        allowUnpacked: values['allow-unpacked'],
+      });
+      const failed = r.failed.map((f) => `  ${f.orderId}: ${f.code} ${f.message}`);
+      return { json: r, text: [`Shipment arranged for ${r.arranged.length} order(s).`, ...failed].join('\n') };
+    },
+  },
+  'cancel-response': {
+    usage: 'cancel-response ORDER accept|reject',
+    async run(argv, dispatch) {
+      const { positionals } = parse(argv, {});
+      const [orderId, decision] = positionals;
+      if (!orderId || (decision !== 'accept' && decision !== 'reject')) {
+        throw new PackdeskError('INVALID_INPUT', 'Usage: cancel-response ORDER accept|reject');
+      }
+      const o = await call(dispatch, 'orders.answerCancellation', { orderId, decision });
+      return { json: o, text: orderLine(o) };
+    },
+  },
+  export: {
+    usage: 'export [--dir DIR] [--status S[,S]] [--from DATE] [--to DATE]   (default: the last 90 days)',
+    async run(argv, dispatch) {
+      const { values } = parse(argv, { dir: { type: 'string', default: '.' }, status: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
+      const r = await call(dispatch, 'export.orders', {
+        dir: path.resolve(values.dir),
+        status: statuses(values.status),
+        from: dateOption(values.from, 'from'),
+        to: dateOption(values.to, 'to'),
+      });
+      return { json: r, text: [`Exported ${r.orders} orders (${r.rows} rows) to:`, ...r.files].join('\n') };
+    },
+  },
+};

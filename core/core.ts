@@ -1,0 +1,62 @@
+import { EventBus } from './api/events.js';
+import type { CoreContext, Logger } from './api/context.js';
+import { createDispatcher, type Dispatch, type Handlers } from './api/dispatch.js';
+import { systemClock, type Clock } from './domain/clock.js';
+import { openDatabase } from './store/db.js';
+import { demoHandlers } from './features/demo.js';
+import { exportHandlers } from './features/exporting.js';
+import { handoverHandlers } from './features/handover.js';
+import { importHandlers } from './features/importing.js';
+import { orderHandlers } from './features/orders.js';
+import { packingHandlers } from './features/packing.js';
+import { picklistHandlers } from './features/picklist.js';
+import { redeliveryHandlers } from './features/redelivery.js';
+import { shippingHandlers } from './features/shipping.js';
+import { listSkus } from './store/catalogue-repo.js';
+
+/** Every feature's handlers: the compiler checks that together they cover the whole contract. */
+export const handlers: Handlers = {
+  ...orderHandlers,
+  ...redeliveryHandlers,
+  ...packingHandlers,
+  ...picklistHandlers,
+  ...shippingHandlers,
+  ...handoverHandlers,
+  ...importHandlers,
+  ...exportHandlers,
+  ...demoHandlers,
+  'catalogue.list': (_input, ctx) => listSkus(ctx.db),
+};
+
+export interface Core {
+  dispatch: Dispatch;
+  events: EventBus;
+  context: CoreContext;
+  close(): void;
+}
+
+export interface CoreOptions {
+  dbPath: string;
+  clock?: Clock;
+  log?: Logger;
+}
+
+const consoleLog: Logger = { error: (message, err) => console.error(`[packdesk] ${message}`, err) };
+
+/** Opens the store and wires the dispatcher: what Electron, the station host and the CLI share. */
+export function createCore(opts: CoreOptions): Core {
+  const clock = opts.clock ?? systemClock;
+  const db = openDatabase(opts.dbPath, clock.now());
+  const events = new EventBus();
+  const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog };
+  return {
+    dispatch: createDispatcher(context, handlers),
+    events,
+    context,
+    close: () => {
+      if (!db.open) return;
+      db.pragma('optimize');
+      db.close();
+    },
+  };
+}

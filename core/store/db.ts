@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { PackdeskError, fail } from '../domain/errors.js';
+import { migrate } from './migrate.js';
+
+export type Db = Database.Database;
+
+/** Opens (creating if needed) a Packdesk database and brings its schema up to date. */
+export function openDatabase(file: string, now: number): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (err) {
+    fail('DB_OPEN_FAILED', `Cannot open the database at ${file}: ${(err as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across application crashes in WAL mode; only power loss can drop the
+    // last transactions, and the outbox/scan ids make those safe to redo.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, now);
+    return db;
+  } catch (err) {
+    db.close();
+    if (err instanceof PackdeskError) throw err;
+    fail('DB_OPEN_FAILED', `Cannot use the database at ${file}: ${(err as Error).message}`);
+  }
+}
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per database. Compiling costs more than running a small
+ * query, and scans run many small queries.
+ */
+export function sql(db: Db, text: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let s = cache.get(text);
+  if (!s) {
+    if (cache.size > 2000) cache.clear();
+    s = db.prepare(text);
+    cache.set(text, s);
+  }
+  return s;
+}

@@ -1,0 +1,114 @@
+import { nextDeadline } from '../domain/deadlines.js';
+import { fail } from '../domain/errors.js';
+import { isSingleItem } from '../domain/picklist.js';
+import type { Order, OrderStatus } from '../domain/types.js';
+import type { Db } from './db.js';
+import { ORDER_COLUMNS, lineFromRow, orderFromRow, orderParams, type LineRow, type OrderRow } from './order-rows.js';
+import { sql } from './db.js';
+
+const INSERT_ORDER = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => '@' + c).join(', ')})`;
+const UPDATE_ORDER = `UPDATE orders SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
+  .map((c) => `${c} = @${c}`)
+  .join(', ')} WHERE id = @id AND version = @expected_version`;
+
+/** Loads lines for many orders in one pass; SQLite caps bound parameters, so chunk the ids. */
+function linesByOrder(db: Db, ids: readonly string[]): Map<string, LineRow[]> {
+  const out = new Map<string, LineRow[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const rows = sql(db, `SELECT * FROM order_lines WHERE order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY order_id, line_no`)
+      .all(...chunk) as LineRow[];
+    for (const r of rows) {
+      const list = out.get(r.order_id);
+      if (list) list.push(r);
+      else out.set(r.order_id, [r]);
+    }
+  }
+  return out;
+}
+
+export function hydrate(db: Db, rows: readonly OrderRow[]): Order[] {
+  const lines = linesByOrder(db, rows.map((r) => r.id));
+  return rows.map((r) => orderFromRow(r, (lines.get(r.id) ?? []).map(lineFromRow)));
+}
+
+export function getOrder(db: Db, id: string): Order | null {
+  const row = sql(db, 'SELECT * FROM orders WHERE id = ?').get(id) as OrderRow | undefined;
+  return row ? hydrate(db, [row])[0]! : null;
+}
+
+export function requireOrder(db: Db, id: string): Order {
+  return getOrder(db, id) ?? fail('ORDER_NOT_FOUND', `No order ${id}.`, { orderId: id });
+}
+
+export function getOrders(db: Db, ids: readonly string[]): Order[] {
+  const rows: OrderRow[] = [];
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(...(sql(db, `SELECT * FROM orders WHERE id IN (${chunk.map(() => '?').join(',')})`).all(...chunk) as OrderRow[]));
+  }
+  return hydrate(db, rows);
+}
+
+/** Finds the order a scanned code names: its order id, tracking number or package id. */
+export function findOrderByCode(db: Db, code: string): Order | null {
+  const row = sql(db, 
+      `SELECT * FROM orders WHERE id = @code
+       UNION ALL SELECT * FROM orders WHERE tracking_number = @code COLLATE NOCASE
+       UNION ALL SELECT * FROM orders WHERE package_id = @code
+       LIMIT 1`,
+    )
+    .get({ code }) as OrderRow | undefined;
+  return row ? hydrate(db, [row])[0]! : null;
+}
+
+function writeLines(db: Db, order: Order): void {
+  sql(db, 'DELETE FROM order_lines WHERE order_id = ?').run(order.id);
+  const ins = sql(db, 
+    `INSERT INTO order_lines (order_id, line_no, sku_id, seller_sku, product_name, variation, quantity, packed_quantity)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  order.lines.forEach((l, i) =>
+    ins.run(order.id, i + 1, l.skuId, l.sellerSku, l.productName, l.variation, l.quantity, l.packedQuantity),
+  );
+}
+
+export function insertOrder(db: Db, order: Order): void {
+  sql(db, INSERT_ORDER).run(orderParams(order, nextDeadline(order)?.at ?? null, isSingleItem(order)));
+  writeLines(db, order);
+}
+
+/**
+ * Writes a changed order, bumping its version. Fails with CONFLICT when someone else wrote it
+ * since `previous` was read (optimistic concurrency). Returns the order as stored.
+ */
+export function updateOrder(db: Db, previous: Pick<Order, 'id' | 'version'>, next: Order, now: number): Order {
+  const stored: Order = { ...next, version: previous.version + 1, updatedAt: now };
+  const info = sql(db, UPDATE_ORDER)
+    .run({ ...orderParams(stored, nextDeadline(stored)?.at ?? null, isSingleItem(stored)), expected_version: previous.version });
+  if (info.changes !== 1) {
+    fail('CONFLICT', `Order ${previous.id} was changed meanwhile; reload and try again.`, { orderId: previous.id });
+  }
+  writeLines(db, stored);
+  return stored;
+}
+
+/** Only the packed quantity of one line changed: the hot path of every scan. */
+export function updatePackedLine(db: Db, previous: Order, next: Order, lineIndex: number, now: number): Order {
+  const stored: Order = { ...next, version: previous.version + 1, updatedAt: now };
+  const info = sql(db, 'UPDATE orders SET packed_at = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?')
+    .run(stored.packedAt, stored.version, now, stored.id, previous.version);
+  if (info.changes !== 1) fail('CONFLICT', `Order ${previous.id} was changed meanwhile; reload and try again.`);
+  sql(db, 'UPDATE order_lines SET packed_quantity = ? WHERE order_id = ? AND line_no = ?').run(
+    stored.lines[lineIndex]!.packedQuantity,
+    stored.id,
+    lineIndex + 1,
+  );
+  return stored;
+}
+
+export function ordersWithStatus(db: Db, statuses: readonly OrderStatus[]): string[] {
+  return sql(db, `SELECT id FROM orders WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY next_deadline_at, id`)
+    .pluck()
+    .all(...statuses) as string[];
+}

@@ -1,0 +1,43 @@
+import type { Db } from './db.js';
+import { sql } from './db.js';
+
+/**
+ * What the platform must learn about. Written in the same transaction as the change it
+ * describes, so a change is never saved without its event (sync drains this later).
+ */
+export const OUTBOX_KINDS = [
+  'order.packed',
+  'order.unpacked',
+  'order.short_packed',
+  'order.shipment_arranged',
+  'order.cancellation_accepted',
+  'order.cancellation_rejected',
+  'order.seller_cancelled',
+  'order.redelivery_requested',
+  'handover.closed',
+  'sku.stock_zeroed',
+] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
+
+export interface OutboxEvent {
+  id: number;
+  at: number;
+  kind: OutboxKind;
+  orderId: string | null;
+  payload: unknown;
+  sentAt: number | null;
+}
+
+export function appendOutbox(db: Db, at: number, kind: OutboxKind, orderId: string | null, payload: unknown): void {
+  sql(db, 'INSERT INTO outbox (at, kind, order_id, payload) VALUES (?, ?, ?, ?)').run(at, kind, orderId, JSON.stringify(payload));
+}
+
+export function pendingOutbox(db: Db, limit = 100): OutboxEvent[] {
+  const rows = sql(db, 'SELECT id, at, kind, order_id, payload, sent_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?')
+    .all(limit) as { id: number; at: number; kind: OutboxKind; order_id: string | null; payload: string; sent_at: number | null }[];
+  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload), sentAt: r.sent_at }));
+}
+
+export function countPendingOutbox(db: Db): number {
+  return sql(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get() as number;
+}
