@@ -49,13 +49,18 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
  * Whether data from the platform (an import or a sync) may replace the local status.
  * Same status: yes (fields may refresh). A later stage: yes. An earlier stage: only when the
  * local status was provisional, because then the platform knows better than our offline guess.
- * So re-importing an older file never undoes what happened locally since. This holds for the one
- * backward local move too (DELIVERY_FAILED → IN_TRANSIT on redelivery): that move is made locally
- * when the redelivery is requested; an old file saying IN_TRANSIT must not hide a delivery failure.
+ * So re-importing an older file never undoes what happened locally since: an old file saying
+ * IN_TRANSIT must not hide a delivery failure and its 12-day redelivery window. The one way back,
+ * DELIVERY_FAILED → IN_TRANSIT, is taken only once a redelivery was requested (the parcel is then
+ * back on the road); callers that pass a whole Order get this without doing anything.
  */
-export function platformMayMove(order: Pick<Order, 'status' | 'provisional'>, to: OrderStatus): boolean {
+export function platformMayMove(
+  order: Pick<Order, 'status' | 'provisional'> & Partial<Pick<Order, 'redeliveryRequestedAt'>>,
+  to: OrderStatus,
+): boolean {
   if (order.provisional) return true;
   if (order.status === to) return true;
+  if (order.status === 'DELIVERY_FAILED' && to === 'IN_TRANSIT') return order.redeliveryRequestedAt != null;
   return LIFECYCLE_RANK[to] > LIFECYCLE_RANK[order.status] && !TERMINAL_STATUSES.includes(order.status);
 }
 

@@ -18,7 +18,7 @@ function stamp(ms: number): string {
 /** Writes through a temporary name so a half-written file never looks like a finished export. */
 function writeAtomically(file: string, text: string): void {
   const tmp = `${file}.partial`;
-  fs.writeFileSync(tmp, '\uFEFF' + text, 'utf8');
+  fs.writeFileSync(tmp, text, 'utf8');
   fs.renameSync(tmp, file);
 }
 

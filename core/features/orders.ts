@@ -40,6 +40,10 @@ export function applyDueRules(ctx: CoreContext): string[] {
 function answerCancellation(ctx: CoreContext, order: Order, accept: boolean): Order {
   const now = ctx.clock.now();
   if (order.cancelRequestedAt === null) fail('NO_CANCEL_REQUEST', `Order ${order.id} has no cancellation request to answer.`);
+  // Rejecting is no answer once the order is cancelled (e.g. by the 48 h rule): the platform won't take it.
+  if (!canTransition(order.status, 'CANCELLED')) {
+    fail('ILLEGAL_TRANSITION', `Order ${order.id} is ${order.status}: its cancellation request can no longer be answered.`);
+  }
   if (accept) {
     assertTransition(order.status, 'CANCELLED');
     const next = { ...order, status: 'CANCELLED' as const, cancelRequestedAt: null, cancelledAt: now, cancelReason: 'Buyer request accepted' };
@@ -112,11 +116,14 @@ export const orderHandlers: Pick<
     return viewsOf(ctx.db, getOrders(ctx.db, ids), ctx.clock.now());
   },
   'orders.answerCancellation': (input, ctx) => {
+    applyDueRules(ctx);
     const stored = ctx.db.transaction(() => answerCancellation(ctx, requireOrder(ctx.db, input.orderId), input.decision === 'accept'))();
     ctx.events.emit('orders.changed', { orderIds: [stored.id] });
     return viewOne(ctx.db, stored, ctx.clock.now());
   },
   'orders.sellerCancel': (input, ctx) => {
+    // An order the platform has already cancelled by its own rule must not cost the seller their stock.
+    applyDueRules(ctx);
     const stored = ctx.db.transaction(() =>
       sellerCancel(ctx, requireOrder(ctx.db, input.orderId), input.reason, input.confirmStockZero),
     )();

@@ -24,7 +24,8 @@ export const redeliveryHandlers: Pick<Handlers, 'orders.requestRedelivery'> = {
       if (now > failedAt + RULES.redeliveryWindow) {
         fail('DEADLINE_PASSED', `The 12 days to request redelivery for order ${order.id} have passed.`);
       }
-      if (!/\d/.test(input.recipient.address)) {
+      // Any decimal digit: a house number typed through a Chinese IME arrives as full-width digits.
+      if (!/\p{Nd}/u.test(input.recipient.address)) {
         fail('ADDRESS_INCOMPLETE', 'The new address needs a house number.');
       }
       const r = input.recipient;

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: the core's speed goals, measured on this machine. Prints a table and writes
+ * bench-output/results.json; copy the figures into the README when they change.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { call } from '../../core/api/dispatch.js';
+import { createCore, type Core } from '../../core/core.js';
+import { makeOrderExport } from '../fixtures/make-export.js';
+import { ms, percentile, timed } from './stats.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
+const quiet = { error: () => {} };
+const results: { name: string; goal: string; figure: string; pass: boolean }[] = [];
+let dbCount = 0;
+
+function freshCore(): Core {
+  return createCore({ dbPath: path.join(work, `bench-${++dbCount}.db`), log: quiet });
+}
+
+function record(name: string, goal: string, value: number, limit: number, figure: string) {
+  results.push({ name, goal, figure, pass: value <= limit });
+  console.log(`${value <= limit ? 'ok  ' : 'SLOW'} ${name}: ${figure} (goal ${goal})`);
+}
+
+async function benchImport(file: string) {
+  const runs: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const core = freshCore();
+    runs.push((await timed(() => call(core.dispatch, 'import.orders', { path: file }))).ms);
+    core.close();
+  }
+  record('import 15,000-row export, in-process', '≤ 1500 ms', percentile(runs, 50), 1500, `${ms(percentile(runs, 50))} ms median of 3`);
+  const cli: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const db = path.join(work, `cli-${i}.db`);
+    const t = performance.now();
+    execFileSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'import', file, '--db', db], { cwd: root, stdio: 'ignore' });
+    cli.push(performance.now() - t);
+  }
+  record('import 15,000-row export through the CLI', '≤ 3000 ms', percentile(cli, 50), 3000, `${ms(percentile(cli, 50))} ms median of 3, process start included`);
+}
+
+async function benchQueueScansPickList() {
+  const core = freshCore();
+  const load = await timed(() => call(core.dispatch, 'demo.load', { orders: 100_000, seed: 11 }));
+  console.log(`     (loaded 100,000 demo orders in ${ms(load.ms)} ms)`);
+  const queue: number[] = [];
+  for (let i = 0; i < 300; i++) {
+    queue.push((await timed(() => call(core.dispatch, 'orders.queue', { limit: 100, offset: (i % 10) * 100 }))).ms);
+  }
+  record('pick queue over 100,000 orders (page of 100)', 'p95 ≤ 10 ms', percentile(queue, 95), 10, `p50 ${ms(percentile(queue, 50))} ms, p95 ${ms(percentile(queue, 95))} ms`);
+
+  const page = await call(core.dispatch, 'orders.queue', { limit: 1000, cancelRequested: false });
+  const scans: number[] = [];
+  let n = 0;
+  for (const order of page.orders) {
+    if (order.lines.some((l) => l.barcodes.length === 0)) continue;
+    await call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `open-${order.id}`, code: order.id });
+    for (const line of order.lines) {
+      for (let u = 0; u < line.qty; u++) {
+        const t = await timed(() => call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `s-${n++}`, code: line.barcodes[0]! }));
+        scans.push(t.ms);
+      }
+    }
+    if (scans.length >= 2000) break;
+  }
+  record('scan verdict through dispatch, write included', 'p99 ≤ 2 ms', percentile(scans, 99), 2, `p50 ${ms(percentile(scans, 50))} ms, p99 ${ms(percentile(scans, 99))} ms over ${scans.length} scans`);
+
+  const ids = (await call(core.dispatch, 'orders.queue', { limit: 1000, offset: 1000 })).orders.slice(0, 500).map((o) => o.id);
+  const lists: number[] = [];
+  for (let i = 0; i < 50; i++) lists.push((await timed(() => call(core.dispatch, 'picklist.build', { orderIds: ids, waveSize: 500 }))).ms);
+  record('pick list for 500 orders', '≤ 50 ms', percentile(lists, 50), 50, `p50 ${ms(percentile(lists, 50))} ms, p95 ${ms(percentile(lists, 95))} ms`);
+  core.close();
+}
+
+async function main() {
+  console.log(`Packdesk core benchmarks — Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
+  const file = path.join(work, 'export-15000.csv');
+  fs.writeFileSync(file, makeOrderExport(15_000, { seed: 3 }));
+  await benchImport(file);
+  await benchQueueScansPickList();
+  fs.mkdirSync(path.join(root, 'bench-output'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench-output/results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
+  fs.rmSync(work, { recursive: true, force: true });
+  console.log(`\n| measure | goal | figure |\n|---|---|---|\n${results.map((r) => `| ${r.name} | ${r.goal} | ${r.figure} |`).join('\n')}`);
+  process.exitCode = results.every((r) => r.pass) ? 0 : 1;
+}
+
+await main();

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../../../core/import/csv.js';
+import { parseOrderExport } from '../../../core/import/seller-center.js';
+import { EXPORT_HEADER, makeOrderExport } from '../../fixtures/make-export.js';
+
+/** Best of a few runs: the first warms the JIT, and a shared CI box adds noise to any single run. */
+function bestMs(runs: number, fn: () => void): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+describe('makeOrderExport (fixture generator)', () => {
+  it('is deterministic for a seed and writes exactly the rows asked for', () => {
+    const a = makeOrderExport(500, { seed: 7 });
+    expect(makeOrderExport(500, { seed: 7 })).toBe(a);
+    expect(makeOrderExport(500, { seed: 8 })).not.toBe(a);
+    const parse = parseOrderExport(a);
+    expect(parse.errors).toEqual([]);
+    expect(parse.rowCount).toBe(500);
+    expect(parse.orders.reduce((n, o) => n + o.rows.length, 0)).toBe(500);
+    expect(parse.orders.some((o) => o.lines.length > 1)).toBe(true);
+  });
+
+  it('writes every date order the importer must detect', () => {
+    for (const dateOrder of ['DMY', 'MDY', 'YMD'] as const) {
+      const parse = parseOrderExport(makeOrderExport(300, { dateOrder, descriptionRow: false, bom: false, lineEnd: '\n' }));
+      expect(parse.errors).toEqual([]);
+      expect(parse.dateOrder).toBe(dateOrder);
+    }
+  });
+});
+
+describe('performance at the platform limit of 15,000 rows', () => {
+  const text = makeOrderExport(15_000, { seed: 42 });
+
+  it('reads the CSV in well under 200 ms', () => {
+    const table = readCsv(text);
+    expect(table.rows).toHaveLength(15_002);
+    expect(table.rows[2]).toHaveLength(EXPORT_HEADER.length);
+    expect(bestMs(5, () => readCsv(text))).toBeLessThan(200);
+  });
+
+  it('parses the order export in well under 500 ms', () => {
+    const parse = parseOrderExport(text);
+    expect(parse.errors).toEqual([]);
+    expect(parse.rowCount).toBe(15_000);
+    expect(bestMs(5, () => parseOrderExport(text))).toBeLessThan(500);
+  });
+});
