@@ -2,6 +2,7 @@ import { ZodError } from 'zod';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { contract, isMethod, type Input, type Method, type Result } from './contract.js';
 import type { CoreContext } from './context.js';
+import { countPendingOutbox, takeOutboxWritten } from '../store/outbox.js';
 
 export type Handler<M extends Method> = (input: Input<M>, ctx: CoreContext) => Result<M> | Promise<Result<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -22,6 +23,21 @@ export function toErrorInfo(err: unknown, ctx: Pick<CoreContext, 'log'>): ErrorI
   return { code: 'INTERNAL', message: 'Something went wrong inside Packdesk; it has been logged.' };
 }
 
+function validate(method: Method, input: unknown): { success: true; data: unknown } | { success: false; message: string } {
+  try {
+    const parsed = contract[method].safeParse(input ?? {});
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, message: zodMessage(parsed.error) };
+  } catch (err) {
+    // An in-process caller's object whose getter throws is bad input too, not a crash.
+    return { success: false, message: `The input could not be read: ${(err as Error)?.message ?? String(err)}` };
+  }
+}
+
+/** Tells subscribers (the status bar's pending-sync count) when a call queued platform events. */
+function announceOutbox(ctx: CoreContext): void {
+  if (takeOutboxWritten(ctx.db)) ctx.events.emit('outbox.changed', { pending: countPendingOutbox(ctx.db) });
+}
+
 /**
  * The one entry point: validates the input against the contract, runs the handler, and turns
  * every failure into `{ ok: false, error: { code, message } }`. Never throws.
@@ -31,11 +47,12 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
     if (!isMethod(method)) {
       return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `No API method named ${JSON.stringify(method)}.` } };
     }
-    const parsed = contract[method].safeParse(input ?? {});
-    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: zodMessage(parsed.error) } };
+    const parsed = validate(method, input);
+    if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.message } };
     try {
       const handler = handlers[method] as Handler<Method>;
       const result = await handler(parsed.data as Input<Method>, ctx);
+      announceOutbox(ctx);
       return { ok: true, result };
     } catch (err) {
       return { ok: false, error: toErrorInfo(err, ctx) };

@@ -99,6 +99,8 @@ export interface HandoverBatchView {
   openedAt: Millis;
   closedAt: Millis | null;
   parcels: { orderId: string; trackingNumber: string; carrier: string; scannedAt: Millis }[];
+  /** Parcels taken out when the batch closed because their order changed (cancelled, say). */
+  heldBack: { orderId: string; status: OrderStatus }[];
 }
 
 export type HandoverVerdictCode =

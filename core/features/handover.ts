@@ -3,6 +3,7 @@ import type { Handlers } from '../api/dispatch.js';
 import type { HandoverBatchView, HandoverVerdict } from '../api/views.js';
 import { normaliseScan } from '../domain/barcode.js';
 import { fail } from '../domain/errors.js';
+import type { OrderStatus } from '../domain/types.js';
 import { appendOutbox } from '../store/outbox.js';
 import { findOrderByCode } from '../store/orders-repo.js';
 import { scannerSettings } from './settings.js';
@@ -17,7 +18,7 @@ interface BatchRow {
   closed_at: number | null;
 }
 
-function batchView(ctx: CoreContext, batchId: number): HandoverBatchView {
+function batchView(ctx: CoreContext, batchId: number, heldBack: HandoverBatchView['heldBack'] = []): HandoverBatchView {
   const b = sql(ctx.db, 'SELECT * FROM handover_batches WHERE id = ?').get(batchId) as BatchRow | undefined;
   if (!b) fail('HANDOVER_NOT_FOUND', `No handover batch ${batchId}.`);
   const parcels = sql(ctx.db, 
@@ -33,6 +34,7 @@ function batchView(ctx: CoreContext, batchId: number): HandoverBatchView {
     openedAt: b.opened_at,
     closedAt: b.closed_at,
     parcels: parcels.map((p) => ({ orderId: p.order_id, trackingNumber: p.tracking_number, carrier: p.carrier, scannedAt: p.scanned_at })),
+    heldBack,
   };
 }
 
@@ -67,6 +69,21 @@ function scanParcel(ctx: CoreContext, batchId: number, raw: string): HandoverVer
   return verdict('PARCEL_ADDED', `Parcel ${order.id} added.`, order.id);
 }
 
+/**
+ * A parcel scanned earlier may since have been cancelled (or moved on): it must not leave with
+ * the courier. Such parcels come out of the batch at closing and are reported.
+ */
+function holdBackChanged(ctx: CoreContext, batchId: number): HandoverBatchView['heldBack'] {
+  const changed = sql(
+    ctx.db,
+    `SELECT p.order_id, o.status FROM handover_parcels p JOIN orders o ON o.id = p.order_id
+     WHERE p.batch_id = ? AND o.status <> 'AWAITING_COLLECTION' ORDER BY p.order_id`,
+  ).all(batchId) as { order_id: string; status: OrderStatus }[];
+  const remove = sql(ctx.db, 'DELETE FROM handover_parcels WHERE batch_id = ? AND order_id = ?');
+  for (const c of changed) remove.run(batchId, c.order_id);
+  return changed.map((c) => ({ orderId: c.order_id, status: c.status }));
+}
+
 export const handoverHandlers: Pick<Handlers, 'handover.open' | 'handover.scan' | 'handover.get' | 'handover.close'> = {
   'handover.open': (input, ctx) => {
     const info = sql(ctx.db, 'INSERT INTO handover_batches (station, carrier, method, opened_at) VALUES (?, ?, ?, ?)')
@@ -78,9 +95,10 @@ export const handoverHandlers: Pick<Handlers, 'handover.open' | 'handover.scan' 
   'handover.close': (input, ctx) => {
     const now = ctx.clock.now();
     const view = ctx.db.transaction(() => {
-      const batch = batchView(ctx, input.batchId);
-      if (batch.closedAt !== null) fail('HANDOVER_CLOSED', `Handover batch ${input.batchId} is already closed.`);
+      if (batchView(ctx, input.batchId).closedAt !== null) fail('HANDOVER_CLOSED', `Handover batch ${input.batchId} is already closed.`);
+      const heldBack = holdBackChanged(ctx, input.batchId);
       sql(ctx.db, 'UPDATE handover_batches SET closed_at = ? WHERE id = ?').run(now, input.batchId);
+      const batch = batchView(ctx, input.batchId, heldBack);
       const mark = sql(ctx.db, 'UPDATE orders SET handed_over_at = ?, version = version + 1, updated_at = ? WHERE id = ?');
       for (const p of batch.parcels) mark.run(now, now, p.orderId);
       appendOutbox(ctx.db, now, 'handover.closed', null, {
@@ -89,7 +107,7 @@ export const handoverHandlers: Pick<Handlers, 'handover.open' | 'handover.scan' 
         carrier: batch.carrier,
         orderIds: batch.parcels.map((p) => p.orderId),
       });
-      return batchView(ctx, input.batchId);
+      return batch;
     })();
     ctx.events.emit('orders.changed', { orderIds: view.parcels.map((p) => p.orderId) });
     return view;

@@ -102,8 +102,12 @@ export const orderHandlers: Pick<
     applyDueRules(ctx);
     return queuePage(ctx, input);
   },
-  'orders.get': (input, ctx) => viewOne(ctx.db, requireOrder(ctx.db, input.orderId), ctx.clock.now()),
+  'orders.get': (input, ctx) => {
+    applyDueRules(ctx);
+    return viewOne(ctx.db, requireOrder(ctx.db, input.orderId), ctx.clock.now());
+  },
   'orders.search': (input, ctx) => {
+    applyDueRules(ctx);
     const like = `%${input.text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
     const ids = sql(ctx.db, 
         `SELECT id FROM orders WHERE id = @text OR tracking_number = @text COLLATE NOCASE OR package_id = @text

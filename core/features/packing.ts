@@ -60,12 +60,15 @@ export const packingHandlers: Pick<Handlers, 'packing.scan' | 'packing.current' 
       const id = openOrderId(ctx.db, input.station) ?? fail('NO_OPEN_ORDER', 'No order is open at this station.');
       const order = requireOrder(ctx.db, id);
       const refusal = packRefusal(order);
-      if (refusal) fail(refusal, REFUSAL_MESSAGES[refusal] ?? refusal);
+      // Taking an item back out is always safe while the parcel is still here, also when the
+      // buyer has just asked to cancel; once shipment is arranged the parcel has left.
+      if (refusal && refusal !== 'ORDER_CANCEL_REQUESTED') fail(refusal, REFUSAL_MESSAGES[refusal] ?? refusal);
       const last = lastPackingScan(ctx.db, input.station, id) ?? fail('NOTHING_TO_UNDO', 'No scan of this order to undo.');
       const wasComplete = isFullyPacked(order);
       markUndone(ctx.db, last.scanId, now);
-      const stored = updateOrder(ctx.db, order, unpackUnit(order, last.lineNo - 1), now);
-      if (wasComplete) appendOutbox(ctx.db, now, 'order.unpacked', id, { orderId: id, undoneScanId: last.scanId, packer: input.packer });
+      // Undo reopens the parcel: a short-pack decided on the old contents no longer stands.
+      const stored = updateOrder(ctx.db, order, { ...unpackUnit(order, last.lineNo - 1), shortPackReason: '' }, now);
+      if (wasComplete || order.shortPackReason) appendOutbox(ctx.db, now, 'order.unpacked', id, { orderId: id, undoneScanId: last.scanId, packer: input.packer });
       return { undoneScanId: last.scanId, order: viewOne(ctx.db, stored, now) };
     })();
     ctx.events.emit('orders.changed', { orderIds: [result.order.id] });

@@ -1,7 +1,7 @@
 import type { Handlers } from '../api/dispatch.js';
 import { buildPickList, planWaves } from '../domain/picklist.js';
 import { skusByIds } from '../store/catalogue-repo.js';
-import { getOrders, ordersWithStatus } from '../store/orders-repo.js';
+import { getOrders, packableOrderIds } from '../store/orders-repo.js';
 import { fail } from '../domain/errors.js';
 
 export const picklistHandlers: Pick<Handlers, 'picklist.build'> = {
@@ -10,7 +10,7 @@ export const picklistHandlers: Pick<Handlers, 'picklist.build'> = {
    * first), in waves of `waveSize` orders — 50 by default, the platform's batch print size.
    */
   'picklist.build': (input, ctx) => {
-    const ids = input.orderIds ?? ordersWithStatus(ctx.db, ['AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING']);
+    const ids = input.orderIds ?? packableOrderIds(ctx.db);
     const found = new Map(getOrders(ctx.db, ids).map((o) => [o.id, o]));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) fail('ORDER_NOT_FOUND', `No order ${missing.slice(0, 5).join(', ')}.`, { orderIds: missing });

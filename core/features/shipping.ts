@@ -56,10 +56,7 @@ export function arrangeShipment(ctx: CoreContext, orderIds: readonly string[], a
     chunks++;
     ctx.events.emit('progress', { task: 'arrange', done: Math.min(i + SHIP_BATCH_SIZE, unique.length), total: unique.length });
   }
-  if (arranged.length) {
-    ctx.events.emit('orders.changed', { orderIds: arranged });
-    ctx.events.emit('outbox.changed', { pending: countPendingOutbox(ctx.db) });
-  }
+  if (arranged.length) ctx.events.emit('orders.changed', { orderIds: arranged });
   return { arranged, failed, chunks };
 }
 

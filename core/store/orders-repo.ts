@@ -1,7 +1,7 @@
 import { nextDeadline } from '../domain/deadlines.js';
 import { fail } from '../domain/errors.js';
 import { isSingleItem } from '../domain/picklist.js';
-import type { Order, OrderStatus } from '../domain/types.js';
+import type { Order } from '../domain/types.js';
 import type { Db } from './db.js';
 import { ORDER_COLUMNS, lineFromRow, orderFromRow, orderParams, type LineRow, type OrderRow } from './order-rows.js';
 import { sql } from './db.js';
@@ -107,8 +107,17 @@ export function updatePackedLine(db: Db, previous: Order, next: Order, lineIndex
   return stored;
 }
 
-export function ordersWithStatus(db: Db, statuses: readonly OrderStatus[]): string[] {
-  return sql(db, `SELECT id FROM orders WHERE status IN (${statuses.map(() => '?').join(',')}) ORDER BY next_deadline_at, id`)
+/**
+ * Orders the bench may pack now, most urgent first. Orders with a pending cancellation request
+ * are left out: the platform rule says not to pack them before the request is answered.
+ */
+export function packableOrderIds(db: Db): string[] {
+  return sql(
+    db,
+    `SELECT id FROM orders INDEXED BY orders_pick_queue
+     WHERE status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING') AND cancel_requested_at IS NULL
+     ORDER BY next_deadline_at, id`,
+  )
     .pluck()
-    .all(...statuses) as string[];
+    .all() as string[];
 }

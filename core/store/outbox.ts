@@ -28,7 +28,15 @@ export interface OutboxEvent {
   sentAt: number | null;
 }
 
+const written = new WeakSet<Db>();
+
+/** True once after any outbox write since the last call: lets the dispatcher announce it. */
+export function takeOutboxWritten(db: Db): boolean {
+  return written.delete(db);
+}
+
 export function appendOutbox(db: Db, at: number, kind: OutboxKind, orderId: string | null, payload: unknown): void {
+  written.add(db);
   sql(db, 'INSERT INTO outbox (at, kind, order_id, payload) VALUES (?, ?, ?, ?)').run(at, kind, orderId, JSON.stringify(payload));
 }
 
