@@ -2,6 +2,7 @@ import { EventBus } from './api/events.js';
 import type { CoreContext, Logger } from './api/context.js';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatch.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { IdleCheckpointer } from './store/checkpoint.js';
 import { openDatabase } from './store/db.js';
 import { demoHandlers } from './features/demo.js';
 import { exportHandlers } from './features/exporting.js';
@@ -49,12 +50,20 @@ export function createCore(opts: CoreOptions): Core {
   const db = openDatabase(opts.dbPath, clock.now());
   const events = new EventBus();
   const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog };
+  const checkpointer = new IdleCheckpointer(db);
+  const dispatchNow = createDispatcher(context, handlers);
+  const dispatch: Dispatch = async (method, input) => {
+    const res = await dispatchNow(method, input);
+    checkpointer.touch();
+    return res;
+  };
   return {
-    dispatch: createDispatcher(context, handlers),
+    dispatch,
     events,
     context,
     close: () => {
       if (!db.open) return;
+      checkpointer.close();
       db.pragma('optimize');
       db.close();
     },

@@ -30,9 +30,28 @@ export interface OrderView extends Omit<Order, 'lines' | 'platformDeadlines'> {
   unitsOrdered: number;
 }
 
+/** One order as the pick queue lists it: enough to sort, filter and pick; details via orders.get. */
+export interface QueueRow {
+  id: string;
+  status: OrderStatus;
+  cancelRequestedAt: Millis | null;
+  nextDeadline: Deadline | null;
+  urgency: Urgency;
+  packRefusal: ErrorCode | null;
+  recipientName: string;
+  country: string;
+  carrier: string;
+  trackingNumber: string;
+  packedAt: Millis | null;
+  singleItem: boolean;
+  unitsOrdered: number;
+  unitsPacked: number;
+  lines: { sellerSku: string; name: string; variation: string; qty: number; packedQty: number; bin: string | null }[];
+}
+
 export interface QueuePage {
   total: number;
-  orders: OrderView[];
+  orders: QueueRow[];
 }
 
 export interface ScanVerdict {

@@ -54,11 +54,11 @@ async function benchQueueScansPickList() {
   }
   record('pick queue over 100,000 orders (page of 100)', 'p95 ≤ 10 ms', percentile(queue, 95), 10, `p50 ${ms(percentile(queue, 50))} ms, p95 ${ms(percentile(queue, 95))} ms`);
 
-  const page = await call(core.dispatch, 'orders.queue', { limit: 1000, cancelRequested: false });
+  const toPack = await call(core.dispatch, 'orders.list', { status: ['AWAITING_SHIPMENT'], limit: 1500 });
   const scans: number[] = [];
   let n = 0;
-  for (const order of page.orders) {
-    if (order.lines.some((l) => l.barcodes.length === 0)) continue;
+  for (const order of toPack) {
+    if (order.cancelRequestedAt !== null || order.lines.some((l) => l.barcodes.length === 0)) continue;
     await call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `open-${order.id}`, code: order.id });
     for (const line of order.lines) {
       for (let u = 0; u < line.qty; u++) {
