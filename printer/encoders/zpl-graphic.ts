@@ -1,0 +1,95 @@
+/**
+ * ZPL graphic fields (^GFA): a 1-bit bitmap as text, in whichever of the two compact encodings is
+ * smaller for it. Z64 (zlib, base64, CRC) wins on big images such as a whole platform label;
+ * Zebra's ASCII run-length compression wins on small, blocky ones such as a line of CJK text.
+ */
+import { deflateSync } from 'node:zlib';
+import type { Bitmap } from '../label/bitmap.js';
+
+export type GraphicEncoding = 'smallest' | 'z64' | 'ascii';
+
+/** `^GFA,b,c,d,data` where b = c = uncompressed byte count and d = bytes per row. */
+export function graphicField(bitmap: Bitmap, encoding: GraphicEncoding = 'smallest'): string {
+  const total = bitmap.rowBytes * bitmap.height;
+  return `^GFA,${total},${total},${bitmap.rowBytes},${graphicData(bitmap, encoding)}`;
+}
+
+export function graphicData(bitmap: Bitmap, encoding: GraphicEncoding = 'smallest'): string {
+  if (encoding === 'z64') return z64(bitmap.data);
+  if (encoding === 'ascii') return asciiCompressed(bitmap);
+  const compressed = asciiCompressed(bitmap);
+  const zipped = z64(bitmap.data);
+  return zipped.length < compressed.length ? zipped : compressed;
+}
+
+/**
+ * `:Z64:` + base64(zlib(data)) + `:` + CRC. Zebra's guide says only "a CRC calculated over the
+ * encoded data"; printers and the tools that interoperate with them (zebrafy, Labelary) use
+ * CRC-16/XMODEM over the base64 text, written as four uppercase hex digits.
+ */
+export function z64(data: Uint8Array): string {
+  const base64 = Buffer.from(deflateSync(data, { level: 9 })).toString('base64');
+  return `:Z64:${base64}:${crc16Xmodem(new TextEncoder().encode(base64)).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** CRC-16/XMODEM: polynomial 0x1021, initial value 0, no reflection, no final XOR. */
+export function crc16Xmodem(bytes: Uint8Array): number {
+  let crc = 0;
+  for (const byte of bytes) {
+    crc ^= byte << 8;
+    for (let bit = 0; bit < 8; bit++) crc = crc & 0x8000 ? ((crc << 1) ^ 0x1021) & 0xffff : (crc << 1) & 0xffff;
+  }
+  return crc;
+}
+
+/**
+ * Zebra's ASCII compression, one dot row at a time: a row equal to the one before is ':'; a row
+ * ending in white ends with ','; runs of one hex digit get a repeat count (G–Y = 1–19, g–z =
+ * 20–400). The '!' shorthand (fill with ones) is never used: firmware and renderers disagree on
+ * whether it means hex 'F' or hex '1'.
+ */
+export function asciiCompressed(bitmap: Bitmap): string {
+  const rows: string[] = [];
+  let previous: string | undefined;
+  for (let y = 0; y < bitmap.height; y++) {
+    const hex = rowHex(bitmap, y);
+    rows.push(hex === previous ? ':' : compressRow(hex));
+    previous = hex;
+  }
+  return rows.join('');
+}
+
+function rowHex(bitmap: Bitmap, y: number): string {
+  let hex = '';
+  for (let b = 0; b < bitmap.rowBytes; b++) {
+    hex += (bitmap.data[y * bitmap.rowBytes + b] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  }
+  return hex;
+}
+
+function compressRow(hex: string): string {
+  const inked = hex.replace(/0+$/, '');
+  let out = '';
+  let i = 0;
+  while (i < inked.length) {
+    const digit = inked[i]!;
+    let run = 1;
+    while (inked[i + run] === digit) run++;
+    out += (run > 1 ? repeatCount(run) : '') + digit;
+    i += run;
+  }
+  return inked.length < hex.length ? `${out},` : out;
+}
+
+/** Repeat count letters: 'g'..'z' add 20..400, 'G'..'Y' add 1..19; several letters add up. */
+export function repeatCount(count: number): string {
+  let rest = count;
+  let out = '';
+  while (rest >= 420) {
+    out += 'z';
+    rest -= 400;
+  }
+  if (rest >= 20) out += String.fromCharCode('g'.charCodeAt(0) + Math.floor(rest / 20) - 1);
+  if (rest % 20 > 0) out += String.fromCharCode('G'.charCodeAt(0) + (rest % 20) - 1);
+  return out;
+}
