@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { call, type Dispatch } from '../api/dispatch.js';
 import type { ScanVerdict } from '../api/views.js';
-import { PackdeskError } from '../domain/errors.js';
+import { PackdeskError, type ErrorCode } from '../domain/errors.js';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/types.js';
 import { dateOption, intOption, listOption, parse } from './args.js';
 import { orderLine, pickListText, verdictLine } from './format.js';
@@ -97,7 +97,13 @@ export const COMMANDS: Record<string, Command> = {
       const scan = (code: string) =>
         call(dispatch, 'packing.scan', { station: values.station, packer: values.packer, scanId: randomUUID(), code });
       const opened = await scan(order!);
-      if (!opened.ok) throw new PackdeskError(opened.code as never, opened.message, { orderId: opened.orderId });
+      if (opened.code !== 'ORDER_OPENED') {
+        // Anything but an order here (an item code, garbage) means the order was not found.
+        const known = opened.orderId !== null;
+        throw new PackdeskError(known ? (opened.code as ErrorCode) : 'ORDER_NOT_FOUND', known ? opened.message : `No order ${order}.`, {
+          orderId: opened.orderId,
+        });
+      }
       const verdicts: ScanVerdict[] = [];
       for (const code of values.scan) verdicts.push(await scan(code));
       return { json: verdicts.map(({ order: _o, ...v }) => v), text: [verdictLine(opened), ...verdicts.map(verdictLine)].join('\n') };

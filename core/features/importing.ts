@@ -17,7 +17,7 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
     });
     if (parsed.errors.length > 0) {
       const first = parsed.errors[0]!;
-      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${path.basename(input.path)}; first, row ${first.row}: ${first.message}`, {
+      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${path.basename(input.path)}, nothing imported. ${first.message}`, {
         errors: parsed.errors,
       });
     }
@@ -40,7 +40,7 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
     const parsed = parseCatalogueCsv(readTextFile(input.path));
     if (parsed.errors.length > 0) {
       const first = parsed.errors[0]!;
-      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${path.basename(input.path)}; first, row ${first.row}: ${first.message}`, {
+      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${path.basename(input.path)}, nothing imported. ${first.message}`, {
         errors: parsed.errors,
       });
     }

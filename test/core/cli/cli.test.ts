@@ -1,0 +1,86 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../../helpers/core.js';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+let dir: ReturnType<typeof tempDir>;
+let db: string;
+
+/** Runs the real CLI in its own process, as `npm run packdesk --` does. */
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args, '--db', db], { cwd: root, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function json<T>(r: { stdout: string; code: number | null; stderr: string }): T {
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout) as T;
+}
+
+interface CliOrder {
+  id: string;
+  status: string;
+  cancelRequestedAt: number | null;
+  trackingNumber: string;
+  nextDeadline: { kind: string; at: number } | null;
+  deadlines: unknown[];
+  recipient: { name: string };
+  lines: { sellerSku: string; name: string; variation: string; qty: number; packedQty: number; barcodes: string[] }[];
+}
+
+beforeAll(() => {
+  dir = tempDir();
+  db = path.join(dir.dir, 'cli.db');
+  expect(cli('demo', '--json').code).toBe(0);
+});
+afterAll(() => dir.cleanup());
+
+describe('packdesk CLI', () => {
+  it('lists orders as JSON only, with the fields scripts rely on', () => {
+    const orders = json<CliOrder[]>(cli('orders', '--status', 'AWAITING_SHIPMENT', '--limit', '5', '--json'));
+    expect(orders).toHaveLength(5);
+    for (const o of orders) {
+      expect(o).toMatchObject({ status: 'AWAITING_SHIPMENT', recipient: { name: expect.any(String) } });
+      expect(typeof o.trackingNumber).toBe('string');
+      expect(o.deadlines.length).toBeGreaterThan(0);
+      for (const l of o.lines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['sellerSku', 'name', 'variation', 'qty', 'packedQty', 'barcodes']));
+    }
+    const all = json<CliOrder[]>(cli('orders', '--json'));
+    expect(all.length).toBeGreaterThanOrEqual(200);
+  });
+
+  it('packs an order: one verdict per scan, each with a code', () => {
+    const orders = json<CliOrder[]>(cli('orders', '--status', 'AWAITING_SHIPMENT', '--json'));
+    const order = orders.find((o) => o.cancelRequestedAt === null && o.lines.length === 1 && o.lines[0]!.qty === 1 && o.lines[0]!.barcodes.length)!;
+    const other = orders.flatMap((o) => o.lines).find((l) => l.sellerSku !== order.lines[0]!.sellerSku)!;
+    const verdicts = json<{ code: string }[]>(cli('pack', order.id, '--scan', other.sellerSku, '--scan', order.lines[0]!.barcodes[0]!, '--json'));
+    expect(verdicts.map((v) => v.code)).toEqual(['WRONG_ITEM', 'ORDER_COMPLETE']);
+
+    const shipped = json<{ arranged: string[] }>(cli('ship', order.id, '--json'));
+    expect(shipped.arranged).toEqual([order.id]);
+    const again = cli('pack', order.id, '--json');
+    expect(again.code).toBe(1);
+    expect(JSON.parse(again.stdout)).toEqual({ error: expect.objectContaining({ code: 'ORDER_ALREADY_SHIPPED' }) });
+    expect(again.stderr).toContain('ORDER_ALREADY_SHIPPED');
+  });
+
+  it('exits non-zero with the error code for bad input', () => {
+    const unknown = cli('pack', 'NO-SUCH-ORDER');
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^error ORDER_NOT_FOUND/);
+    expect(cli('orders', '--status', 'SHIPPED-ISH').stderr).toMatch(/^error INVALID_INPUT/);
+    expect(cli('orders', '--limit', 'ten').stderr).toMatch(/^error INVALID_INPUT/);
+    expect(cli('orders', '--frobnicate').stderr).toMatch(/^error INVALID_INPUT/);
+    expect(cli('import', path.join(dir.dir, 'missing.csv')).stderr).toMatch(/^error FILE_NOT_FOUND/);
+    expect(cli('teleport').code).toBe(2);
+  });
+
+  it('answers a cancellation request and prints a pick list', () => {
+    const asked = json<CliOrder[]>(cli('orders', '--status', 'AWAITING_SHIPMENT', '--json')).find((o) => o.cancelRequestedAt !== null)!;
+    expect(json<CliOrder>(cli('cancel-response', asked.id, 'accept', '--json')).status).toBe('CANCELLED');
+    const list = cli('picklist', '--wave', '20');
+    expect(list.code).toBe(0);
+    expect(list.stdout).toMatch(/^Wave 1: 20 orders/);
+  });
+});
