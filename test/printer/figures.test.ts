@@ -1,5 +1,5 @@
 /**
- * Size and speed figures for the report and the README: a carrier-style label as native ZPL, and
+ * Size figures for the report and the README: a carrier-style label as native ZPL, and
  * the same label as one full-page bitmap (what a platform PDF label becomes) in Z64 and in ZPL's
  * ASCII compression. The assertions hold the issue's budgets; the numbers go to test-output.
  */
@@ -15,23 +15,11 @@ import { writeOutput } from './oracles/images.js';
 
 const fonts = testFonts();
 
-function p50(run: () => unknown, times = 30): number {
-  run();
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const start = performance.now();
-    run();
-    samples.push(performance.now() - start);
-  }
-  return samples.sort((a, b) => a - b)[Math.floor(times / 2)]!;
-}
-
 function figures(dpi: Dpi) {
   const label = carrierLabel();
   const zpl = { language: 'zpl', dpi } as const;
   const page = rasterise(label, zpl, fonts);
   const asImage: Label = { elements: [{ kind: 'image', x: 0, y: 0, bitmap: page }] };
-  const nativeText: Label = { elements: label.elements.filter((e) => e.kind !== 'text' || /^[\x20-\x7e\n]*$/.test(e.text)) };
   return {
     rasterBytes: page.data.length,
     zplNativeBytes: encodeZpl(label, zpl, { fonts }).length,
@@ -39,10 +27,6 @@ function figures(dpi: Dpi) {
     zplImageAsciiBytes: encodeZpl(asImage, zpl, { graphicEncoding: 'ascii' }).length,
     escposBytes: encodeEscpos(label, { language: 'escpos', dpi }, { fonts }).length,
     tsplBytes: encodeTspl(label, { language: 'tspl', dpi }, { fonts }).length,
-    zplNativeMsP50: p50(() => encodeZpl(label, zpl, { fonts })),
-    zplAsciiTextOnlyMsP50: p50(() => encodeZpl(nativeText, zpl, { fonts })),
-    zplImageZ64MsP50: p50(() => encodeZpl(asImage, zpl, { graphicEncoding: 'z64' }), 10),
-    rasteriseMsP50: p50(() => rasterise(label, zpl, fonts), 10),
   };
 }
 

@@ -3,17 +3,6 @@ import { readCsv } from '../../../core/import/csv.js';
 import { parseOrderExport } from '../../../core/import/seller-center.js';
 import { EXPORT_HEADER, makeOrderExport } from '../../fixtures/make-export.js';
 
-/** Best of a few runs: the first warms the JIT, and a shared CI box adds noise to any single run. */
-function bestMs(runs: number, fn: () => void): number {
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
 describe('makeOrderExport (fixture generator)', () => {
   it('is deterministic for a seed and writes exactly the rows asked for', () => {
     const a = makeOrderExport(500, { seed: 7 });
@@ -35,20 +24,19 @@ describe('makeOrderExport (fixture generator)', () => {
   });
 });
 
-describe('performance at the platform limit of 15,000 rows', () => {
+// Speed is measured by `npm run bench`, not here: tests are not timed.
+describe('a file at the platform limit of 15,000 rows', () => {
   const text = makeOrderExport(15_000, { seed: 42 });
 
-  it('reads the CSV in well under 200 ms', () => {
+  it('reads every row and column', () => {
     const table = readCsv(text);
     expect(table.rows).toHaveLength(15_002);
     expect(table.rows[2]).toHaveLength(EXPORT_HEADER.length);
-    expect(bestMs(5, () => readCsv(text))).toBeLessThan(200);
   });
 
-  it('parses the order export in well under 500 ms', () => {
+  it('parses into orders without errors', () => {
     const parse = parseOrderExport(text);
     expect(parse.errors).toEqual([]);
     expect(parse.rowCount).toBe(15_000);
-    expect(bestMs(5, () => parseOrderExport(text))).toBeLessThan(500);
   });
 });
