@@ -1,5 +1,8 @@
 import { EventBus } from './api/events.js';
-import type { CoreContext, Logger } from './api/context.js';
+import os from 'node:os';
+import path from 'node:path';
+import { openTransport } from '../printer/transports/open.js';
+import type { CoreContext, Logger, PrinterIo } from './api/context.js';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatch.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { IdleCheckpointer } from './store/checkpoint.js';
@@ -11,9 +14,12 @@ import { importHandlers } from './features/importing.js';
 import { orderHandlers } from './features/orders.js';
 import { packingHandlers } from './features/packing.js';
 import { picklistHandlers } from './features/picklist.js';
+import { printerHandlers } from './features/printers.js';
+import { printingHandlers } from './features/printing.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
 import { listSkus } from './store/catalogue-repo.js';
+import { recoverInterruptedJobs } from './store/print-jobs-repo.js';
 
 /** Every feature's handlers: the compiler checks that together they cover the whole contract. */
 export const handlers: Handlers = {
@@ -26,6 +32,8 @@ export const handlers: Handlers = {
   ...importHandlers,
   ...exportHandlers,
   ...demoHandlers,
+  ...printerHandlers,
+  ...printingHandlers,
   'catalogue.list': (_input, ctx) => listSkus(ctx.db),
 };
 
@@ -40,7 +48,11 @@ export interface CoreOptions {
   dbPath: string;
   clock?: Clock;
   log?: Logger;
+  /** How to reach printers; the default opens real transports (TCP, USB, spooler, files). */
+  printers?: PrinterIo;
 }
+
+const realPrinters: PrinterIo = { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview }) };
 
 const consoleLog: Logger = { error: (message, err) => console.error(`[packdesk] ${message}`, err) };
 
@@ -49,7 +61,10 @@ export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const db = openDatabase(opts.dbPath, clock.now());
   const events = new EventBus();
-  const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog };
+  const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
+  const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog, dataDir, printers: opts.printers ?? realPrinters };
+  // A job caught mid-send by a crash is shown as "outcome unknown", never resent silently.
+  recoverInterruptedJobs(db, clock.now());
   const checkpointer = new IdleCheckpointer(db);
   const dispatchNow = createDispatcher(context, handlers);
   const dispatch: Dispatch = async (method, input) => {

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { ORDER_STATUSES, type Sku } from '../domain/types.js';
+import { DOCUMENTS, JOB_STATES, type BatchView, type JobView, type SavedPrinter } from '../printing/types.js';
+import type { PrinterStatus } from '../../printer/status/types.js';
 import type {
   ArrangeResult,
   CatalogueImportReport,
   DemoResult,
+  DiscoveredPrinters,
   ExportResult,
   HandoverBatchView,
   HandoverVerdict,
@@ -27,6 +30,7 @@ const packer = z.string().trim().min(1).max(100);
 /** Raw scanner input: bounded so a stuck scanner cannot flood the store. */
 const scanText = z.string().max(500);
 const filePath = z.string().min(1).max(4096);
+const printerName = z.string().trim().min(1).max(100);
 
 export const contract = {
   'orders.list': z.strictObject({
@@ -106,6 +110,53 @@ export const contract = {
   'handover.scan': z.strictObject({ batchId: z.number().int().min(1), code: scanText }),
   'handover.get': z.strictObject({ batchId: z.number().int().min(1) }),
   'handover.close': z.strictObject({ batchId: z.number().int().min(1) }),
+  'printers.list': z.strictObject({}),
+  'printers.save': z.strictObject({
+    name: printerName,
+    uri: z.string().trim().min(1).max(1000),
+    language: z.enum(['zpl', 'escpos', 'tspl']),
+    dpi: z.union([z.literal(203), z.literal(300)]),
+    stock: z.strictObject({ widthMm: z.number().min(20).max(300), heightMm: z.number().min(10).max(2000) }).default({ widthMm: 100, heightMm: 150 }),
+    offset: z.strictObject({ x: z.number().min(-50).max(50), y: z.number().min(-50).max(50) }).default({ x: 0, y: 0 }),
+    darkness: z.number().int().min(0).max(30).nullable().default(null),
+    rotation: z.union([z.literal(0), z.literal(180)]).default(0),
+    options: z
+      .strictObject({
+        escpos: z.strictObject({ feedLines: z.number().int().min(0).max(255).optional(), cut: z.enum(['none', 'full', 'partial']).optional() }).optional(),
+        tspl: z.strictObject({ gapMm: z.number().min(0).max(20).optional(), wholeLabelBitmap: z.boolean().optional() }).optional(),
+      })
+      .default({}),
+    documents: z.array(z.enum(DOCUMENTS)).default([]),
+  }),
+  'printers.remove': z.strictObject({ name: printerName }),
+  'printers.test': z.strictObject({ name: printerName, station, packer }),
+  'printers.status': z.strictObject({ name: printerName }),
+  'printers.discover': z.strictObject({}),
+  'printing.print': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
+  'printing.reprint': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
+  'printing.resend': z.strictObject({ jobId: z.number().int().min(1), station, packer }),
+  'printing.batch': z.strictObject({
+    orderIds: z.array(id).min(1).optional(),
+    status: status.optional(),
+    printer: printerName.optional(),
+    station,
+    packer,
+  }),
+  'printing.resume': z.strictObject({ batchId: z.number().int().min(1) }),
+  'printing.getBatch': z.strictObject({ batchId: z.number().int().min(1) }),
+  'printing.jobs': z.strictObject({
+    orderId: id.optional(),
+    batchId: z.number().int().min(1).optional(),
+    state: z.enum(JOB_STATES).optional(),
+    limit: z.number().int().min(1).max(1000).default(50),
+  }),
+  'printing.label': z.strictObject({
+    orderId: id,
+    language: z.enum(['zpl', 'escpos', 'tspl']),
+    dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+    station: station.default('packdesk'),
+  }),
+  'printing.attachLabel': z.strictObject({ orderId: id, path: filePath }),
   'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
   'sync.status': z.strictObject({}),
 } as const;
@@ -138,6 +189,21 @@ export interface Results {
   'handover.scan': HandoverVerdict;
   'handover.get': HandoverBatchView;
   'handover.close': HandoverBatchView;
+  'printers.list': SavedPrinter[];
+  'printers.save': SavedPrinter;
+  'printers.remove': { removed: string };
+  'printers.test': JobView;
+  'printers.status': { printer: string; status: PrinterStatus | null };
+  'printers.discover': DiscoveredPrinters;
+  'printing.print': JobView;
+  'printing.reprint': JobView;
+  'printing.resend': JobView;
+  'printing.batch': BatchView;
+  'printing.resume': BatchView;
+  'printing.getBatch': BatchView;
+  'printing.jobs': JobView[];
+  'printing.label': { orderId: string; language: string; dpi: number; size: number; base64: string };
+  'printing.attachLabel': { orderId: string; kind: 'pdf' | 'png'; size: number };
   'demo.load': DemoResult;
   'sync.status': { pendingOutbox: number };
 }

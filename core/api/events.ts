@@ -4,7 +4,11 @@ import type { ScanVerdict } from './views.js';
 export interface Events {
   'orders.changed': { orderIds: string[] };
   'scan.recorded': { station: string; verdict: ScanVerdict };
-  'progress': { task: 'import' | 'arrange' | 'export' | 'demo'; done: number; total: number };
+  'progress': { task: 'import' | 'arrange' | 'export' | 'demo' | 'print'; done: number; total: number };
+  /** A print job changed state (queued, sending, sent, failed, unknown). */
+  'print.job': { jobId: number; orderId: string | null; state: string; batchId: number | null; errorCode: string | null };
+  /** A batch paused (printer error) or finished. */
+  'print.batch': { batchId: number; state: 'RUNNING' | 'PAUSED' | 'DONE'; code: string | null; message: string | null };
   'outbox.changed': { pending: number };
 }
 

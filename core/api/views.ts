@@ -150,3 +150,11 @@ export interface DemoResult {
 }
 
 export type { OrderStatus, Recipient, Sku };
+
+/** Printers found on this machine, to add with one click. */
+export interface DiscoveredPrinters {
+  usb: { uri: string; maker: string; model: string; language: 'zpl' | 'escpos' | 'tspl' | null }[];
+  os: { uri: string; name: string }[];
+  /** Why a source found nothing (no USB bus, no CUPS), for the screen to say. */
+  notes: string[];
+}

@@ -10,6 +10,10 @@ import { orderLine, pickListText, verdictLine } from './format.js';
 export interface Output {
   json: unknown;
   text: string;
+  /** The command already wrote raw bytes to stdout (label bytes): print nothing more. */
+  raw?: boolean;
+  /** The work stopped short (a paused print batch): exit non-zero after printing. */
+  failed?: { code: string; message: string };
 }
 
 export interface Command {

@@ -5,12 +5,13 @@ import { createCore } from '../core.js';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { dbOption } from './args.js';
 import { COMMANDS } from './commands.js';
+import { PRINT_COMMANDS } from './print-commands.js';
 import { defaultDbPath } from './paths.js';
 
 const HELP = `Packdesk — packing station, headless.
 Usage: npm run packdesk -- <command> [options] [--db PATH] [--json]
 
-${Object.values(COMMANDS)
+${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS)]
   .map((c) => '  ' + c.usage)
   .join('\n')}
   bench                 run the benchmarks (same as npm run bench)
@@ -36,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === 'bench') return runBench();
-  const command = COMMANDS[name];
+  const command = COMMANDS[name] ?? PRINT_COMMANDS[name];
   if (!command) {
     printError({ code: 'INVALID_INPUT', message: `Unknown command ${JSON.stringify(name)}; see --help.` }, json);
     return 2;
@@ -49,8 +50,11 @@ export async function main(argv: string[]): Promise<number> {
     }
     core = createCore({ dbPath: dbOption(rest) ?? defaultDbPath() });
     const out = await command.run(rest, core.dispatch);
-    process.stdout.write((json ? JSON.stringify(out.json, null, 2) : out.text) + '\n');
-    return 0;
+    if (json) process.stdout.write(JSON.stringify(out.json, null, 2) + '\n');
+    else if (!out.raw) process.stdout.write(out.text + '\n');
+    if (!out.failed) return 0;
+    process.stderr.write(`error ${out.failed.code}: ${out.failed.message}\n`);
+    return 1;
   } catch (err) {
     printError(err instanceof PackdeskError ? err.toInfo() : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) }, json);
     return 1;

@@ -99,3 +99,12 @@ export const REFUSAL_MESSAGES: Partial<Record<ErrorCode, string>> = {
   ORDER_ALREADY_SHIPPED: 'Shipment was already arranged for this order.',
   ORDER_CANCEL_REQUESTED: 'The buyer asked to cancel: answer the request before packing.',
 };
+
+/**
+ * Why a shipping label must not be printed now, or null. Like packing, except that a parcel
+ * awaiting collection may get its label again (a reprint for a torn or smudged label).
+ */
+export function labelRefusal(order: Pick<Order, 'status' | 'cancelRequestedAt'>): ErrorCode | null {
+  if (order.status === 'AWAITING_COLLECTION') return order.cancelRequestedAt !== null ? 'ORDER_CANCEL_REQUESTED' : null;
+  return packRefusal(order);
+}

@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import type { Handlers } from '../api/dispatch.js';
+import { fail } from '../domain/errors.js';
+import { batchView, getJob, jobsOf } from '../store/print-jobs-repo.js';
+import { requireOrder } from '../store/orders-repo.js';
+import { packableOrderIds } from '../store/orders-repo.js';
+import { savePlatformLabel } from '../store/printers-repo.js';
+import { sql } from '../store/db.js';
+import { runBatch, startBatch } from '../printing/batch.js';
+import { encodeLabel, shippingLabelFor } from '../printing/documents.js';
+import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
+import { previewPrinter, profileOf } from '../printing/printers.js';
+
+function labelKind(content: Uint8Array): 'pdf' | 'png' {
+  if (content.subarray(0, 5).toString() === '%PDF-') return 'pdf';
+  if (content[0] === 0x89 && content.subarray(1, 4).toString() === 'PNG') return 'png';
+  return fail('LABEL_INVALID', 'A platform label must be a PDF or a PNG file.');
+}
+
+export const printingHandlers: Pick<
+  Handlers,
+  | 'printing.print'
+  | 'printing.reprint'
+  | 'printing.resend'
+  | 'printing.batch'
+  | 'printing.resume'
+  | 'printing.getBatch'
+  | 'printing.jobs'
+  | 'printing.label'
+  | 'printing.attachLabel'
+> = {
+  'printing.print': (input, ctx) => printOrderLabel(ctx, { ...input, orderId: input.orderId, printerName: input.printer, kind: 'PRINT' }),
+  /** One action: the same label again, recorded as a reprint. */
+  'printing.reprint': (input, ctx) => printOrderLabel(ctx, { ...input, printerName: input.printer, kind: 'REPRINT' }),
+  /** Only on the user's word: a job whose outcome is unknown (or that failed) goes out again. */
+  'printing.resend': (input, ctx) => {
+    const job = getJob(ctx.db, input.jobId) ?? fail('JOB_NOT_FOUND', `No print job ${input.jobId}.`);
+    if (job.state !== 'UNKNOWN' && job.state !== 'FAILED') {
+      fail('CONFLICT', `Job ${job.id} is ${job.state}; use reprint for another copy of a printed label.`);
+    }
+    if (!job.orderId) fail('CONFLICT', `Job ${job.id} is not an order's label.`);
+    return printOrderLabel(ctx, { orderId: job.orderId, printerName: job.printerName, kind: 'RESEND', resendOf: job.id, station: input.station, packer: input.packer });
+  },
+  'printing.batch': (input, ctx) => {
+    const ids = input.orderIds ?? (input.status ? (sql(ctx.db, 'SELECT id FROM orders WHERE status = ? ORDER BY next_deadline_at, id').pluck().all(input.status) as string[]) : packableOrderIds(ctx.db));
+    return startBatch(ctx, { orderIds: ids, printerName: input.printer, station: input.station, packer: input.packer });
+  },
+  'printing.resume': (input, ctx) => {
+    const view = batchView(ctx.db, input.batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${input.batchId}.`);
+    if (view.state === 'DONE') return view;
+    return runBatch(ctx, input.batchId);
+  },
+  'printing.getBatch': (input, ctx) => batchView(ctx.db, input.batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${input.batchId}.`),
+  'printing.jobs': (input, ctx) => jobsOf(ctx.db, input),
+  /** The exact bytes a printer of that language and dpi would get, without printing. */
+  'printing.label': async (input, ctx) => {
+    const order = requireOrder(ctx.db, input.orderId);
+    assertMayPrint(order);
+    const printer = { ...previewPrinter(ctx), language: input.language, dpi: input.dpi };
+    const bytes = encodeLabel(await shippingLabelFor(ctx, order, printer, input.station), profileOf(printer));
+    return { orderId: order.id, language: input.language, dpi: input.dpi, size: bytes.length, base64: Buffer.from(bytes).toString('base64') };
+  },
+  /** Keeps the platform's label (downloaded while online; its link lasts 24 h) for offline printing. */
+  'printing.attachLabel': (input, ctx) => {
+    requireOrder(ctx.db, input.orderId);
+    let content: Uint8Array;
+    try {
+      content = new Uint8Array(fs.readFileSync(input.path));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
+      fail(code, `Cannot read ${input.path}: ${(err as Error).message}`);
+    }
+    const kind = labelKind(Buffer.from(content));
+    savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now());
+    return { orderId: input.orderId, kind, size: content.length };
+  },
+};

@@ -1,0 +1,67 @@
+import { shippingLabel } from '../../printer/documents/shipping-label.js';
+import { encodeEscpos } from '../../printer/encoders/escpos.js';
+import { encodeTspl } from '../../printer/encoders/tspl.js';
+import { encodeZpl } from '../../printer/encoders/zpl.js';
+import type { Address, ShippingLabelData } from '../../printer/documents/types.js';
+import type { Label, PrinterProfile } from '../../printer/label/model.js';
+import { bitmapToPng } from '../../printer/label/png.js';
+import { rasterise } from '../../printer/label/rasterise.js';
+import { platformLabelBitmap } from '../../printer/platform/platform-label.js';
+import type { CoreContext } from '../api/context.js';
+import { missingCase } from '../domain/errors.js';
+import type { Order } from '../domain/types.js';
+import { getJsonSetting } from '../features/settings.js';
+import { platformLabel } from '../store/printers-repo.js';
+import { profileOf } from './printers.js';
+import type { SavedPrinter } from './types.js';
+
+const NO_ADDRESS: Address = { name: '', phone: '', address: '', district: '', city: '', state: '', postcode: '', country: '' };
+
+/** What Packdesk's own label shows for an order, with the sender from the shop's settings. */
+export function shippingLabelData(ctx: CoreContext, order: Order, station: string): ShippingLabelData {
+  return {
+    orderId: order.id,
+    trackingNumber: order.trackingNumber,
+    packageId: order.packageId,
+    carrier: order.carrier,
+    deliveryOption: order.deliveryOption,
+    recipient: { ...order.recipient },
+    sender: { ...NO_ADDRESS, ...getJsonSetting<Partial<Address>>(ctx.db, 'sender', {}) },
+    contents: order.lines.map((l) => ({ sellerSku: l.sellerSku, name: l.productName, variation: l.variation, qty: l.quantity })),
+    weightKg: order.weightKg,
+    printedAt: ctx.clock.now(),
+    timeZoneOffsetMinutes: getJsonSetting<number>(ctx.db, 'timeZoneOffsetMinutes', 0),
+    station,
+  };
+}
+
+/**
+ * The label for an order: the platform's own (cached PDF/PNG) when there is one, scaled onto
+ * the printer's stock as a bitmap; otherwise the label Packdesk draws from the order.
+ */
+export async function shippingLabelFor(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string): Promise<Label> {
+  const cached = platformLabel(ctx.db, order.id);
+  if (cached) {
+    const bitmap = await platformLabelBitmap(cached.content, profileOf(printer));
+    return { stock: printer.stock, elements: [{ kind: 'image', x: 0, y: 0, bitmap }] };
+  }
+  return shippingLabel(shippingLabelData(ctx, order, station), printer.stock);
+}
+
+export function encodeLabel(label: Label, profile: PrinterProfile): Uint8Array {
+  switch (profile.language) {
+    case 'zpl':
+      return encodeZpl(label, profile);
+    case 'escpos':
+      return encodeEscpos(label, profile);
+    case 'tspl':
+      return encodeTspl(label, profile);
+    default:
+      return missingCase(profile.language);
+  }
+}
+
+/** A picture of the label as it will print, for the preview printer and the screens. */
+export function labelPng(label: Label, profile: PrinterProfile): Uint8Array {
+  return bitmapToPng(rasterise(label, profile));
+}

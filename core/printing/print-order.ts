@@ -1,0 +1,69 @@
+import type { CoreContext } from '../api/context.js';
+import { fail } from '../domain/errors.js';
+import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
+import type { Order } from '../domain/types.js';
+import { requireOrder } from '../store/orders-repo.js';
+import { getJob, queueJob } from '../store/print-jobs-repo.js';
+import { encodeLabel, labelPng, shippingLabelFor } from './documents.js';
+import { profileOf, resolvePrinter } from './printers.js';
+import { failJob, markJob, sendJob } from './send.js';
+import { checkReady } from './status.js';
+import type { JobKind, JobView, SavedPrinter } from './types.js';
+
+export interface PrintRequest {
+  orderId: string;
+  printerName?: string;
+  kind: JobKind;
+  resendOf?: number | null;
+  station: string;
+  packer: string;
+}
+
+export function assertMayPrint(order: Order): void {
+  const refusal = labelRefusal(order);
+  if (refusal) fail(refusal, REFUSAL_MESSAGES[refusal] ?? refusal, { orderId: order.id });
+}
+
+/** Label bytes for an order on a printer, plus a PNG when the printer is the preview folder. */
+export async function labelBytes(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string) {
+  const label = await shippingLabelFor(ctx, order, printer, station);
+  const profile = profileOf(printer);
+  const bytes = encodeLabel(label, profile);
+  const png = printer.uri.startsWith('preview:') ? labelPng(label, profile) : undefined;
+  return { bytes, png };
+}
+
+/**
+ * Prints one order's shipping label: the job is journaled first, then the label is built, the
+ * printer checked and the bytes sent. Every outcome is on the job; a failure also throws.
+ */
+export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Promise<JobView> {
+  const order = requireOrder(ctx.db, req.orderId);
+  assertMayPrint(order);
+  const printer = resolvePrinter(ctx, req.printerName, 'SHIPPING_LABEL');
+  const jobId = queueJob(
+    ctx.db,
+    { batchId: null, seq: 0, orderId: order.id, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: req.kind, resendOf: req.resendOf ?? null, station: req.station, packer: req.packer },
+    ctx.clock.now(),
+  );
+  markJob(ctx, jobId, 'QUEUED');
+  let built: Awaited<ReturnType<typeof labelBytes>>;
+  try {
+    built = await labelBytes(ctx, order, printer, req.station);
+  } catch (err) {
+    failJob(ctx, jobId, err);
+  }
+  const transport = ctx.printers.openTransport(printer.uri, { name: `${order.id}-job${jobId}`, png: built.png });
+  try {
+    try {
+      await transport.open();
+      await checkReady(ctx, printer, transport);
+    } catch (err) {
+      failJob(ctx, jobId, err);
+    }
+    await sendJob(ctx, transport, jobId, built.bytes);
+  } finally {
+    await transport.close().catch(() => {});
+  }
+  return getJob(ctx.db, jobId)!;
+}

@@ -1,0 +1,40 @@
+import type { PrinterTransport } from '../../printer/transports/types.js';
+import type { CoreContext } from '../api/context.js';
+import { PackdeskError, type ErrorCode } from '../domain/errors.js';
+import { getJob, setJobState } from '../store/print-jobs-repo.js';
+import type { JobState } from './types.js';
+
+export function errorOf(err: unknown): { code: ErrorCode; message: string } {
+  if (err instanceof PackdeskError) return { code: err.code, message: err.message };
+  return { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
+}
+
+export function markJob(ctx: CoreContext, jobId: number, state: JobState, extra: Parameters<typeof setJobState>[4] = {}): void {
+  setJobState(ctx.db, jobId, state, ctx.clock.now(), extra);
+  const job = getJob(ctx.db, jobId)!;
+  ctx.events.emit('print.job', { jobId, orderId: job.orderId, state, batchId: job.batchId, errorCode: job.errorCode });
+}
+
+/**
+ * Sends one journaled job's bytes. SENDING is committed before the first byte leaves, so after a
+ * crash the job shows as outcome unknown. A failure once bytes started flowing is UNKNOWN too:
+ * part of the label may have printed, and only the packer can tell.
+ */
+export async function sendJob(ctx: CoreContext, transport: PrinterTransport, jobId: number, bytes: Uint8Array): Promise<void> {
+  markJob(ctx, jobId, 'SENDING', { bytes: bytes.length });
+  try {
+    await transport.write(bytes);
+  } catch (err) {
+    const e = errorOf(err);
+    markJob(ctx, jobId, 'UNKNOWN', { errorCode: e.code, errorMessage: e.message });
+    throw err;
+  }
+  markJob(ctx, jobId, 'SENT');
+}
+
+/** Nothing was sent: the job failed cleanly with the reason. */
+export function failJob(ctx: CoreContext, jobId: number, err: unknown): never {
+  const e = errorOf(err);
+  markJob(ctx, jobId, 'FAILED', { errorCode: e.code, errorMessage: e.message });
+  throw err instanceof PackdeskError ? err : new PackdeskError(e.code, e.message);
+}

@@ -1,0 +1,61 @@
+import type { Dpi, PrinterLanguage, StockSize } from '../../printer/label/model.js';
+
+export const DOCUMENTS = ['SHIPPING_LABEL', 'PICK_LIST', 'SKU_LABEL'] as const;
+export type DocumentKind = (typeof DOCUMENTS)[number];
+
+export const JOB_STATES = ['QUEUED', 'SENDING', 'SENT', 'FAILED', 'UNKNOWN'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+export type JobKind = 'PRINT' | 'REPRINT' | 'RESEND' | 'TEST';
+
+/** A printer as saved by the shop: where it is, its language and its calibration. */
+export interface SavedPrinter {
+  name: string;
+  uri: string;
+  language: PrinterLanguage;
+  dpi: Dpi;
+  stock: StockSize;
+  offset: { x: number; y: number };
+  darkness: number | null;
+  rotation: 0 | 180;
+  /** ESC/POS cut and feed, TSPL gap: the profile's printer-specific options. */
+  options: { escpos?: { feedLines?: number; cut?: 'none' | 'full' | 'partial' }; tspl?: { gapMm?: number; wholeLabelBitmap?: boolean } };
+  /** Documents this printer prints by default. */
+  documents: DocumentKind[];
+  /** The built-in preview printer (a folder of files), used until a real printer is set up. */
+  builtIn: boolean;
+}
+
+export interface JobView {
+  id: number;
+  batchId: number | null;
+  orderId: string | null;
+  document: DocumentKind;
+  printerName: string;
+  uri: string;
+  state: JobState;
+  kind: JobKind;
+  resendOf: number | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  bytes: number | null;
+  station: string;
+  packer: string;
+  createdAt: number;
+  sentAt: number | null;
+}
+
+export interface BatchView {
+  id: number;
+  document: DocumentKind;
+  printerName: string;
+  state: 'RUNNING' | 'PAUSED' | 'DONE';
+  pausedCode: string | null;
+  pausedMessage: string | null;
+  total: number;
+  sent: number;
+  queued: number;
+  failed: number;
+  unknown: number;
+  /** Orders left out because they may not ship (with the core's code). */
+  refused: { orderId: string; code: string; message: string }[];
+}

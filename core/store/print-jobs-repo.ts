@@ -1,0 +1,152 @@
+import type { BatchView, DocumentKind, JobKind, JobState, JobView } from '../printing/types.js';
+import { sql, type Db } from './db.js';
+
+interface JobRow {
+  id: number;
+  batch_id: number | null;
+  order_id: string | null;
+  document: DocumentKind;
+  printer_name: string;
+  uri: string;
+  state: JobState;
+  kind: JobKind;
+  resend_of: number | null;
+  error_code: string | null;
+  error_message: string | null;
+  bytes: number | null;
+  station: string;
+  packer: string;
+  created_at: number;
+  sent_at: number | null;
+}
+
+function toJob(r: JobRow): JobView {
+  return {
+    id: r.id,
+    batchId: r.batch_id,
+    orderId: r.order_id,
+    document: r.document,
+    printerName: r.printer_name,
+    uri: r.uri,
+    state: r.state,
+    kind: r.kind,
+    resendOf: r.resend_of,
+    errorCode: r.error_code,
+    errorMessage: r.error_message,
+    bytes: r.bytes,
+    station: r.station,
+    packer: r.packer,
+    createdAt: r.created_at,
+    sentAt: r.sent_at,
+  };
+}
+
+export interface NewJob {
+  batchId: number | null;
+  seq: number;
+  orderId: string | null;
+  document: DocumentKind;
+  printerName: string;
+  uri: string;
+  language: string;
+  kind: JobKind;
+  resendOf: number | null;
+  station: string;
+  packer: string;
+}
+
+/** Journals a job before any byte goes out: a crash from here on can never lose it. */
+export function queueJob(db: Db, job: NewJob, now: number): number {
+  const info = sql(
+    db,
+    `INSERT INTO print_jobs (batch_id, seq, order_id, document, printer_name, uri, language, state, kind, resend_of, station, packer, created_at, updated_at)
+     VALUES (@batchId, @seq, @orderId, @document, @printerName, @uri, @language, 'QUEUED', @kind, @resendOf, @station, @packer, @now, @now)`,
+  ).run({ ...job, now });
+  return Number(info.lastInsertRowid);
+}
+
+export function setJobState(
+  db: Db,
+  id: number,
+  state: JobState,
+  now: number,
+  extra: { errorCode?: string | null; errorMessage?: string | null; bytes?: number } = {},
+): void {
+  sql(
+    db,
+    `UPDATE print_jobs SET state = @state, updated_at = @now,
+       error_code = @errorCode, error_message = @errorMessage,
+       bytes = coalesce(@bytes, bytes), sent_at = CASE WHEN @state = 'SENT' THEN @now ELSE sent_at END
+     WHERE id = @id`,
+  ).run({ id, state, now, errorCode: extra.errorCode ?? null, errorMessage: extra.errorMessage ?? null, bytes: extra.bytes ?? null });
+}
+
+export function getJob(db: Db, id: number): JobView | null {
+  const row = sql(db, 'SELECT * FROM print_jobs WHERE id = ?').get(id) as JobRow | undefined;
+  return row ? toJob(row) : null;
+}
+
+export function jobsOf(db: Db, filter: { orderId?: string; state?: JobState; batchId?: number; limit: number }): JobView[] {
+  const rows = sql(
+    db,
+    `SELECT * FROM print_jobs WHERE (@orderId IS NULL OR order_id = @orderId) AND (@state IS NULL OR state = @state)
+       AND (@batchId IS NULL OR batch_id = @batchId) ORDER BY id DESC LIMIT @limit`,
+  ).all({ orderId: filter.orderId ?? null, state: filter.state ?? null, batchId: filter.batchId ?? null, limit: filter.limit }) as JobRow[];
+  return rows.map(toJob);
+}
+
+export function queuedJobsOfBatch(db: Db, batchId: number, limit: number): JobView[] {
+  return (sql(db, `SELECT * FROM print_jobs WHERE batch_id = ? AND state = 'QUEUED' ORDER BY seq LIMIT ?`).all(batchId, limit) as JobRow[]).map(toJob);
+}
+
+/**
+ * After a crash: a job caught mid-send may or may not have printed. It becomes UNKNOWN and is
+ * resent only when the user says so; batches that were running stop, to be resumed.
+ */
+export function recoverInterruptedJobs(db: Db, now: number): number {
+  return db.transaction(() => {
+    const n = sql(db, `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
+      error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = ? WHERE state = 'SENDING'`).run(now).changes;
+    sql(db, `UPDATE print_batches SET state = 'PAUSED', paused_code = 'JOB_OUTCOME_UNKNOWN',
+      paused_message = 'Packdesk stopped during this batch; resume to print the rest.', updated_at = ? WHERE state = 'RUNNING'`).run(now);
+    return n;
+  })();
+}
+
+export function createBatch(db: Db, b: { document: DocumentKind; printerName: string; station: string; packer: string }, now: number): number {
+  const info = sql(
+    db,
+    `INSERT INTO print_batches (document, printer_name, state, station, packer, created_at, updated_at)
+     VALUES (@document, @printerName, 'RUNNING', @station, @packer, @now, @now)`,
+  ).run({ ...b, now });
+  return Number(info.lastInsertRowid);
+}
+
+export function setBatchState(db: Db, id: number, state: BatchView['state'], now: number, code: string | null = null, message: string | null = null): void {
+  sql(db, 'UPDATE print_batches SET state = ?, paused_code = ?, paused_message = ?, updated_at = ? WHERE id = ?').run(state, code, message, now, id);
+}
+
+export function batchView(db: Db, id: number, refused: BatchView['refused'] = []): BatchView | null {
+  const b = sql(db, 'SELECT * FROM print_batches WHERE id = ?').get(id) as
+    | { id: number; document: DocumentKind; printer_name: string; state: BatchView['state']; paused_code: string | null; paused_message: string | null }
+    | undefined;
+  if (!b) return null;
+  const counts = Object.fromEntries(
+    (sql(db, 'SELECT state, count(*) AS n FROM print_jobs WHERE batch_id = ? GROUP BY state').all(id) as { state: JobState; n: number }[]).map((r) => [r.state, r.n]),
+  ) as Partial<Record<JobState, number>>;
+  const total = Object.values(counts).reduce((a, n) => a + (n ?? 0), 0);
+  return {
+    id: b.id,
+    document: b.document,
+    printerName: b.printer_name,
+    state: b.state,
+    pausedCode: b.paused_code,
+    pausedMessage: b.paused_message,
+    total,
+    sent: counts.SENT ?? 0,
+    queued: counts.QUEUED ?? 0,
+    failed: counts.FAILED ?? 0,
+    unknown: (counts.UNKNOWN ?? 0) + (counts.SENDING ?? 0),
+    refused,
+  };
+}
