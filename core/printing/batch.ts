@@ -65,7 +65,7 @@ async function printJob(ctx: CoreContext, printer: SavedPrinter, job: JobView, s
   const transport = shared ?? ctx.printers.openTransport(printer.uri, { name: `${order.id}-job${job.id}`, png: built.png });
   try {
     if (!shared) await transport.open();
-    await sendJob(ctx, transport, job.id, built.bytes);
+    await sendJob(ctx, transport, job.id, built.bytes, 'QUEUED');
   } finally {
     if (!shared) await transport.close().catch(() => {});
   }

@@ -20,16 +20,33 @@ export function markJob(ctx: CoreContext, jobId: number, state: JobState, extra:
  * crash the job shows as outcome unknown. A failure once bytes started flowing is UNKNOWN too:
  * part of the label may have printed, and only the packer can tell.
  */
-export async function sendJob(ctx: CoreContext, transport: PrinterTransport, jobId: number, bytes: Uint8Array): Promise<void> {
+export async function sendJob(
+  ctx: CoreContext,
+  transport: PrinterTransport,
+  jobId: number,
+  bytes: Uint8Array,
+  ifNothingSent: 'QUEUED' | 'FAILED' = 'FAILED',
+): Promise<void> {
   markJob(ctx, jobId, 'SENDING', { bytes: bytes.length });
   try {
     await transport.write(bytes);
   } catch (err) {
     const e = errorOf(err);
-    markJob(ctx, jobId, 'UNKNOWN', { errorCode: e.code, errorMessage: e.message });
+    markJob(ctx, jobId, nothingSent(err) ? ifNothingSent : 'UNKNOWN', { errorCode: e.code, errorMessage: e.message });
     throw err;
   }
   markJob(ctx, jobId, 'SENT');
+}
+
+/**
+ * Certain that no byte left: the printer could not be reached and the transport handed it
+ * nothing. A timeout is never certain: the write it gave up on may still complete in the OS
+ * (a device file or pipe delivers it once the printer reads again).
+ */
+function nothingSent(err: unknown): boolean {
+  if (!(err instanceof PackdeskError)) return false;
+  if (err.code !== 'PRINTER_OFFLINE' && err.code !== 'PRINTER_NOT_FOUND') return false;
+  return (err.details as { bytesSent?: unknown } | undefined)?.bytesSent === 0;
 }
 
 /** Nothing was sent: the job failed cleanly with the reason. */

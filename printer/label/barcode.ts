@@ -30,6 +30,11 @@ export function code128Widths(value: string): number[] {
   return encodeRaw<RawLinear>({ symbology: 'code128', value }).sbs;
 }
 
+/** Columns of a 2D code in modules, for laying it out: its size follows from the data. */
+export function matrixColumns(element: Pick<BarcodeElement, 'symbology' | 'value' | 'ecc'>): number {
+  return encodeRaw<RawMatrix>(element).pixx;
+}
+
 function renderCode128(element: BarcodeElement, module: number, dpi: Dpi, fonts: LabelFonts): Bitmap {
   const widths = code128Widths(element.value);
   const barsWidth = widths.reduce((a, b) => a + b, 0) * module;

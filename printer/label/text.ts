@@ -1,145 +1,123 @@
 /**
  * Text drawn as bitmap, for the raster path and for text a printer font cannot draw (Chinese
- * product names, for one). Glyphs come from bwip-js's FontLib, a pure-JS port of stb_truetype:
- * no native canvas, no system fonts. bwip-js ships OCR-B, which covers ASCII only, so the app
- * passes real TTF/OTF files (a Latin font and a CJK font) through `labelFonts`; a character no
- * font can draw prints as an empty box, visibly, never silently dropped.
- *
- * TODO(issue 3, fonts): the port mishandles some TrueType composite glyphs — it throws on a
- * component with no outline (Droid Sans Fallback: 机 线 杯) and draws only part of others (蓝 李).
- * The CJK font the app bundles must be CFF-flavoured OTF (Noto Sans CJK / Source Han Sans have no
- * composites) and pass a coverage test, or CJK text moves to @napi-rs/canvas with that font.
+ * product names, for one). Each line is cut into runs: Latin, Greek and Cyrillic go through
+ * bwip-js's glyph engine (pure JS, the same pixels everywhere; bwip-glyphs.ts), everything else —
+ * CJK above all — through the canvas with the configured and system fonts (canvas-text.ts), since
+ * the glyph engine mis-draws CJK composite glyphs. A character no font has prints as an empty box,
+ * visibly, never silently dropped, and `missingGlyphs` names such characters beforehand.
  */
-import bwipjs from 'bwip-js/node';
-import { fail } from '../../core/domain/errors.js';
-import { createBitmap, drawBitmap, strokeRect, type Bitmap } from './bitmap.js';
+import { createBitmap, drawBitmap, type Bitmap } from './bitmap.js';
+import type { Label } from './model.js';
+import { fontGlyph, glyphFontIds, missingGlyph, rawGlyph, type FontSource, type Glyph } from './bwip-glyphs.js';
+import { drawCanvasRun, measureCanvasRun } from './canvas-text.js';
+import { canvasFontStack, type CanvasFontStack } from './system-fonts.js';
 import { wrapText } from './wrap.js';
 
-export interface FontSource {
-  /** Unique per font file: the first font loaded under a name is kept for the process. */
-  name: string;
-  /** The TTF/OTF file's bytes. */
-  data: Uint8Array;
-}
+export type { FontSource } from './bwip-glyphs.js';
 
 /** Fonts in fallback order: each character is drawn by the first font that has it. */
 export interface LabelFonts {
+  /** bwip-js FontLib ids (the given font files, then OCR-B). */
   readonly ids: readonly number[];
   /** Identifies this fallback order in glyph caches. */
   readonly key: string;
+  /** Fonts the canvas draws with; undefined when the canvas cannot load or no font file exists. */
+  readonly canvas?: CanvasFontStack;
 }
 
-const BUILTIN_FONT = 'OCR-B';
-const loadedFonts = new Map<string, number>();
+export interface LabelFontOptions {
+  /** More font files (TTF, OTF, TTC) for CJK and other scripts, tried before the system's. */
+  fontPaths?: readonly string[];
+  /** Also use the well-known system fonts (default true). */
+  systemFonts?: boolean;
+}
+
+const fontSets = new Map<string, LabelFonts>();
 
 /**
- * The fonts to draw label text with; bwip-js's OCR-B is always the last fallback. Fonts are parsed
- * into bwip-js's process-wide FontLib once per name.
+ * The fonts to draw label text with. The given files serve both engines; files are parsed and
+ * registered once per process, and the same arguments give the same (cached) set.
  */
-export function labelFonts(sources: readonly FontSource[] = []): LabelFonts {
-  const ids = sources.map(loadFont);
-  ids.push(bwipjs.FontLib.lookup(BUILTIN_FONT));
-  return { ids, key: ids.join('.') };
+export function labelFonts(sources: readonly FontSource[] = [], options: LabelFontOptions = {}): LabelFonts {
+  const paths = options.fontPaths ?? [];
+  const systemFonts = options.systemFonts ?? true;
+  const setKey = JSON.stringify([sources.map((s) => s.name.toUpperCase()), paths, systemFonts]);
+  const known = fontSets.get(setKey);
+  if (known) return known;
+  const ids = glyphFontIds(sources);
+  const canvas = canvasFontStack(sources, paths, systemFonts);
+  const fonts: LabelFonts = { ids, key: `${ids.join('.')}/${canvas?.key ?? ''}`, ...(canvas ? { canvas } : {}) };
+  fontSets.set(setKey, fonts);
+  return fonts;
 }
 
-function loadFont(source: FontSource): number {
-  const key = source.name.toUpperCase();
-  const known = loadedFonts.get(key);
-  if (known !== undefined) return known;
-  try {
-    (bwipjs.FontLib.loadFont as (name: string, data: Uint8Array) => unknown)(key, source.data);
-  } catch (cause) {
-    fail('INVALID_INPUT', `The font "${source.name}" is not a TrueType/OpenType font.`, { cause: String(cause) });
+/** Scripts the glyph engine draws well: no composite CJK glyphs, no shaping. */
+const SIMPLE_SCRIPT = /[\u0000-\u024f\u0370-\u052f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\u2100-\u218f]/u;
+/** Marks and format characters belong to the character before them. */
+const ATTACHED = /[\p{M}\p{Cf}]/u;
+const PROBE_PX = 32;
+
+type Engine = 'glyphs' | 'canvas';
+interface Run {
+  engine: Engine;
+  text: string;
+}
+
+function glyphEngineHas(fonts: LabelFonts, codePoint: number): boolean {
+  return fontGlyph(fonts.ids, fonts.key, codePoint, PROBE_PX) !== undefined;
+}
+
+function engineFor(fonts: LabelFonts, ch: string): Engine {
+  const codePoint = ch.codePointAt(0) ?? 32;
+  if (SIMPLE_SCRIPT.test(ch) && glyphEngineHas(fonts, codePoint)) return 'glyphs';
+  return fonts.canvas?.covers(codePoint) ? 'canvas' : 'glyphs';
+}
+
+function splitRuns(fonts: LabelFonts, line: string): Run[] {
+  const runs: Run[] = [];
+  for (const ch of line.normalize('NFC')) {
+    const last = runs[runs.length - 1];
+    const engine = last && ATTACHED.test(ch) ? last.engine : engineFor(fonts, ch);
+    if (last && last.engine === engine) last.text += ch;
+    else runs.push({ engine, text: ch });
   }
-  const id = bwipjs.FontLib.lookup(key);
-  loadedFonts.set(key, id);
-  return id;
+  return runs;
 }
 
-interface Glyph {
-  bitmap: Bitmap | undefined;
-  left: number;
-  top: number;
-  advance: number;
-}
-
-/** Why a threshold below half: thin strokes of small glyphs are grey, and dropping them breaks letters. */
-const INK_THRESHOLD = 100;
-const glyphCache = new Map<string, Glyph>();
-
-function glyph(fonts: LabelFonts, codePoint: number, sizePx: number): Glyph {
-  const key = `${fonts.key}:${codePoint}:${sizePx}`;
-  const cached = glyphCache.get(key);
-  if (cached) return cached;
-  const made = makeGlyph(fonts, codePoint, sizePx);
-  if (glyphCache.size > 4000) glyphCache.clear();
-  glyphCache.set(key, made);
-  return made;
-}
-
-function makeGlyph(fonts: LabelFonts, codePoint: number, sizePx: number): Glyph {
-  for (const id of fonts.ids) {
-    const found = fontGlyph(id, codePoint, sizePx);
-    if (found && hasGlyph(found, codePoint)) {
-      return { bitmap: thresholdGlyph(found), left: found.left, top: found.top, advance: found.advance };
-    }
+/** The characters of `text` that would print as an empty box with these fonts (each once). */
+export function missingGlyphs(text: string, fonts: LabelFonts = labelFonts()): string[] {
+  const missing = new Set<string>();
+  for (const ch of text.normalize('NFC')) {
+    if (/[\s\p{Cc}\p{Cf}\p{M}]/u.test(ch)) continue;
+    if (engineFor(fonts, ch) === 'glyphs' && !glyphEngineHas(fonts, ch.codePointAt(0) ?? 32)) missing.add(ch);
   }
-  return missingGlyph(sizePx);
-}
-
-/**
- * bwip-js's TrueType port throws on composite glyphs that reference an empty component (Droid
- * Sans Fallback has some, e.g. 机 and 线): such a glyph counts as missing from that font.
- */
-function fontGlyph(id: number, codePoint: number, sizePx: number): ReturnType<typeof bwipjs.FontLib.getglyph> | undefined {
-  try {
-    return bwipjs.FontLib.getglyph(id, codePoint, sizePx, sizePx);
-  } catch {
-    return undefined;
-  }
-}
-
-/** A character no font can draw prints as an empty box, so a packer sees that something is missing. */
-function missingGlyph(sizePx: number): Glyph {
-  const width = Math.max(4, Math.round(sizePx * 0.5));
-  const height = Math.max(6, Math.round(sizePx * 0.7));
-  const bitmap = createBitmap(width, height);
-  strokeRect(bitmap, 0, 0, width, height, Math.max(1, Math.round(sizePx / 16)));
-  return { bitmap, left: Math.round(sizePx * 0.08), top: height, advance: Math.round(sizePx * 0.66) };
+  return [...missing];
 }
 
 /**
- * Index 0 is the font's "missing" glyph. Some fallback fonts (Droid Sans Fallback) also map
- * Latin letters to an empty glyph, so an inkless glyph for a visible character counts as missing.
+ * Every character of the label's text that would print as a box: the core shows these before a
+ * print so that nobody finds out at the parcel. (Latin-1 text that ZPL prints with its own font
+ * is counted too, since previews and ESC/POS draw it with ours.)
  */
-function hasGlyph(g: { glyph: number; width: number; height: number }, codePoint: number): boolean {
-  if (g.glyph === 0) return false;
-  return g.width > 0 && g.height > 0 ? true : /\s/u.test(String.fromCodePoint(codePoint));
-}
-
-function thresholdGlyph(g: { width: number; height: number; pixels: Uint8Array | null }): Bitmap | undefined {
-  if (!g.pixels || g.width === 0 || g.height === 0) return undefined;
-  const out = createBitmap(g.width, g.height);
-  for (let y = 0; y < g.height; y++) {
-    for (let x = 0; x < g.width; x++) {
-      if ((g.pixels[y * g.width + x] ?? 0) >= INK_THRESHOLD) {
-        out.data[y * out.rowBytes + (x >> 3)]! |= 0x80 >> (x & 7);
-      }
-    }
-  }
-  return out;
+export function labelMissingGlyphs(label: Label, fonts: LabelFonts = labelFonts()): string[] {
+  const text = label.elements.map((e) => (e.kind === 'text' ? e.text : e.kind === 'barcode' && e.humanReadable ? e.value : '')).join('');
+  return missingGlyphs(text, fonts);
 }
 
 /** Text metrics for one line height, matched to ZPL's ^A0: capitals fill three quarters of it. */
 interface TextSize {
   lineDots: number;
   sizePx: number;
+  /**
+   * The canvas's em. CJK ideographs reach 0.82 em (Droid Sans Fallback) to 0.88 em (Noto Sans CJK)
+   * above the baseline and 0.1 em below: at 0.86 of the line they fill it without being clipped.
+   */
+  canvasPx: number;
   baseline: number;
   boldDx: number;
 }
 
 const CAP_SHARE = 0.72;
-
 const capRatios = new Map<string, number>();
 
 /** Height of 'H' per pixel of font size in the primary font, so any font gets the same capitals. */
@@ -147,7 +125,7 @@ function capRatio(fonts: LabelFonts): number {
   const known = capRatios.get(fonts.key);
   if (known !== undefined) return known;
   const primary = fonts.ids[0];
-  const probe = primary === undefined ? undefined : fontGlyph(primary, 0x48, 100);
+  const probe = primary === undefined ? undefined : rawGlyph(primary, 0x48, 100);
   const ratio = probe && probe.height > 0 ? probe.height / 100 : 0.7;
   capRatios.set(fonts.key, ratio);
   return ratio;
@@ -156,14 +134,27 @@ function capRatio(fonts: LabelFonts): number {
 function textSize(fonts: LabelFonts, lineDots: number, bold: boolean): TextSize {
   const ratio = capRatio(fonts);
   const sizePx = Math.max(8, Math.round((lineDots * CAP_SHARE) / ratio));
+  const canvasPx = Math.max(8, Math.round(lineDots * 0.86));
   const boldDx = bold ? Math.max(1, Math.round(lineDots / 14)) : 0;
-  return { lineDots, sizePx, baseline: Math.round(lineDots * 0.76), boldDx };
+  return { lineDots, sizePx, canvasPx, baseline: Math.round(lineDots * 0.76), boldDx };
+}
+
+function glyph(fonts: LabelFonts, ch: string, sizePx: number): Glyph | undefined {
+  if (/\p{Cf}/u.test(ch)) return undefined; // zero-width by definition
+  return fontGlyph(fonts.ids, fonts.key, ch.codePointAt(0) ?? 32, sizePx) ?? missingGlyph(sizePx);
+}
+
+function runAdvance(fonts: LabelFonts, run: Run, size: TextSize): number {
+  if (run.engine === 'canvas' && fonts.canvas) return measureCanvasRun(fonts.canvas, run.text, size.canvasPx);
+  let width = 0;
+  for (const ch of run.text) width += glyph(fonts, ch, size.sizePx)?.advance ?? 0;
+  return width;
 }
 
 export function measureText(fonts: LabelFonts, text: string, lineDots: number, bold = false): number {
   const size = textSize(fonts, lineDots, bold);
   let width = 0;
-  for (const ch of text) width += glyph(fonts, ch.codePointAt(0) ?? 32, size.sizePx).advance;
+  for (const run of splitRuns(fonts, text)) width += runAdvance(fonts, run, size);
   return width + size.boldDx;
 }
 
@@ -193,13 +184,30 @@ export function layoutLines(fonts: LabelFonts, text: string, block: TextBlock): 
 
 function drawLine(out: Bitmap, fonts: LabelFonts, line: string, size: TextSize, top: number): void {
   let penX = 0;
-  const baselineY = top + size.baseline;
-  for (const ch of line) {
-    const g = glyph(fonts, ch.codePointAt(0) ?? 32, size.sizePx);
-    if (g.bitmap) {
-      drawBitmap(out, g.bitmap, penX + g.left, baselineY - g.top);
-      if (size.boldDx) drawBitmap(out, g.bitmap, penX + g.left + size.boldDx, baselineY - g.top);
-    }
-    penX += g.advance;
+  for (const run of splitRuns(fonts, line)) {
+    penX = run.engine === 'canvas' && fonts.canvas ? drawCanvas(out, fonts.canvas, run.text, size, penX, top) : drawGlyphs(out, fonts, run.text, size, penX, top);
   }
+}
+
+/** Bold is the run drawn twice, a dot or two apart, in both engines. */
+function drawTwice(out: Bitmap, bitmap: Bitmap, x: number, y: number, size: TextSize): void {
+  drawBitmap(out, bitmap, x, y);
+  if (size.boldDx) drawBitmap(out, bitmap, x + size.boldDx, y);
+}
+
+function drawGlyphs(out: Bitmap, fonts: LabelFonts, text: string, size: TextSize, penX: number, top: number): number {
+  const baselineY = top + size.baseline;
+  let x = penX;
+  for (const ch of text) {
+    const g = glyph(fonts, ch, size.sizePx);
+    if (g?.bitmap) drawTwice(out, g.bitmap, x + g.left, baselineY - g.top, size);
+    x += g?.advance ?? 0;
+  }
+  return x;
+}
+
+function drawCanvas(out: Bitmap, stack: CanvasFontStack, text: string, size: TextSize, penX: number, top: number): number {
+  const run = drawCanvasRun(stack, text, { sizePx: size.canvasPx, lineDots: size.lineDots, baseline: size.baseline });
+  drawTwice(out, run.bitmap, penX, top, size);
+  return penX + run.advance;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { call } from '../../core/api/dispatch.js';
 import type { InputArg, Method, Result } from '../../core/api/contract.js';
-import { createCore, type Core } from '../../core/core.js';
+import { createCore, type Core, type CoreOptions } from '../../core/core.js';
 import { fixedClock } from '../../core/domain/clock.js';
 
 /** A fresh folder under the OS temp dir, removed by the returned cleanup. */
@@ -25,11 +25,11 @@ export interface TestCore extends Core {
 }
 
 /** A core on a real SQLite file in a temp folder, with a clock the test moves. */
-export function testCore(start = T0): TestCore {
+export function testCore(start = T0, opts: Partial<Omit<CoreOptions, 'dbPath' | 'clock'>> = {}): TestCore {
   const { dir, cleanup } = tempDir();
   const clock = fixedClock(start);
   const dbPath = path.join(dir, 'packdesk.db');
-  const core = createCore({ dbPath, clock, log: { error: () => {} } });
+  const core = createCore({ dbPath, clock, log: { error: () => {} }, ...opts });
   return {
     ...core,
     clock,
