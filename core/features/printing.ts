@@ -6,16 +6,12 @@ import { requireOrder } from '../store/orders-repo.js';
 import { packableOrderIds } from '../store/orders-repo.js';
 import { savePlatformLabel } from '../store/printers-repo.js';
 import { sql } from '../store/db.js';
+import { labelFileKind, platformLabelBitmap } from '../../printer/platform/platform-label.js';
 import { runBatch, startBatch } from '../printing/batch.js';
 import { encodeLabel, shippingLabelFor } from '../printing/documents.js';
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
 import { previewPrinter, profileOf } from '../printing/printers.js';
 
-function labelKind(content: Uint8Array): 'pdf' | 'png' {
-  if (content.subarray(0, 5).toString() === '%PDF-') return 'pdf';
-  if (content[0] === 0x89 && content.subarray(1, 4).toString() === 'PNG') return 'png';
-  return fail('LABEL_INVALID', 'A platform label must be a PDF or a PNG file.');
-}
 
 export const printingHandlers: Pick<
   Handlers,
@@ -61,7 +57,7 @@ export const printingHandlers: Pick<
     return { orderId: order.id, language: input.language, dpi: input.dpi, size: bytes.length, base64: Buffer.from(bytes).toString('base64') };
   },
   /** Keeps the platform's label (downloaded while online; its link lasts 24 h) for offline printing. */
-  'printing.attachLabel': (input, ctx) => {
+  'printing.attachLabel': async (input, ctx) => {
     requireOrder(ctx.db, input.orderId);
     let content: Uint8Array;
     try {
@@ -70,7 +66,9 @@ export const printingHandlers: Pick<
       const code = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE';
       fail(code, `Cannot read ${input.path}: ${(err as Error).message}`);
     }
-    const kind = labelKind(Buffer.from(content));
+    const kind = labelFileKind(content);
+    // Render it once now: a broken file is refused here, not discovered at the printer.
+    await platformLabelBitmap(content, { language: 'zpl', dpi: 203 });
     savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now());
     return { orderId: input.orderId, kind, size: content.length };
   },

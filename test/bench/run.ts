@@ -10,7 +10,10 @@ import { call } from '../../core/api/dispatch.js';
 import { createCore, type Core } from '../../core/core.js';
 import { parseOrderExport } from '../../core/import/seller-center.js';
 import { makeOrderExport } from '../fixtures/make-export.js';
+import { FakeTcpPrinter } from '../printer/fakes/tcp-printer.js';
+import { printerBenchmarks } from './printer.js';
 import { ms, percentile, timed } from './stats.js';
+import { transportBenchmarks } from './transports.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-bench-'));
@@ -82,12 +85,29 @@ async function benchQueueScansPickList() {
   core.close();
 }
 
+/** The whole path: 500 journaled jobs, labels built and sent to a loopback printer. */
+async function benchPrintBatch() {
+  const printer = await FakeTcpPrinter.start();
+  const core = freshCore();
+  await call(core.dispatch, 'demo.load', { orders: 1200, seed: 5 });
+  await call(core.dispatch, 'printers.save', { name: 'Loopback', uri: printer.uri, language: 'zpl', dpi: 203 });
+  const ids = (await call(core.dispatch, 'orders.queue', { limit: 500, cancelRequested: false })).orders.map((o) => o.id);
+  const run = await timed(() => call(core.dispatch, 'printing.batch', { orderIds: ids, printer: 'Loopback', station: 'bench', packer: 'b' }));
+  const sent = run.value.sent;
+  record(`print batch of ${sent} demo labels through the core to a loopback printer`, '≤ 3000 ms', run.ms, 3000, `${ms(run.ms)} ms (${ms(run.ms / sent)} ms a label, journal included)`);
+  core.close();
+  await printer.stop();
+}
+
 async function main() {
   console.log(`Packdesk core benchmarks — Node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'})`);
   const file = path.join(work, 'export-15000.csv');
   fs.writeFileSync(file, makeOrderExport(15_000, { seed: 3 }));
   await benchImport(file);
   await benchQueueScansPickList();
+  await printerBenchmarks(record);
+  await transportBenchmarks(record);
+  await benchPrintBatch();
   fs.mkdirSync(path.join(root, 'bench-output'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench-output/results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
   fs.rmSync(work, { recursive: true, force: true });
