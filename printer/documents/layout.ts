@@ -94,9 +94,23 @@ export function fittedCode128(value: string, left: number, widthMm: number, y: n
 
 const QR_MODULES_MM = [1, 0.875, 0.75, 0.625, 0.5, 0.375, 0.25];
 
+/** QR byte-mode capacity at error correction M for versions 1–10 (ISO/IEC 18004, table 7). */
+const QR_M_BYTE_CAPACITY = [14, 26, 42, 62, 84, 106, 122, 152, 180, 213];
+
+/**
+ * The most columns a QR code of this value can have at level M, without encoding it: byte mode
+ * is the least dense mode a printer or bwip-js would choose, so the real code is never bigger.
+ * Encoding a QR code just to measure it costs milliseconds per label; this costs nothing.
+ */
+export function qrColumnsAtMost(value: string): number {
+  const bytes = new TextEncoder().encode(value).length;
+  const version = QR_M_BYTE_CAPACITY.findIndex((capacity) => bytes <= capacity) + 1;
+  return version > 0 ? 17 + 4 * version : matrixColumns({ symbology: 'qr', value, ecc: 'M' });
+}
+
 /** A QR code, the largest module whose code fits a square of `sizeMm` at 203 and 300 dpi. */
 export function fittedQr(value: string, x: number, y: number, sizeMm: number): BarcodeElement {
-  const columns = matrixColumns({ symbology: 'qr', value, ecc: 'M' });
+  const columns = qrColumnsAtMost(value);
   const module = QR_MODULES_MM.find((m) => DPIS.every((dpi) => columns * moduleDots(m, dpi) <= mmToDots(sizeMm, dpi)));
   if (module === undefined) return fail('INVALID_INPUT', `"${value}" is too long for a QR code of ${sizeMm.toFixed(0)} mm.`);
   return { kind: 'barcode', symbology: 'qr', value, x, y, module, ecc: 'M' };
