@@ -16,6 +16,7 @@ import { packingHandlers } from './features/packing.js';
 import { picklistHandlers } from './features/picklist.js';
 import { printerHandlers } from './features/printers.js';
 import { printingHandlers } from './features/printing.js';
+import { printDocumentHandlers } from './features/print-documents.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
 import { listSkus } from './store/catalogue-repo.js';
@@ -34,6 +35,7 @@ export const handlers: Handlers = {
   ...demoHandlers,
   ...printerHandlers,
   ...printingHandlers,
+  ...printDocumentHandlers,
   'catalogue.list': (_input, ctx) => listSkus(ctx.db),
 };
 

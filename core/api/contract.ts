@@ -157,6 +157,16 @@ export const contract = {
     station: station.default('packdesk'),
   }),
   'printing.attachLabel': z.strictObject({ orderId: id, path: filePath }),
+  'printing.pickList': z.strictObject({
+    orderIds: z.array(id).min(1).optional(),
+    singleItemFirst: z.boolean().default(false),
+    /** Print on a continuous roll this wide instead of across labels. */
+    continuousWidthMm: z.number().min(40).max(120).optional(),
+    printer: printerName.optional(),
+    station,
+    packer,
+  }),
+  'printing.skuLabel': z.strictObject({ sellerSku: z.string().trim().min(1).max(200), copies: z.number().int().min(1).max(500).default(1), printer: printerName.optional(), station, packer }),
   'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
   'sync.status': z.strictObject({}),
 } as const;
@@ -204,6 +214,8 @@ export interface Results {
   'printing.jobs': JobView[];
   'printing.label': { orderId: string; language: string; dpi: number; size: number; base64: string };
   'printing.attachLabel': { orderId: string; kind: 'pdf' | 'png'; size: number };
+  'printing.pickList': JobView;
+  'printing.skuLabel': JobView;
   'demo.load': DemoResult;
   'sync.status': { pendingOutbox: number };
 }

@@ -1,3 +1,4 @@
+import type { PrinterStatus } from '../../printer/status/types.js';
 import type { ScanVerdict } from './views.js';
 
 /** Push events from the core. Every transport forwards these as they are. */
@@ -7,6 +8,8 @@ export interface Events {
   'progress': { task: 'import' | 'arrange' | 'export' | 'demo' | 'print'; done: number; total: number };
   /** A print job changed state (queued, sending, sent, failed, unknown). */
   'print.job': { jobId: number; orderId: string | null; state: string; batchId: number | null; errorCode: string | null };
+  /** How a printer is after a job or a batch, where it answers. */
+  'printer.status': { printer: string; status: PrinterStatus };
   /** A batch paused (printer error) or finished. */
   'print.batch': { batchId: number; state: 'RUNNING' | 'PAUSED' | 'DONE'; code: string | null; message: string | null };
   'outbox.changed': { pending: number };

@@ -78,9 +78,28 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   picklist: {
-    usage: 'picklist [ORDER …] [--single-first] [--wave N]',
+    usage: 'picklist [ORDER …] [--single-first] [--wave N] [--print [--printer N] [--continuous WIDTH_MM]]',
     async run(argv, dispatch) {
-      const { values, positionals } = parse(argv, { 'single-first': { type: 'boolean', default: false }, wave: { type: 'string' } });
+      const { values, positionals } = parse(argv, {
+        'single-first': { type: 'boolean', default: false },
+        wave: { type: 'string' },
+        print: { type: 'boolean', default: false },
+        printer: { type: 'string' },
+        continuous: { type: 'string' },
+        station: { type: 'string', default: 'cli' },
+        packer: { type: 'string', default: process.env.USER ?? 'packer' },
+      });
+      if (values.print) {
+        const job = await call(dispatch, 'printing.pickList', {
+          orderIds: positionals.length ? positionals : undefined,
+          singleItemFirst: values['single-first'],
+          continuousWidthMm: intOption(values.continuous, 'continuous'),
+          printer: values.printer,
+          station: values.station,
+          packer: values.packer,
+        });
+        return { json: job, text: `Pick list printed on ${job.printerName} (job ${job.id}, ${job.state}).` };
+      }
       const r = await call(dispatch, 'picklist.build', {
         orderIds: positionals.length ? positionals : undefined,
         singleItemFirst: values['single-first'],

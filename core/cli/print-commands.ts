@@ -108,6 +108,20 @@ export const PRINT_COMMANDS: Record<string, Command> = {
       return { json: j, text: jobLine(j) };
     },
   },
+  'sku-label': {
+    usage: 'sku-label SELLER_SKU [--copies N] [--printer N]   barcode labels for items without one',
+    async run(argv, dispatch) {
+      const { values, positionals } = parse(argv, { copies: { type: 'string' }, printer: { type: 'string' }, ...WHO });
+      const j = await call(dispatch, 'printing.skuLabel', {
+        sellerSku: positionals[0],
+        copies: intOption(values.copies, 'copies'),
+        printer: values.printer,
+        station: values.station,
+        packer: values.packer,
+      });
+      return { json: j, text: jobLine(j) };
+    },
+  },
   'print-batch': {
     usage: 'print-batch (--status S | ORDER …) [--printer N] | --resume BATCH',
     async run(argv, dispatch) {

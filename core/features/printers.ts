@@ -1,12 +1,10 @@
 import type { Handlers } from '../api/dispatch.js';
 import { fail } from '../domain/errors.js';
 import { discoverPrinters } from '../printing/discover.js';
-import { encodeLabel, labelPng } from '../printing/documents.js';
-import { allPrinters, PREVIEW_PRINTER, profileOf, resolvePrinter } from '../printing/printers.js';
-import { failJob, markJob, sendJob } from '../printing/send.js';
+import { allPrinters, PREVIEW_PRINTER, resolvePrinter } from '../printing/printers.js';
+import { printDocument } from '../printing/print-document.js';
 import { queryStatus } from '../printing/status.js';
 import { testLabel } from '../printing/test-label.js';
-import { getJob, queueJob } from '../store/print-jobs-repo.js';
 import { getPrinter, removePrinter, savePrinter } from '../store/printers-repo.js';
 import { parsePrinterUri } from '../../printer/transports/uri.js';
 
@@ -28,25 +26,10 @@ export const printerHandlers: Pick<
     if (!removePrinter(ctx.db, input.name)) fail('PRINTER_NOT_FOUND', `No printer named ${JSON.stringify(input.name)}.`);
     return { removed: input.name };
   },
-  'printers.test': async (input, ctx) => {
+  'printers.test': (input, ctx) => {
     const printer = resolvePrinter(ctx, input.name, 'SHIPPING_LABEL');
     const label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));
-    const profile = profileOf(printer);
-    const jobId = queueJob(
-      ctx.db,
-      { batchId: null, seq: 0, orderId: null, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'TEST', resendOf: null, station: input.station, packer: input.packer },
-      ctx.clock.now(),
-    );
-    markJob(ctx, jobId, 'QUEUED');
-    const png = printer.uri.startsWith('preview:') ? labelPng(label, profile) : undefined;
-    const transport = ctx.printers.openTransport(printer.uri, { name: `test-job${jobId}`, png });
-    try {
-      await transport.open().catch((err: unknown) => failJob(ctx, jobId, err));
-      await sendJob(ctx, transport, jobId, encodeLabel(label, profile));
-    } finally {
-      await transport.close().catch(() => {});
-    }
-    return getJob(ctx.db, jobId)!;
+    return printDocument(ctx, { document: 'SHIPPING_LABEL', printer, labels: [label], kind: 'TEST', name: 'test', station: input.station, packer: input.packer });
   },
   'printers.status': async (input, ctx) => {
     const printer = resolvePrinter(ctx, input.name, 'SHIPPING_LABEL');

@@ -8,7 +8,7 @@ import { sql } from '../store/db.js';
 import { labelBytes } from './print-order.js';
 import { resolvePrinter } from './printers.js';
 import { errorOf, markJob, sendJob } from './send.js';
-import { checkReady } from './status.js';
+import { checkReady, reportStatusAfter } from './status.js';
 import type { BatchView, JobView, SavedPrinter } from './types.js';
 
 /** Platform rule: print at most 50 labels at once; the printer is checked between chunks. */
@@ -92,6 +92,7 @@ export async function runBatch(ctx: CoreContext, batchId: number, refused: Batch
       const now = batchView(ctx.db, batchId)!;
       ctx.events.emit('progress', { task: 'print', done: now.total - now.queued, total: now.total });
     }
+    if (shared) await reportStatusAfter(ctx, printer, shared);
     setBatchState(ctx.db, batchId, 'DONE', ctx.clock.now());
     ctx.events.emit('print.batch', { batchId, state: 'DONE', code: null, message: null });
   } catch (err) {

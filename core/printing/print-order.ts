@@ -7,7 +7,7 @@ import { getJob, queueJob } from '../store/print-jobs-repo.js';
 import { encodeLabel, labelPng, shippingLabelFor } from './documents.js';
 import { profileOf, resolvePrinter } from './printers.js';
 import { failJob, markJob, sendJob } from './send.js';
-import { checkReady } from './status.js';
+import { checkReady, reportStatusAfter } from './status.js';
 import type { JobKind, JobView, SavedPrinter } from './types.js';
 
 export interface PrintRequest {
@@ -62,6 +62,7 @@ export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Prom
       failJob(ctx, jobId, err);
     }
     await sendJob(ctx, transport, jobId, built.bytes);
+    await reportStatusAfter(ctx, printer, transport);
   } finally {
     await transport.close().catch(() => {});
   }

@@ -51,3 +51,16 @@ export async function checkReady(ctx: CoreContext, printer: SavedPrinter, transp
     conditions: status.conditions,
   });
 }
+
+/**
+ * After a job: tells the screens how the printer is now (the last label may have used up the
+ * roll). Never fails the job that was already sent.
+ */
+export async function reportStatusAfter(ctx: CoreContext, printer: SavedPrinter, transport: PrinterTransport): Promise<void> {
+  try {
+    const status = await queryStatus(ctx, printer, transport);
+    if (status) ctx.events.emit('printer.status', { printer: printer.name, status });
+  } catch {
+    // The label is out; a printer that stops answering now shows up at the next job.
+  }
+}

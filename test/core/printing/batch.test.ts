@@ -12,8 +12,8 @@ describe('printing.batch', () => {
     expect(batch).toMatchObject({ state: 'DONE', total: 120, sent: 120, queued: 0, failed: 0, unknown: 0, refused: [] });
     expect(progress).toEqual([50, 100, 120]);
     expect(ordersIn(printer.received())).toEqual(ids);
-    // One status query before each chunk: ~HQES asks for errors.
-    expect(printer.received().toString('latin1').split('~HQES').length - 1).toBe(3);
+    // One status query before each chunk, one after the batch: ~HQES asks for errors.
+    expect(printer.received().toString('latin1').split('~HQES').length - 1).toBe(4);
   });
 
   it('leaves out orders that may not ship and says why', async () => {

@@ -1,0 +1,55 @@
+import type { Label } from '../../printer/label/model.js';
+import type { CoreContext } from '../api/context.js';
+import { getJob, queueJob } from '../store/print-jobs-repo.js';
+import { encodeLabel, labelPng } from './documents.js';
+import { profileOf } from './printers.js';
+import { failJob, markJob, sendJob } from './send.js';
+import { checkReady, reportStatusAfter } from './status.js';
+import type { DocumentKind, JobKind, JobView, SavedPrinter } from './types.js';
+
+export interface DocumentJob {
+  document: DocumentKind;
+  printer: SavedPrinter;
+  /** One or more labels sent as one job (a pick list across several labels, SKU label copies). */
+  labels: readonly Label[];
+  kind: JobKind;
+  orderId?: string | null;
+  name: string;
+  station: string;
+  packer: string;
+}
+
+/** Journals, checks the printer, sends, and reports the printer's state after: any document. */
+export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise<JobView> {
+  const { printer } = job;
+  const jobId = queueJob(
+    ctx.db,
+    { batchId: null, seq: 0, orderId: job.orderId ?? null, document: job.document, printerName: printer.name, uri: printer.uri, language: printer.language, kind: job.kind, resendOf: null, station: job.station, packer: job.packer },
+    ctx.clock.now(),
+  );
+  markJob(ctx, jobId, 'QUEUED');
+  const profile = profileOf(printer);
+  let bytes: Uint8Array;
+  let png: Uint8Array | undefined;
+  try {
+    const parts = job.labels.map((l) => encodeLabel(l, profile));
+    bytes = Buffer.concat(parts);
+    if (printer.uri.startsWith('preview:') && job.labels[0]) png = labelPng(job.labels[0], profile);
+  } catch (err) {
+    failJob(ctx, jobId, err);
+  }
+  const transport = ctx.printers.openTransport(printer.uri, { name: `${job.name}-job${jobId}`, png });
+  try {
+    try {
+      await transport.open();
+      await checkReady(ctx, printer, transport);
+    } catch (err) {
+      failJob(ctx, jobId, err);
+    }
+    await sendJob(ctx, transport, jobId, bytes);
+    await reportStatusAfter(ctx, printer, transport);
+  } finally {
+    await transport.close().catch(() => {});
+  }
+  return getJob(ctx.db, jobId)!;
+}
