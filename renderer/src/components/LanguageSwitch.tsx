@@ -1,0 +1,26 @@
+import { LANGUAGES } from '../i18n/index.js';
+import { useT } from '../i18n/useT.js';
+import { usePackdesk, usePackdeskStore } from '../store/context.js';
+
+/** EN / 中文, each named in its own language so anyone can find theirs. */
+export function LanguageSwitch() {
+  const t = useT();
+  const language = usePackdesk((s) => s.settings.language);
+  const { updateSettings } = usePackdeskStore().getState();
+  return (
+    <div className="language-switch" role="group" aria-label={t('language.label')}>
+      {LANGUAGES.map((lang) => (
+        <button
+          key={lang}
+          type="button"
+          lang={lang}
+          className={`button button--small${lang === language ? ' is-active' : ''}`}
+          aria-pressed={lang === language}
+          onClick={() => updateSettings({ language: lang })}
+        >
+          {t(`language.${lang}`)}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useShallow } from 'zustand/react/shallow';
+import type { PrinterStatus } from '../../../printer/status/types.js';
+import { conditionKey, errorKey } from '../i18n/index.js';
+import { useT, type T } from '../i18n/useT.js';
+import { usePackdesk } from '../store/context.js';
+import type { PrintFailure } from '../store/status.js';
+
+/** Station, packer, network, sync backlog and printer, always in view at the bottom. */
+export function StatusBar() {
+  const t = useT();
+  const { station, packer } = usePackdesk(useShallow((s) => ({ station: s.settings.station, packer: s.settings.packer })));
+  const { online, connected, pendingSync, printers, lastPrintFailure } = usePackdesk(useShallow((s) => s.status));
+  const link = !connected ? t('status.disconnected') : online ? t('status.online') : t('status.offline');
+  const sync = pendingSync === null ? t('status.syncUnknown') : pendingSync === 0 ? t('status.synced') : t('status.pendingSync', { count: pendingSync });
+  const printer = printerSummary(t, printers, lastPrintFailure);
+  return (
+    <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
+      <span>{t('status.station', { station })}</span>
+      <span>{t('status.packer', { packer })}</span>
+      <span className={!connected ? 'is-error' : online ? 'is-ok' : 'is-warning'} data-testid="status-online">
+        {link}
+      </span>
+      <span className={pendingSync ? 'is-warning' : ''} data-testid="status-sync">
+        {sync}
+      </span>
+      <span className={printer.ok === null ? '' : printer.ok ? 'is-ok' : 'is-error'} data-testid="status-printer">
+        {printer.text}
+      </span>
+    </footer>
+  );
+}
+
+function printerSummary(t: T, printers: Record<string, PrinterStatus>, failure: PrintFailure | null): { ok: boolean | null; text: string } {
+  const troubled = Object.entries(printers).filter(([, s]) => !s.ready);
+  if (troubled.length > 0) {
+    const text = troubled
+      .map(([name, s]) => t('status.printer.problem', { printer: name, conditions: s.conditions.map((c) => t(conditionKey(c))).join(', ') }))
+      .join(' · ');
+    return { ok: false, text };
+  }
+  if (failure) return { ok: false, text: t('status.printer.jobFailed', { message: t(errorKey(failure.code)) }) };
+  if (Object.keys(printers).length === 0) return { ok: null, text: t('status.printer.unknown') };
+  return { ok: true, text: t('status.printer.ready') };
+}

@@ -1,0 +1,113 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { cueFor } from '../feedback/verdict.js';
+import { sounds as defaultSounds, type Cue, type SoundPlayer } from '../feedback/sounds.js';
+import { useT } from '../i18n/useT.js';
+import type { CapturedScan } from '../scanner/scan.js';
+import { useScanner } from '../scanner/useScanner.js';
+import { usePackdesk, usePackdeskStore } from '../store/context.js';
+import { BlockingBanner } from './pack/BlockingBanner.js';
+import { LineList } from './pack/LineList.js';
+import { ManualEntry } from './pack/ManualEntry.js';
+import { NoticeBar } from './pack/NoticeBar.js';
+import { OrderHeader } from './pack/OrderHeader.js';
+import { PackActions } from './pack/PackActions.js';
+import { ScanHistory } from './pack/ScanHistory.js';
+import { ShortPackDialog } from './pack/ShortPackDialog.js';
+import { usePackKeys } from './pack/usePackKeys.js';
+import { VerdictPanel } from './pack/VerdictPanel.js';
+
+/** Scan-to-pack: the screen the packer works in all day, scanner in one hand. */
+export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer }) {
+  const t = useT();
+  const order = usePackdesk((s) => s.packing.order);
+  const verdict = usePackdesk((s) => s.packing.lastVerdict);
+  const history = usePackdesk((s) => s.packing.history);
+  const busy = usePackdesk((s) => s.packing.busy);
+  const block = usePackdesk((s) => s.packing.block);
+  const notice = usePackdesk((s) => s.packing.notice);
+  const singleItemMode = usePackdesk((s) => s.settings.singleItemMode);
+  const soundsOn = usePackdesk((s) => s.settings.sounds);
+  const actions = usePackActions();
+  const [shortPackOpen, setShortPackOpen] = useState(false);
+  const manualEntry = useRef<HTMLInputElement>(null);
+  const modal = block !== null || shortPackOpen;
+
+  const beep = useCallback(
+    (cue: Cue) => {
+      if (soundsOn) sounds.play(cue);
+    },
+    [sounds, soundsOn],
+  );
+
+  const onScan = useCallback(
+    (scan: CapturedScan) => {
+      // Nothing is scanned past the banner: the packer must confirm having put the order aside.
+      if (block) beep('alert');
+      else if (!shortPackOpen) void actions.scan(scan);
+    },
+    [actions, beep, block, shortPackOpen],
+  );
+  useScanner(onScan);
+
+  // One sound per verdict, when it arrives; not again on re-renders or a settings change.
+  const sounded = useRef<string | null>(null);
+  useEffect(() => {
+    if (!verdict || sounded.current === verdict.scanId) return;
+    sounded.current = verdict.scanId;
+    beep(cueFor(verdict));
+  }, [verdict, beep]);
+
+  usePackKeys(
+    {
+      undo: () => void actions.undoLastScan(),
+      reprint: () => void actions.reprintLabel(),
+      shortPack: () => order && setShortPackOpen(true),
+      toggleSingleItem: () => actions.updateSettings({ singleItemMode: !singleItemMode }),
+      focusManualEntry: () => manualEntry.current?.focus(),
+    },
+    !modal,
+  );
+
+  return (
+    <div className="pack-screen">
+      <div className="pack-screen__work" inert={modal}>
+        <section className="pack-screen__order" aria-label={t('pack.lines.caption')}>
+          <OrderHeader order={order} />
+          {order && <LineList lines={order.lines} />}
+        </section>
+        <aside className="pack-screen__side">
+          <VerdictPanel verdict={verdict} busy={busy} openOrderId={order?.id ?? null} />
+          <NoticeBar notice={notice} onDismiss={actions.dismissNotice} />
+          <PackActions
+            hasOrder={order !== null}
+            singleItemMode={singleItemMode}
+            onUndo={() => void actions.undoLastScan()}
+            onReprint={() => void actions.reprintLabel()}
+            onShortPack={() => setShortPackOpen(true)}
+            onToggleSingleItem={() => actions.updateSettings({ singleItemMode: !singleItemMode })}
+          />
+          <ManualEntry ref={manualEntry} onScan={onScan} />
+          <ScanHistory history={history} />
+          <p className="pack-screen__keys muted">{t('pack.keys')}</p>
+        </aside>
+      </div>
+      {block && <BlockingBanner block={block} onAcknowledge={actions.acknowledgeBlock} />}
+      {shortPackOpen && order && (
+        <ShortPackDialog
+          orderId={order.id}
+          missing={order.unitsOrdered - order.unitsPacked}
+          onCancel={() => setShortPackOpen(false)}
+          onConfirm={(reason) => {
+            setShortPackOpen(false);
+            void actions.shortPack(reason);
+          }}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The store's actions never change, so they are taken once rather than subscribed to. */
+function usePackActions() {
+  return usePackdeskStore().getState();
+}

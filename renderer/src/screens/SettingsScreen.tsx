@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import type { MessageKey } from '../i18n/index.js';
+import { useT } from '../i18n/useT.js';
+import { LanguageSwitch } from '../components/LanguageSwitch.js';
+import { usePackdesk, usePackdeskStore } from '../store/context.js';
+import type { Settings } from '../store/settings.js';
+
+type Toggle = 'sounds' | 'autoPrint' | 'autoShip' | 'singleItemMode';
+const TOGGLES: [Toggle, MessageKey][] = [
+  ['sounds', 'settings.sounds'],
+  ['autoPrint', 'settings.autoPrint'],
+  ['autoShip', 'settings.autoShip'],
+  ['singleItemMode', 'settings.singleItemMode'],
+];
+
+/** This bench's settings; they apply at once and stay on this machine. */
+export function SettingsScreen() {
+  const t = useT();
+  const settings = usePackdesk((s) => s.settings);
+  const { updateSettings } = usePackdeskStore().getState();
+  return (
+    <section className="settings">
+      <h2>{t('settings.title')}</h2>
+      <NameField label={t('settings.station')} value={settings.station} onCommit={(station) => updateSettings({ station })} />
+      <NameField label={t('settings.packer')} value={settings.packer} onCommit={(packer) => updateSettings({ packer })} />
+      {TOGGLES.map(([key, label]) => (
+        <label key={key} className="switch">
+          <input type="checkbox" role="switch" checked={settings[key]} onChange={(e) => updateSettings({ [key]: e.target.checked } as Partial<Settings>)} />
+          {t(label)}
+        </label>
+      ))}
+      <div className="settings__row">
+        <span>{t('settings.language')}</span>
+        <LanguageSwitch />
+      </div>
+    </section>
+  );
+}
+
+/** Committed on leaving the field, so a half-typed name is never sent with a scan. */
+function NameField({ label, value, onCommit }: { label: string; value: string; onCommit(value: string): void }) {
+  const [draft, setDraft] = useState(value);
+  return (
+    <label className="settings__field">
+      <span>{label}</span>
+      <input
+        className="text-field"
+        value={draft}
+        maxLength={100}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => (draft.trim() ? onCommit(draft.trim()) : setDraft(value))}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+      />
+    </label>
+  );
+}

@@ -1,0 +1,54 @@
+import type { LineView } from '../../../../core/api/views.js';
+import { useT } from '../../i18n/useT.js';
+
+/** The order's lines in big type: what to pick, from which bin, and how many are in the parcel. */
+export function LineList({ lines }: { lines: LineView[] }) {
+  const t = useT();
+  return (
+    <table className="line-list">
+      <caption className="visually-hidden">{t('pack.lines.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="line-list__check">
+            <span className="visually-hidden">{t('pack.line.check')}</span>
+          </th>
+          <th scope="col">{t('pack.line.item')}</th>
+          <th scope="col">{t('pack.line.bin')}</th>
+          <th scope="col" className="line-list__count">
+            {t('pack.line.count')}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line, i) => (
+          <Line key={`${line.skuId}-${i}`} line={line} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Line({ line }: { line: LineView }) {
+  const t = useT();
+  const done = line.packedQty >= line.qty;
+  return (
+    <tr className={done ? 'line is-done' : 'line'} data-testid={`line-${line.sellerSku}`}>
+      <td className="line-list__check" aria-label={done ? t('pack.line.done') : t('pack.line.open')}>
+        {done ? '✔' : ''}
+      </td>
+      <td>
+        <div className="line__sku">{line.sellerSku}</div>
+        <div className="line__name">
+          {line.name}
+          {line.variation && <span className="line__variation"> · {line.variation}</span>}
+        </div>
+      </td>
+      <td className="line__bin">{line.bin ?? t('pack.line.noBin')}</td>
+      <td className="line-list__count">
+        <span className="line__packed">{line.packedQty}</span>
+        <span className="line__of"> / </span>
+        <span className="line__qty">{line.qty}</span>
+      </td>
+    </tr>
+  );
+}

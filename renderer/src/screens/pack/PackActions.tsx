@@ -1,0 +1,32 @@
+import { useT } from '../../i18n/useT.js';
+
+interface Props {
+  hasOrder: boolean;
+  singleItemMode: boolean;
+  onUndo(): void;
+  onReprint(): void;
+  onShortPack(): void;
+  onToggleSingleItem(): void;
+}
+
+/** The packer's buttons, each with the key that does the same. */
+export function PackActions({ hasOrder, singleItemMode, onUndo, onReprint, onShortPack, onToggleSingleItem }: Props) {
+  const t = useT();
+  return (
+    <div className="pack-actions">
+      <button type="button" className="button button--big" onClick={onUndo} disabled={!hasOrder} aria-keyshortcuts="F9 Control+Z">
+        {t('pack.action.undo')} <kbd>F9</kbd>
+      </button>
+      <button type="button" className="button button--big" onClick={onReprint} disabled={!hasOrder} aria-keyshortcuts="F8">
+        {t('pack.action.reprint')} <kbd>F8</kbd>
+      </button>
+      <button type="button" className="button button--big" onClick={onShortPack} disabled={!hasOrder} aria-keyshortcuts="F4">
+        {t('pack.action.shortPack')} <kbd>F4</kbd>
+      </button>
+      <label className="switch" title={t('pack.singleItem.hint')}>
+        <input type="checkbox" role="switch" checked={singleItemMode} onChange={onToggleSingleItem} aria-keyshortcuts="F3" />
+        {t('pack.singleItem')} <kbd>F3</kbd>
+      </label>
+    </div>
+  );
+}

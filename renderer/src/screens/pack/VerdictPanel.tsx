@@ -1,0 +1,44 @@
+import { useLayoutEffect } from 'react';
+import type { ScanVerdict } from '../../../../core/api/views.js';
+import { feedbackFor, verdictVars } from '../../feedback/verdict.js';
+import { verdictKey } from '../../i18n/index.js';
+import { useT } from '../../i18n/useT.js';
+
+/**
+ * The last verdict in words, large, plus a full-screen colour wash (green accepted, bright green
+ * complete, red anything refused). The wash is decoration; the words are what screen readers get.
+ */
+export function VerdictPanel({ verdict, busy, openOrderId }: { verdict: ScanVerdict | null; busy: boolean; openOrderId: string | null }) {
+  const t = useT();
+  useVerdictPaintedMark(verdict?.scanId ?? null);
+  const feedback = verdict ? feedbackFor(verdict) : null;
+  return (
+    <>
+      {verdict && feedback && <div key={verdict.scanId} className={`flash flash--${feedback}`} aria-hidden="true" />}
+      <section className={`verdict${feedback ? ` verdict--${feedback}` : ''}`} aria-live="assertive" data-testid="verdict">
+        {verdict ? (
+          <>
+            <p className="verdict__text">{t(verdictKey(verdict.code), verdictVars(verdict))}</p>
+            {/* A refused order's progress would read as the open order's: only show the open one's. */}
+            {verdict.progress && verdict.orderId === openOrderId && <p className="verdict__progress">{t('pack.progress', { packed: verdict.progress.packed, total: verdict.progress.total })}</p>}
+          </>
+        ) : (
+          <p className="verdict__text verdict__text--idle">{t('pack.title')}</p>
+        )}
+        {busy && <p className="verdict__busy">{t('pack.busy')}</p>}
+      </section>
+    </>
+  );
+}
+
+/**
+ * 'verdict-painted' for the scan-to-verdict benchmark: the layout effect runs once the verdict is
+ * in the DOM, and the animation frame it asks for runs just before that DOM is painted.
+ */
+function useVerdictPaintedMark(scanId: string | null) {
+  useLayoutEffect(() => {
+    if (!scanId) return;
+    const frame = requestAnimationFrame(() => performance.mark?.('verdict-painted', { detail: { scanId } }));
+    return () => cancelAnimationFrame(frame);
+  }, [scanId]);
+}

@@ -1,0 +1,253 @@
+import type { OrderView, ScanVerdict } from '../../../core/api/views.js';
+import type { ScanVerdictCode } from '../../../core/domain/packing.js';
+import { errorCodeOf, type Api, type ErrorCode } from './api.js';
+import type { PackdeskState, SliceCreator } from './types.js';
+
+/** One physical scan: the id is made once on this side so a resent message counts once. */
+export interface ScanRequest {
+  scanId: string;
+  code: string;
+}
+
+/** Orders the packer must put aside and confirm having seen (DESIGN: never pack them unseen). */
+export const BLOCKING_CODES = ['ORDER_ON_HOLD', 'ORDER_CANCEL_REQUESTED'] as const;
+export type BlockingCode = (typeof BLOCKING_CODES)[number];
+
+export interface PackingBlock {
+  code: BlockingCode;
+  orderId: string | null;
+}
+
+export interface ScanHistoryEntry {
+  scanId: string;
+  scannedCode: string;
+  verdict: ScanVerdictCode;
+  ok: boolean;
+  orderId: string | null;
+  undone: boolean;
+}
+
+export type PackAction = 'scan' | 'undo' | 'reprint' | 'print' | 'arrange' | 'shortPack';
+
+/** The outcome of the last thing the packer asked for, for the screen to say in words. */
+export type PackNotice = { seq: number; action: PackAction; orderId: string | null } & (
+  | { kind: 'done'; printer: string | null }
+  | { kind: 'failed'; code: ErrorCode }
+  | { kind: 'arrangeSkipped' }
+);
+
+export interface Packing {
+  /** The order open at this station, as the core last described it. */
+  order: OrderView | null;
+  lastVerdict: ScanVerdict | null;
+  /** Newest first, at most HISTORY_SIZE. */
+  history: ScanHistoryEntry[];
+  /** Scans sent and not yet answered. */
+  busy: boolean;
+  block: PackingBlock | null;
+  notice: PackNotice | null;
+}
+
+export interface PackingSlice {
+  packing: Packing;
+  loadCurrentOrder(): Promise<void>;
+  scan(request: ScanRequest): Promise<ScanVerdict | null>;
+  undoLastScan(): Promise<void>;
+  reprintLabel(): Promise<void>;
+  shortPack(reason: string): Promise<void>;
+  acknowledgeBlock(): void;
+  dismissNotice(): void;
+  packingOnOrdersChanged(orderIds: readonly string[]): void;
+}
+
+/** What fits under the buttons at 1366×768 without scrolling. */
+export const HISTORY_SIZE = 8;
+
+function isBlocking(code: string | null): code is BlockingCode {
+  return code !== null && (BLOCKING_CODES as readonly string[]).includes(code);
+}
+
+const blockKey = (b: PackingBlock): string => `${b.orderId ?? ''}:${b.code}`;
+
+export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
+  return (set, get) => {
+    // Scans go to the core one at a time, in the order the scanner sent them: a second item
+    // scanned while the first is being checked must not overtake it.
+    let chain: Promise<unknown> = Promise.resolve();
+    let inFlight = 0;
+    let noticeSeq = 0;
+    // Blocks the packer has confirmed; a refresh of the same order must not raise them again.
+    const acknowledged = new Set<string>();
+
+    const patch = (p: Partial<Packing>) => set((s) => ({ packing: { ...s.packing, ...p } }));
+    const notify = (n: DistributiveOmit<PackNotice, 'seq'>) => patch({ notice: { ...n, seq: ++noticeSeq } as PackNotice });
+    const who = () => ({ station: get().settings.station, packer: get().settings.packer });
+
+    /** Shows the order as the core returned it, raising the banner if it must not be packed. */
+    function showOrder(order: OrderView | null) {
+      const shown = get().packing.order;
+      // Answers can cross (a refresh sent before a scan, answered after it): never step back.
+      if (order && shown && order.id === shown.id && order.version < shown.version) return;
+      const refusal = order?.packRefusal ?? null;
+      const block = isBlocking(refusal) && order ? { code: refusal, orderId: order.id } : null;
+      const raise = block !== null && !acknowledged.has(blockKey(block));
+      patch({ order, ...(raise ? { block } : {}) });
+    }
+
+    function recordVerdict(verdict: ScanVerdict) {
+      const s = get().packing;
+      const entry: ScanHistoryEntry = {
+        scanId: verdict.scanId,
+        scannedCode: verdict.scannedCode,
+        verdict: verdict.code,
+        ok: verdict.ok,
+        orderId: verdict.orderId,
+        undone: false,
+      };
+      const history = [entry, ...s.history.filter((h) => h.scanId !== verdict.scanId)].slice(0, HISTORY_SIZE);
+      // A refused order is not opened by the core: keep showing the one that is open.
+      const showsOpenOrder = verdict.ok || (verdict.order !== null && verdict.order.id === s.order?.id);
+      const order = showsOpenOrder ? verdict.order : s.order;
+      const block = isBlocking(verdict.code) ? { code: verdict.code, orderId: verdict.orderId } : s.block;
+      patch({ lastVerdict: verdict, history, order, block });
+    }
+
+    async function sendScan(request: ScanRequest): Promise<ScanVerdict | null> {
+      try {
+        const verdict = await api.call('packing.scan', {
+          ...who(),
+          scanId: request.scanId,
+          code: request.code,
+          singleItemMode: get().settings.singleItemMode,
+        });
+        recordVerdict(verdict);
+        if (verdict.code === 'ORDER_COMPLETE' && verdict.orderId && !verdict.replayed) {
+          void finishOrder(verdict.orderId);
+        }
+        return verdict;
+      } catch (err) {
+        notify({ kind: 'failed', action: 'scan', code: errorCodeOf(err), orderId: null });
+        return null;
+      }
+    }
+
+    /** After the last item: label first, then shipment, each as the bench is set up. */
+    async function finishOrder(orderId: string) {
+      const { autoPrint, autoShip } = get().settings;
+      if (autoPrint) {
+        const printed = await printLabel('print', orderId);
+        // A parcel without its label must not be announced to the carrier.
+        if (!printed) {
+          if (autoShip) notify({ kind: 'arrangeSkipped', action: 'arrange', orderId });
+          return;
+        }
+      }
+      if (autoShip) await arrangeShipment(orderId);
+    }
+
+    async function printLabel(action: 'print' | 'reprint', orderId: string): Promise<boolean> {
+      try {
+        const job = await api.call(action === 'print' ? 'printing.print' : 'printing.reprint', { orderId, ...who() });
+        if (job.state === 'FAILED' || job.state === 'UNKNOWN') {
+          const code = (job.errorCode ?? (job.state === 'UNKNOWN' ? 'JOB_OUTCOME_UNKNOWN' : 'INTERNAL')) as ErrorCode;
+          notify({ kind: 'failed', action, code, orderId });
+          return false;
+        }
+        notify({ kind: 'done', action, orderId, printer: job.printerName });
+        return true;
+      } catch (err) {
+        notify({ kind: 'failed', action, code: errorCodeOf(err), orderId });
+        return false;
+      }
+    }
+
+    async function arrangeShipment(orderId: string) {
+      try {
+        const result = await api.call('shipping.arrange', { orderIds: [orderId] });
+        const failure = result.failed.find((f) => f.orderId === orderId);
+        if (failure) notify({ kind: 'failed', action: 'arrange', code: failure.code, orderId });
+        else notify({ kind: 'done', action: 'arrange', orderId, printer: null });
+      } catch (err) {
+        notify({ kind: 'failed', action: 'arrange', code: errorCodeOf(err), orderId });
+      }
+    }
+
+    return {
+      packing: { order: null, lastVerdict: null, history: [], busy: false, block: null, notice: null },
+
+      async loadCurrentOrder() {
+        try {
+          showOrder(await api.call('packing.current', { station: get().settings.station }));
+        } catch (err) {
+          notify({ kind: 'failed', action: 'scan', code: errorCodeOf(err), orderId: null });
+        }
+      },
+
+      scan(request) {
+        inFlight += 1;
+        patch({ busy: true });
+        const run = chain.then(() => sendScan(request));
+        chain = run;
+        return run.finally(() => {
+          inFlight -= 1;
+          if (inFlight === 0) patch({ busy: false });
+        });
+      },
+
+      async undoLastScan() {
+        try {
+          const { undoneScanId, order } = await api.call('packing.undo', who());
+          const history = get().packing.history.map((h) => (h.scanId === undoneScanId ? { ...h, undone: true } : h));
+          patch({ history });
+          showOrder(order);
+          notify({ kind: 'done', action: 'undo', orderId: order.id, printer: null });
+        } catch (err) {
+          notify({ kind: 'failed', action: 'undo', code: errorCodeOf(err), orderId: get().packing.order?.id ?? null });
+        }
+      },
+
+      async reprintLabel() {
+        const orderId = get().packing.order?.id;
+        if (!orderId) {
+          notify({ kind: 'failed', action: 'reprint', code: 'NO_OPEN_ORDER', orderId: null });
+          return;
+        }
+        await printLabel('reprint', orderId);
+      },
+
+      async shortPack(reason) {
+        const orderId = get().packing.order?.id;
+        if (!orderId) {
+          notify({ kind: 'failed', action: 'shortPack', code: 'NO_OPEN_ORDER', orderId: null });
+          return;
+        }
+        try {
+          showOrder(await api.call('packing.shortPack', { ...who(), orderId, reason }));
+          notify({ kind: 'done', action: 'shortPack', orderId, printer: null });
+        } catch (err) {
+          notify({ kind: 'failed', action: 'shortPack', code: errorCodeOf(err), orderId });
+        }
+      },
+
+      acknowledgeBlock() {
+        const block = get().packing.block;
+        if (block) acknowledged.add(blockKey(block));
+        patch({ block: null });
+      },
+
+      dismissNotice() {
+        patch({ notice: null });
+      },
+
+      packingOnOrdersChanged(orderIds) {
+        // A cancellation request or an undo elsewhere changes the open order: ask the core again.
+        const open = get().packing.order?.id;
+        if (open && orderIds.includes(open)) void get().loadCurrentOrder();
+      },
+    };
+  };
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type { PackdeskState };

@@ -1,0 +1,66 @@
+import type { PrinterStatus } from '../../../printer/status/types.js';
+import type { Api, Events } from './api.js';
+import type { SliceCreator } from './types.js';
+
+export interface PrintFailure {
+  jobId: number;
+  orderId: string | null;
+  code: string;
+}
+
+export interface Status {
+  /** The browser's view of the network: the core keeps working offline and syncs later. */
+  online: boolean;
+  /** The link to the core (the station host's socket); events are missed while it is down. */
+  connected: boolean;
+  /** Changes waiting in the core's outbox for the platform; null until the core has said. */
+  pendingSync: number | null;
+  /** The last status each printer reported, by printer name. */
+  printers: Record<string, PrinterStatus>;
+  lastPrintFailure: PrintFailure | null;
+}
+
+export interface StatusSlice {
+  status: Status;
+  setOnline(online: boolean): void;
+  setConnected(connected: boolean): void;
+  loadSyncStatus(): Promise<void>;
+  statusOnOutboxChanged(event: Events['outbox.changed']): void;
+  statusOnPrinterStatus(event: Events['printer.status']): void;
+  statusOnPrintJob(event: Events['print.job']): void;
+}
+
+export function createStatusSlice(api: Api): SliceCreator<StatusSlice> {
+  return (set) => {
+    const patch = (p: Partial<Status>) => set((s) => ({ status: { ...s.status, ...p } }));
+    return {
+      status: { online: globalThis.navigator?.onLine ?? true, connected: true, pendingSync: null, printers: {}, lastPrintFailure: null },
+      setOnline(online) {
+        patch({ online });
+      },
+      setConnected(connected) {
+        patch({ connected });
+      },
+      async loadSyncStatus() {
+        try {
+          patch({ pendingSync: (await api.call('sync.status', {})).pendingOutbox });
+        } catch {
+          // The next outbox.changed event brings the count; the bar shows "checking" until then.
+        }
+      },
+      statusOnOutboxChanged({ pending }) {
+        patch({ pendingSync: pending });
+      },
+      statusOnPrinterStatus({ printer, status }) {
+        set((s) => ({ status: { ...s.status, printers: { ...s.status.printers, [printer]: status } } }));
+      },
+      statusOnPrintJob({ jobId, orderId, state, errorCode }) {
+        if (state === 'FAILED' || state === 'UNKNOWN') {
+          patch({ lastPrintFailure: { jobId, orderId, code: errorCode ?? (state === 'UNKNOWN' ? 'JOB_OUTCOME_UNKNOWN' : 'INTERNAL') } });
+        } else if (state === 'SENT') {
+          patch({ lastPrintFailure: null });
+        }
+      },
+    };
+  };
+}

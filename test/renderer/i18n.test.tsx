@@ -1,0 +1,64 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../../core/domain/errors.js';
+import { SCAN_VERDICTS } from '../../core/domain/packing.js';
+import { PRINTER_CONDITIONS } from '../../printer/status/types.js';
+import { App } from '../../renderer/src/App.js';
+import { en } from '../../renderer/src/i18n/en.js';
+import { translate } from '../../renderer/src/i18n/index.js';
+import { zhCN } from '../../renderer/src/i18n/zh-CN.js';
+import { createPackdeskStore } from '../../renderer/src/store/index.js';
+import { FakeApi } from './helpers/fake-api.js';
+import { renderWithCore } from './helpers/render.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+afterEach(cleanup);
+
+describe('catalogues', () => {
+  it('have the same keys in English and Chinese', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('name the same placeholders for each key, and leave no text empty', () => {
+    for (const [key, text] of Object.entries(en)) {
+      const zh = zhCN[key as keyof typeof en];
+      expect(zh.trim(), key).not.toBe('');
+      expect(placeholders(zh), key).toEqual(placeholders(text));
+    }
+  });
+
+  it('have a message for every scan verdict, error code and printer condition of the core', () => {
+    const keys = [...SCAN_VERDICTS.flatMap((c) => [`verdict.${c}`, `verdictShort.${c}`]), ...ERROR_CODES.map((c) => `error.${c}`), ...PRINTER_CONDITIONS.map((c) => `printer.condition.${c}`)];
+    for (const key of keys) {
+      expect(en, key).toHaveProperty([key]);
+      expect(zhCN, key).toHaveProperty([key]);
+    }
+  });
+
+  it('fill placeholders and translate', () => {
+    expect(translate('en', 'pack.progress', { packed: 2, total: 5 })).toBe('2 of 5 packed');
+    expect(translate('zh-CN', 'pack.progress', { packed: 2, total: 5 })).toBe('已装 2 / 5');
+  });
+});
+
+describe('language switch', () => {
+  it('switches visible text to Chinese and keeps the choice', () => {
+    const { store } = renderWithCore(<App />);
+    expect(screen.getByRole('button', { name: 'Pack' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '中文' }));
+    expect(screen.getByRole('button', { name: '扫描打包' })).toBeTruthy();
+    expect(screen.getByText(zhCN['pack.idle'])).toBeTruthy();
+    expect(screen.getByText('工位 bench-3')).toBeTruthy();
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(store.getState().settings.language).toBe('zh-CN');
+  });
+
+  it('starts in the language saved in localStorage', () => {
+    localStorage.clear();
+    createPackdeskStore(new FakeApi()).getState().updateSettings({ language: 'zh-CN' });
+    expect(createPackdeskStore(new FakeApi()).getState().settings.language).toBe('zh-CN');
+    localStorage.clear();
+  });
+});

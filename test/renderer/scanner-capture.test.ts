@@ -1,0 +1,161 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createScannerCapture, type ScannerCaptureOptions } from '../../renderer/src/scanner/capture.js';
+import type { CapturedScan } from '../../renderer/src/scanner/scan.js';
+import { keydown, manualClock, typeBurst } from './helpers/keys.js';
+
+describe('scanner capture', () => {
+  let clock: ReturnType<typeof manualClock>;
+  let scans: CapturedScan[];
+  let dispose: (() => void) | undefined;
+
+  function start(o: Partial<ScannerCaptureOptions> = {}) {
+    dispose = createScannerCapture({ onScan: (s) => scans.push(s), now: clock.now, ...o });
+  }
+
+  beforeEach(() => {
+    clock = manualClock();
+    scans = [];
+    document.body.innerHTML = '';
+  });
+  afterEach(() => {
+    dispose?.();
+    dispose = undefined;
+    vi.useRealTimers();
+  });
+
+  it('turns a fast burst ended by Enter into one scan, without any field focused, and swallows the Enter', () => {
+    start();
+    const enterWentThrough = typeBurst('6901234567892', clock);
+    expect(scans.map((s) => s.code)).toEqual(['6901234567892']);
+    expect(enterWentThrough).toBe(false);
+  });
+
+  it('gives every scan its own id, so a resent message is counted once by the core', () => {
+    start();
+    typeBurst('ABC123', clock);
+    clock.advance(500);
+    typeBurst('ABC123', clock);
+    expect(scans).toHaveLength(2);
+    expect(scans[0]!.scanId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(scans[0]!.scanId).not.toBe(scans[1]!.scanId);
+  });
+
+  it('does not take slow human typing for a scan, and leaves that Enter alone', () => {
+    start();
+    const enterWentThrough = typeBurst('12345', clock, { gapMs: 120 });
+    expect(scans).toEqual([]);
+    expect(enterWentThrough).toBe(true);
+  });
+
+  it('does not take a burst shorter than minLength for a scan', () => {
+    start({ minLength: 4 });
+    typeBurst('123', clock);
+    expect(scans).toEqual([]);
+  });
+
+  it('starts over when a pause splits the keys: only the fast tail counts', () => {
+    start();
+    typeBurst('99', clock, { suffix: null });
+    clock.advance(400);
+    typeBurst('ABC123', clock);
+    expect(scans.map((s) => s.code)).toEqual(['ABC123']);
+  });
+
+  it('ignores keys the IME is composing (isComposing or keyCode 229)', () => {
+    start();
+    typeBurst('zhongwen', clock, { isComposing: true });
+    typeBurst('pinyin', clock, { keyCode: 229 });
+    expect(scans).toEqual([]);
+  });
+
+  it('folds full-width characters from a Chinese IME into plain ones (NFKC)', () => {
+    start();
+    typeBurst('６９０１２３ＡＢ', clock);
+    expect(scans.map((s) => s.code)).toEqual(['690123AB']);
+  });
+
+  it('accepts Tab as the suffix and keeps focus where it is', () => {
+    start();
+    const tabWentThrough = typeBurst('PKG-778899', clock, { suffix: 'Tab' });
+    expect(scans.map((s) => s.code)).toEqual(['PKG-778899']);
+    expect(tabWentThrough).toBe(false);
+  });
+
+  it('ignores bursts typed into another text field', () => {
+    start();
+    const input = document.createElement('input');
+    document.body.append(input);
+    input.focus();
+    typeBurst('6901234567892', clock, { target: input });
+    const area = document.createElement('textarea');
+    document.body.append(area);
+    typeBurst('6901234567892', clock, { target: area });
+    expect(scans).toEqual([]);
+  });
+
+  it('captures bursts in the scan field and empties it, and in non-text controls like a checkbox', () => {
+    start();
+    const field = document.createElement('input');
+    field.setAttribute('data-scan-field', '');
+    field.value = '6901234567892';
+    document.body.append(field);
+    typeBurst('6901234567892', clock, { target: field });
+    expect(field.value).toBe('');
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    document.body.append(box);
+    typeBurst('TT123456789GB', clock, { target: box });
+    expect(scans.map((s) => s.code)).toEqual(['6901234567892', 'TT123456789GB']);
+  });
+
+  it('ignores modifier combinations such as Ctrl+Z inside a burst', () => {
+    start();
+    typeBurst('12', clock, { suffix: null });
+    clock.advance(5);
+    keydown('z', { ctrlKey: true });
+    typeBurst('3', clock);
+    expect(scans).toEqual([]);
+  });
+
+  it('drops a burst that never gets its suffix', () => {
+    vi.useFakeTimers();
+    start({ suffixTimeoutMs: 100 });
+    typeBurst('6901234567892', clock, { suffix: null });
+    vi.advanceTimersByTime(150);
+    clock.advance(150);
+    keydown('Enter');
+    expect(scans).toEqual([]);
+  });
+
+  it('delivers a suffix-less burst after the silence when the scanner is set up to send no suffix', () => {
+    vi.useFakeTimers();
+    start({ deliverWithoutSuffix: true, suffixTimeoutMs: 100 });
+    typeBurst('6901234567892', clock, { suffix: null });
+    expect(scans).toEqual([]);
+    vi.advanceTimersByTime(150);
+    expect(scans.map((s) => s.code)).toEqual(['6901234567892']);
+  });
+
+  it('marks scan-received for the scan-to-verdict benchmark', () => {
+    start();
+    typeBurst('6901234567892', clock);
+    const marks = performance.getEntriesByName('scan-received', 'mark') as PerformanceMark[];
+    expect(marks.some((m) => (m.detail as { scanId: string }).scanId === scans[0]!.scanId)).toBe(true);
+  });
+
+  it('stops listening when disposed', () => {
+    const target = new EventTarget();
+    const add = vi.spyOn(target, 'addEventListener');
+    const remove = vi.spyOn(target, 'removeEventListener');
+    start({ target });
+    dispose!();
+    dispose = undefined;
+    expect(remove).toHaveBeenCalledWith('keydown', add.mock.calls[0]![1], true);
+    start();
+    dispose!();
+    dispose = undefined;
+    typeBurst('6901234567892', clock);
+    expect(scans).toEqual([]);
+  });
+});
