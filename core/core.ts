@@ -17,6 +17,7 @@ import { picklistHandlers } from './features/picklist.js';
 import { printerHandlers } from './features/printers.js';
 import { printingHandlers } from './features/printing.js';
 import { printDocumentHandlers } from './features/print-documents.js';
+import { shopSettingsHandlers } from './features/shop-settings.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
 import { listSkus } from './store/catalogue-repo.js';
@@ -36,6 +37,7 @@ export const handlers: Handlers = {
   ...printerHandlers,
   ...printingHandlers,
   ...printDocumentHandlers,
+  ...shopSettingsHandlers,
   'catalogue.list': (_input, ctx) => listSkus(ctx.db),
 };
 
@@ -52,6 +54,8 @@ export interface CoreOptions {
   log?: Logger;
   /** How to reach printers; the default opens real transports (TCP, USB, spooler, files). */
   printers?: PrinterIo;
+  /** A better-sqlite3 addon built for another ABI than Node's (Electron's); see openDatabase. */
+  nativeBinding?: string;
 }
 
 const realPrinters: PrinterIo = { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview }) };
@@ -61,7 +65,7 @@ const consoleLog: Logger = { error: (message, err) => console.error(`[packdesk] 
 /** Opens the store and wires the dispatcher: what Electron, the station host and the CLI share. */
 export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
-  const db = openDatabase(opts.dbPath, clock.now());
+  const db = openDatabase(opts.dbPath, clock.now(), opts.nativeBinding);
   const events = new EventBus();
   const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
   const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog, dataDir, printers: opts.printers ?? realPrinters };

@@ -7,6 +7,7 @@ import type {
   CatalogueImportReport,
   DemoResult,
   DiscoveredPrinters,
+  ShopSettings,
   ExportResult,
   HandoverBatchView,
   HandoverVerdict,
@@ -31,6 +32,18 @@ const packer = z.string().trim().min(1).max(100);
 const scanText = z.string().max(500);
 const filePath = z.string().min(1).max(4096);
 const printerName = z.string().trim().min(1).max(100);
+/** 15,000 export rows are about 10 MB of text; more is not an export. */
+const upload = z.strictObject({ fileName: z.string().trim().min(1).max(255), content: z.string().max(40_000_000) });
+const address = z.strictObject({
+  name: z.string().max(200).default(''),
+  phone: z.string().max(40).default(''),
+  address: z.string().max(500).default(''),
+  district: z.string().max(200).default(''),
+  city: z.string().max(200).default(''),
+  state: z.string().max(200).default(''),
+  postcode: z.string().max(20).default(''),
+  country: z.string().max(100).default(''),
+});
 
 export const contract = {
   'orders.list': z.strictObject({
@@ -71,12 +84,19 @@ export const contract = {
   }),
   'orders.applyAutomaticRules': z.strictObject({}),
   'catalogue.list': z.strictObject({}),
-  'import.orders': z.strictObject({
-    path: filePath,
-    dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
-    timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
-  }),
-  'import.catalogue': z.strictObject({ path: filePath }),
+  'import.orders': z
+    .strictObject({
+      /** A file on the machine running the core (CLI, Electron)… */
+      path: filePath.optional(),
+      /** …or a file the browser read (station mode): its name and its text. */
+      upload: upload.optional(),
+      dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
+      timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+    })
+    .refine((v) => (v.path === undefined) !== (v.upload === undefined), { message: 'Give either path or upload.' }),
+  'import.catalogue': z
+    .strictObject({ path: filePath.optional(), upload: upload.optional() })
+    .refine((v) => (v.path === undefined) !== (v.upload === undefined), { message: 'Give either path or upload.' }),
   'export.orders': z.strictObject({
     dir: filePath,
     status: z.array(status).optional(),
@@ -167,6 +187,13 @@ export const contract = {
     packer,
   }),
   'printing.skuLabel': z.strictObject({ sellerSku: z.string().trim().min(1).max(200), copies: z.number().int().min(1).max(500).default(1), printer: printerName.optional(), station, packer }),
+  'printing.preview': z.strictObject({ orderId: id.optional(), printer: printerName.optional(), station: station.default('packdesk') }),
+  'settings.get': z.strictObject({}),
+  'settings.set': z.strictObject({
+    sender: address.optional(),
+    timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
+    scanner: z.strictObject({ prefixes: z.array(z.string().max(20)).max(10), suffixes: z.array(z.string().max(20)).max(10) }).optional(),
+  }),
   'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
   'sync.status': z.strictObject({}),
 } as const;
@@ -216,6 +243,9 @@ export interface Results {
   'printing.attachLabel': { orderId: string; kind: 'pdf' | 'png'; size: number };
   'printing.pickList': JobView;
   'printing.skuLabel': JobView;
+  'printing.preview': { png: string; widthDots: number; heightDots: number; printer: string; source: 'PACKDESK' | 'PLATFORM' | 'TEST' };
+  'settings.get': ShopSettings;
+  'settings.set': ShopSettings;
   'demo.load': DemoResult;
   'sync.status': { pendingOutbox: number };
 }

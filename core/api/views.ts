@@ -158,3 +158,10 @@ export interface DiscoveredPrinters {
   /** Why a source found nothing (no USB bus, no CUPS), for the screen to say. */
   notes: string[];
 }
+
+/** Settings the shop shares across stations, kept in the core's store. */
+export interface ShopSettings {
+  sender: { name: string; phone: string; address: string; district: string; city: string; state: string; postcode: string; country: string };
+  timeZoneOffsetMinutes: number;
+  scanner: { prefixes: string[]; suffixes: string[] };
+}

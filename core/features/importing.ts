@@ -8,16 +8,23 @@ import { readTextFile } from './files.js';
 import { applyImportedOrders } from './import-orders.js';
 import { SkuResolver } from './sku-resolver.js';
 
+/** The file's text from a path (CLI, Electron) or from an upload (the browser station). */
+function fileOf(input: { path?: string | undefined; upload?: { fileName: string; content: string } | undefined }): { name: string; text: string } {
+  if (input.upload) return { name: input.upload.fileName, text: input.upload.content };
+  return { name: path.basename(input.path!), text: readTextFile(input.path!) };
+}
+
 export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'> = {
   /** A file imports whole or not at all: any bad row refuses it, with every row's error listed. */
   'import.orders': (input, ctx) => {
-    const parsed = parseOrderExport(readTextFile(input.path), {
+    const file = fileOf(input);
+    const parsed = parseOrderExport(file.text, {
       dateOrder: input.dateOrder,
       timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
     });
     if (parsed.errors.length > 0) {
       const first = parsed.errors[0]!;
-      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${path.basename(input.path)}, nothing imported. ${first.message}`, {
+      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${file.name}, nothing imported. ${first.message}`, {
         errors: parsed.errors,
       });
     }
@@ -26,7 +33,7 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
     ctx.events.emit('progress', { task: 'import', done: parsed.orders.length, total: parsed.orders.length });
     if (tally.created + tally.updated > 0) ctx.events.emit('orders.changed', { orderIds: parsed.orders.map((o) => o.id) });
     return {
-      file: input.path,
+      file: file.name,
       rows: parsed.rowCount,
       orders: parsed.orders.length,
       ...tally,
@@ -37,10 +44,11 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
     };
   },
   'import.catalogue': (input, ctx) => {
-    const parsed = parseCatalogueCsv(readTextFile(input.path));
+    const file = fileOf(input);
+    const parsed = parseCatalogueCsv(file.text);
     if (parsed.errors.length > 0) {
       const first = parsed.errors[0]!;
-      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${path.basename(input.path)}, nothing imported. ${first.message}`, {
+      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${file.name}, nothing imported. ${first.message}`, {
         errors: parsed.errors,
       });
     }
@@ -67,6 +75,6 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
         addBarcodes(ctx.db, id, s.barcodes);
       }
     })();
-    return { file: input.path, rows: parsed.rowCount, created, updated: parsed.skus.length - created, errors: [] };
+    return { file: file.name, rows: parsed.rowCount, created, updated: parsed.skus.length - created, errors: [] };
   },
 };

@@ -4,13 +4,16 @@ import { fail } from '../domain/errors.js';
 import { batchView, getJob, jobsOf } from '../store/print-jobs-repo.js';
 import { requireOrder } from '../store/orders-repo.js';
 import { packableOrderIds } from '../store/orders-repo.js';
-import { savePlatformLabel } from '../store/printers-repo.js';
+import { platformLabel, savePlatformLabel } from '../store/printers-repo.js';
 import { sql } from '../store/db.js';
 import { labelFileKind, platformLabelBitmap } from '../../printer/platform/platform-label.js';
 import { runBatch, startBatch } from '../printing/batch.js';
 import { encodeLabel, shippingLabelFor } from '../printing/documents.js';
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
-import { previewPrinter, profileOf } from '../printing/printers.js';
+import { previewPrinter, profileOf, resolvePrinter } from '../printing/printers.js';
+import { testLabel } from '../printing/test-label.js';
+import { bitmapToPng } from '../../printer/label/png.js';
+import { rasterise } from '../../printer/label/rasterise.js';
 
 
 export const printingHandlers: Pick<
@@ -24,10 +27,13 @@ export const printingHandlers: Pick<
   | 'printing.jobs'
   | 'printing.label'
   | 'printing.attachLabel'
+  | 'printing.preview'
 > = {
-  'printing.print': (input, ctx) => printOrderLabel(ctx, { ...input, orderId: input.orderId, printerName: input.printer, kind: 'PRINT' }),
+  'printing.print': (input, ctx) =>
+    printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer }),
   /** One action: the same label again, recorded as a reprint. */
-  'printing.reprint': (input, ctx) => printOrderLabel(ctx, { ...input, printerName: input.printer, kind: 'REPRINT' }),
+  'printing.reprint': (input, ctx) =>
+    printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'REPRINT', station: input.station, packer: input.packer }),
   /** Only on the user's word: a job whose outcome is unknown (or that failed) goes out again. */
   'printing.resend': (input, ctx) => {
     const job = getJob(ctx.db, input.jobId) ?? fail('JOB_NOT_FOUND', `No print job ${input.jobId}.`);
@@ -71,5 +77,21 @@ export const printingHandlers: Pick<
     await platformLabelBitmap(content, { language: 'zpl', dpi: 203 });
     savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now());
     return { orderId: input.orderId, kind, size: content.length };
+  },
+  /** What will print, as a picture: an order's label on a printer, or that printer's test label. */
+  'printing.preview': async (input, ctx) => {
+    const printer = resolvePrinter(ctx, input.printer, 'SHIPPING_LABEL');
+    const profile = profileOf(printer);
+    let label;
+    let source: 'PACKDESK' | 'PLATFORM' | 'TEST' = 'TEST';
+    if (input.orderId) {
+      const order = requireOrder(ctx.db, input.orderId);
+      label = await shippingLabelFor(ctx, order, printer, input.station);
+      source = platformLabel(ctx.db, order.id) ? 'PLATFORM' : 'PACKDESK';
+    } else {
+      label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));
+    }
+    const bitmap = rasterise(label, profile);
+    return { png: Buffer.from(bitmapToPng(bitmap)).toString('base64'), widthDots: bitmap.width, heightDots: bitmap.height, printer: printer.name, source };
   },
 };

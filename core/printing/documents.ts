@@ -2,7 +2,7 @@ import { shippingLabel } from '../../printer/documents/shipping-label.js';
 import { encodeEscpos } from '../../printer/encoders/escpos.js';
 import { encodeTspl } from '../../printer/encoders/tspl.js';
 import { encodeZpl } from '../../printer/encoders/zpl.js';
-import type { Address, ShippingLabelData } from '../../printer/documents/types.js';
+import type { ShippingLabelData } from '../../printer/documents/types.js';
 import type { Label, PrinterProfile } from '../../printer/label/model.js';
 import { bitmapToPng } from '../../printer/label/png.js';
 import { rasterise } from '../../printer/label/rasterise.js';
@@ -10,12 +10,10 @@ import { platformLabelBitmap } from '../../printer/platform/platform-label.js';
 import type { CoreContext } from '../api/context.js';
 import { missingCase } from '../domain/errors.js';
 import type { Order } from '../domain/types.js';
-import { getJsonSetting } from '../features/settings.js';
+import { shopSettings } from '../features/shop-settings.js';
 import { platformLabel } from '../store/printers-repo.js';
 import { profileOf } from './printers.js';
 import type { SavedPrinter } from './types.js';
-
-const NO_ADDRESS: Address = { name: '', phone: '', address: '', district: '', city: '', state: '', postcode: '', country: '' };
 
 /** What Packdesk's own label shows for an order, with the sender from the shop's settings. */
 export function shippingLabelData(ctx: CoreContext, order: Order, station: string): ShippingLabelData {
@@ -26,11 +24,11 @@ export function shippingLabelData(ctx: CoreContext, order: Order, station: strin
     carrier: order.carrier,
     deliveryOption: order.deliveryOption,
     recipient: { ...order.recipient },
-    sender: { ...NO_ADDRESS, ...getJsonSetting<Partial<Address>>(ctx.db, 'sender', {}) },
+    sender: shopSettings(ctx.db).sender,
     contents: order.lines.map((l) => ({ sellerSku: l.sellerSku, name: l.productName, variation: l.variation, qty: l.quantity })),
     weightKg: order.weightKg,
     printedAt: ctx.clock.now(),
-    timeZoneOffsetMinutes: getJsonSetting<number>(ctx.db, 'timeZoneOffsetMinutes', 0),
+    timeZoneOffsetMinutes: shopSettings(ctx.db).timeZoneOffsetMinutes,
     station,
   };
 }
