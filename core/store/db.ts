@@ -6,12 +6,16 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) a Packdesk database and brings its schema up to date. */
-export function openDatabase(file: string, now: number): Db {
+/**
+ * Opens (creating if needed) a Packdesk database and brings its schema up to date.
+ * `nativeBinding` is the path of a better-sqlite3 addon to load instead of the package's own
+ * build: Electron passes one compiled for its ABI, while Node keeps the package's.
+ */
+export function openDatabase(file: string, now: number, nativeBinding?: string): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Db;
   try {
-    db = new Database(file);
+    db = new Database(file, nativeBinding ? { nativeBinding } : {});
   } catch (err) {
     fail('DB_OPEN_FAILED', `Cannot open the database at ${file}: ${(err as Error).message}`);
   }
