@@ -49,7 +49,8 @@ const callShape = z.strictObject({
   // Ids are the client's own counter; bounded so they survive JSON round trips exactly.
   id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
   method: z.string().min(1).max(200),
-  input: z.unknown(),
+  // Left out by JSON.stringify when undefined; the contract decides whether the method needs one.
+  input: z.unknown().optional(),
 });
 
 export type ParsedFrame = { ok: true; call: CallFrame } | { ok: false; id: number | null; error: ErrorInfo };
@@ -89,7 +90,7 @@ export function parseCallFrame(data: Buffer, isBinary: boolean): ParsedFrame {
   if (!parsed.success) {
     return invalid(readableId(value), 'A call must look like {"id": <number>, "method": "<name>", "input": {…}}.');
   }
-  return { ok: true, call: parsed.data };
+  return { ok: true, call: { id: parsed.data.id, method: parsed.data.method, input: parsed.data.input } };
 }
 
 export function replyFrame(id: number | null, response: Response): string {
