@@ -2,9 +2,14 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { NavBar, type Screen } from './components/NavBar.js';
 import { StatusBar } from './components/StatusBar.js';
 import { usePackdesk } from './store/context.js';
+import { HandoverScreen } from './screens/HandoverScreen.js';
 import { PackScreen } from './screens/PackScreen.js';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
+import { QueueScreen } from './screens/QueueScreen.js';
+import { ReprintScreen } from './screens/ReprintScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
+import { PrintersScreen } from './screens/PrintersScreen.js';
+import { TransferScreen } from './screens/TransferScreen.js';
 
 function screenOf(screen: Screen): ReactNode {
   switch (screen) {
@@ -13,15 +18,15 @@ function screenOf(screen: Screen): ReactNode {
     case 'settings':
       return <SettingsScreen />;
     case 'queue':
-      return <PlaceholderScreen title="nav.queue" items={['placeholder.queue.1', 'placeholder.queue.2', 'placeholder.queue.3']} />;
+      return <QueueScreen />;
     case 'handover':
-      return <PlaceholderScreen title="nav.handover" items={['placeholder.handover.1', 'placeholder.handover.2']} />;
+      return <HandoverScreen />;
     case 'reprint':
-      return <PlaceholderScreen title="nav.reprint" items={['placeholder.reprint.1', 'placeholder.reprint.2']} />;
+      return <ReprintScreen />;
     case 'printers':
-      return <PlaceholderScreen title="nav.printers" items={['placeholder.printers.1', 'placeholder.printers.2', 'placeholder.printers.3']} />;
+      return <PrintersScreen />;
     case 'transfer':
-      return <PlaceholderScreen title="nav.transfer" items={['placeholder.transfer.1', 'placeholder.transfer.2']} />;
+      return <TransferScreen />;
   }
 }
 

@@ -129,7 +129,7 @@ describe('store', () => {
       await flush();
       expect(api.callsTo('orders.queue')).toHaveLength(0); // nobody looks at the queue yet
       await store.getState().setQueueFilters({ singleItem: true });
-      expect(api.callsTo('orders.queue')).toEqual([{ singleItem: true, limit: 100, offset: 0 }]);
+      expect(api.callsTo('orders.queue')).toEqual([{ singleItem: true, limit: 200, offset: 0 }]);
       api.emit('orders.changed', { orderIds: ['x'] });
       await flush();
       expect(api.callsTo('orders.queue')).toHaveLength(2);

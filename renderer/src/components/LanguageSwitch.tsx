@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   const language = usePackdesk((s) => s.settings.language);
   const { updateSettings } = usePackdeskStore().getState();
   return (
-    <div className="language-switch" role="group" aria-label={t('language.label')}>
+    <div className="language-switch" role="group" aria-label={t('language.label')} data-testid="lang-switch">
       {LANGUAGES.map((lang) => (
         <button
           key={lang}

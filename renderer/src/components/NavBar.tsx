@@ -27,6 +27,7 @@ export function NavBar({ screen, onSelect }: { screen: Screen; onSelect(screen: 
             type="button"
             className={`nav__item${s === screen ? ' is-active' : ''}`}
             aria-current={s === screen ? 'page' : undefined}
+            data-testid={`nav-${s}`}
             onClick={() => onSelect(s)}
           >
             {t(LABELS[s])}

@@ -20,7 +20,7 @@ export function StatusBar() {
       <span className={!connected ? 'is-error' : online ? 'is-ok' : 'is-warning'} data-testid="status-online">
         {link}
       </span>
-      <span className={pendingSync ? 'is-warning' : ''} data-testid="status-sync">
+      <span className={pendingSync ? 'is-warning' : ''} data-testid="status-sync" data-pending={pendingSync ?? undefined}>
         {sync}
       </span>
       <span className={printer.ok === null ? '' : printer.ok ? 'is-ok' : 'is-error'} data-testid="status-printer">

@@ -3,6 +3,13 @@
  * from zh-CN.ts, which must have the same keys (checked by the compiler and a test).
  * Placeholders are {name}; the packer's words: order, line, item, bin, label, parcel, handover.
  */
+import { handoverEn } from './screens/handover.js';
+import { queueEn } from './screens/queue.js';
+import { reprintEn } from './screens/reprint.js';
+import { printersEn } from './screens/printers.js';
+import { shopEn } from './screens/shop.js';
+import { transferEn } from './screens/transfer.js';
+
 export const en = {
   'app.title': 'Packdesk',
   'nav.label': 'Screens',
@@ -197,15 +204,13 @@ export const en = {
   'placeholder.queue.1': 'Orders awaiting shipment, most urgent first, with live countdowns',
   'placeholder.queue.2': 'Filters: status, carrier, single/multi-item, SKU, bin, cancellation requested',
   'placeholder.queue.3': 'Select many orders and print pick lists, print labels or arrange shipment with progress',
-  'placeholder.handover.1': 'Scan parcels into a handover batch and see the count',
-  'placeholder.handover.2': 'Parcels that do not belong are shown; close the batch',
-  'placeholder.reprint.1': 'Find an order by order id, tracking number, recipient or SKU',
-  'placeholder.reprint.2': 'Reprint with one click and see its print jobs',
-  'placeholder.printers.1': 'Discovered and saved printers with their status',
-  'placeholder.printers.2': 'Test print, calibration (offsets, darkness) and label preview',
-  'placeholder.printers.3': 'Which printer prints which document',
-  'placeholder.transfer.1': 'Import a Seller Center order export with progress and a per-row error report',
-  'placeholder.transfer.2': 'Export orders in files of up to 15,000 rows',
+
+  ...handoverEn,
+  ...reprintEn,
+  ...queueEn,
+  ...printersEn,
+  ...transferEn,
+  ...shopEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

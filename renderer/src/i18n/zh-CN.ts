@@ -1,4 +1,10 @@
 import type { Catalogue } from './en.js';
+import { handoverZh } from './screens/handover.js';
+import { queueZh } from './screens/queue.js';
+import { reprintZh } from './screens/reprint.js';
+import { printersZh } from './screens/printers.js';
+import { shopZh } from './screens/shop.js';
+import { transferZh } from './screens/transfer.js';
 
 /** Simplified Chinese. Typed as the English catalogue: a missing or extra key does not compile. */
 export const zhCN: Catalogue = {
@@ -193,13 +199,11 @@ export const zhCN: Catalogue = {
   'placeholder.queue.1': '待发货订单，最紧急的在前，带实时倒计时',
   'placeholder.queue.2': '筛选：状态、物流商、单品/多品、SKU、库位、申请取消',
   'placeholder.queue.3': '多选订单后批量打印拣货单、打印面单或安排发货，并显示进度',
-  'placeholder.handover.1': '将包裹扫入交接批次并查看数量',
-  'placeholder.handover.2': '显示不属于该批次的包裹；关闭批次',
-  'placeholder.reprint.1': '按订单号、运单号、收件人或 SKU 查找订单',
-  'placeholder.reprint.2': '一键补打并查看打印记录',
-  'placeholder.printers.1': '已发现和已保存的打印机及其状态',
-  'placeholder.printers.2': '测试打印、校准（偏移、浓度）和面单预览',
-  'placeholder.printers.3': '设置每种单据由哪台打印机打印',
-  'placeholder.transfer.1': '导入卖家中心订单导出文件，显示进度和逐行错误报告',
-  'placeholder.transfer.2': '按每个文件最多 15,000 行导出订单',
+
+  ...handoverZh,
+  ...reprintZh,
+  ...queueZh,
+  ...printersZh,
+  ...transferZh,
+  ...shopZh,
 };

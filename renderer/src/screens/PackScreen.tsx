@@ -69,7 +69,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
   );
 
   return (
-    <div className="pack-screen">
+    <div className="pack-screen" data-testid="screen-pack">
       <div className="pack-screen__work" inert={modal}>
         <section className="pack-screen__order" aria-label={t('pack.lines.caption')}>
           <OrderHeader order={order} />

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import type { Settings } from '../store/settings.js';
+import { ShopSettingsSection } from './settings/ShopSettingsSection.js';
 
 type Toggle = 'sounds' | 'autoPrint' | 'autoShip' | 'singleItemMode';
 const TOGGLES: [Toggle, MessageKey][] = [
@@ -13,27 +14,30 @@ const TOGGLES: [Toggle, MessageKey][] = [
   ['singleItemMode', 'settings.singleItemMode'],
 ];
 
-/** This bench's settings; they apply at once and stay on this machine. */
+/** This bench's settings (they apply at once and stay on this machine), then the shop's, kept in the core. */
 export function SettingsScreen() {
   const t = useT();
   const settings = usePackdesk((s) => s.settings);
   const { updateSettings } = usePackdeskStore().getState();
   return (
-    <section className="settings">
-      <h2>{t('settings.title')}</h2>
-      <NameField label={t('settings.station')} value={settings.station} onCommit={(station) => updateSettings({ station })} />
-      <NameField label={t('settings.packer')} value={settings.packer} onCommit={(packer) => updateSettings({ packer })} />
-      {TOGGLES.map(([key, label]) => (
-        <label key={key} className="switch">
-          <input type="checkbox" role="switch" checked={settings[key]} onChange={(e) => updateSettings({ [key]: e.target.checked } as Partial<Settings>)} />
-          {t(label)}
-        </label>
-      ))}
-      <div className="settings__row">
-        <span>{t('settings.language')}</span>
-        <LanguageSwitch />
-      </div>
-    </section>
+    <div className="settings-screen">
+      <section className="settings">
+        <h2>{t('settings.title')}</h2>
+        <NameField label={t('settings.station')} value={settings.station} onCommit={(station) => updateSettings({ station })} />
+        <NameField label={t('settings.packer')} value={settings.packer} onCommit={(packer) => updateSettings({ packer })} />
+        {TOGGLES.map(([key, label]) => (
+          <label key={key} className="switch">
+            <input type="checkbox" role="switch" checked={settings[key]} onChange={(e) => updateSettings({ [key]: e.target.checked } as Partial<Settings>)} />
+            {t(label)}
+          </label>
+        ))}
+        <div className="settings__row">
+          <span>{t('settings.language')}</span>
+          <LanguageSwitch />
+        </div>
+      </section>
+      <ShopSettingsSection />
+    </div>
   );
 }
 

@@ -2,10 +2,15 @@ import { createJSONStorage, persist, type StateStorage } from 'zustand/middlewar
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isLanguage } from '../i18n/index.js';
 import type { Api } from './api.js';
+import { createHandoverSlice } from './handover.js';
 import { createPackingSlice } from './packing.js';
+import { createPrintersSlice } from './printers.js';
 import { createQueueSlice } from './queue.js';
+import { createSearchSlice } from './search.js';
 import { createSettingsSlice, type Settings } from './settings.js';
+import { createShopSlice } from './shop.js';
 import { createStatusSlice } from './status.js';
+import { createTransferSlice } from './transfer.js';
 import type { PackdeskState } from './types.js';
 
 export type PackdeskStore = StoreApi<PackdeskState>;
@@ -27,6 +32,11 @@ export function createPackdeskStore(api: Api, options: StoreOptions = {}): Packd
         ...createPackingSlice(api)(...a),
         ...createQueueSlice(api)(...a),
         ...createStatusSlice(api)(...a),
+        ...createPrintersSlice(api)(...a),
+        ...createTransferSlice(api)(...a),
+        ...createShopSlice(api)(...a),
+        ...createHandoverSlice(api)(...a),
+        ...createSearchSlice(api)(...a),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
@@ -70,7 +80,13 @@ export function listenToCore(api: Api, store: PackdeskStore, win: Window = windo
     }),
     api.on('outbox.changed', (e) => s().statusOnOutboxChanged(e)),
     api.on('printer.status', (e) => s().statusOnPrinterStatus(e)),
+    // The printers screen: a printer that speaks up is newer than a failed status check.
+    api.on('printer.status', (e) => s().printersOnStatus(e)),
+    api.on('progress', (e) => s().transferOnProgress(e)),
     api.on('print.job', (e) => s().statusOnPrintJob(e)),
+    // The reprint screen's chosen order and its print jobs.
+    api.on('orders.changed', ({ orderIds }) => s().searchOnOrdersChanged(orderIds)),
+    api.on('print.job', (e) => s().searchOnPrintJob(e)),
   ];
   if (api.onConnection) {
     offs.push(

@@ -13,7 +13,7 @@ export function BlockingBanner({ block, onAcknowledge }: { block: PackingBlock; 
   useEffect(() => button.current?.focus(), []);
   const orderId = block.orderId ?? '';
   return (
-    <div className="blocking" role="alertdialog" aria-modal="true" aria-labelledby="blocking-title" aria-describedby="blocking-body">
+    <div className="blocking" data-testid="pack-banner" data-code={block.code} role="alertdialog" aria-modal="true" aria-labelledby="blocking-title" aria-describedby="blocking-body">
       <div className="blocking__box">
         <h2 id="blocking-title" className="blocking__title">
           {t(`pack.banner.title.${block.code}`)}
@@ -21,7 +21,7 @@ export function BlockingBanner({ block, onAcknowledge }: { block: PackingBlock; 
         <p id="blocking-body" className="blocking__body">
           {t(`pack.banner.body.${block.code}`, { orderId })}
         </p>
-        <button ref={button} type="button" className="button button--big button--warning" onClick={onAcknowledge}>
+        <button ref={button} type="button" className="button button--big button--warning" onClick={onAcknowledge} data-testid="banner-ack">
           {t('pack.banner.acknowledge')}
         </button>
       </div>

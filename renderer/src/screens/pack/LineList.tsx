@@ -32,7 +32,7 @@ function Line({ line }: { line: LineView }) {
   const t = useT();
   const done = line.packedQty >= line.qty;
   return (
-    <tr className={done ? 'line is-done' : 'line'} data-testid={`line-${line.sellerSku}`}>
+    <tr className={done ? 'line is-done' : 'line'} data-testid={`line-${line.sellerSku}`} data-sku={line.sellerSku}>
       <td className="line-list__check" aria-label={done ? t('pack.line.done') : t('pack.line.open')}>
         {done ? '✔' : ''}
       </td>

@@ -38,6 +38,7 @@ export function ManualEntry({ onScan, disabled = false, ref }: Props) {
           spellCheck={false}
           maxLength={500}
           disabled={disabled}
+          data-testid="manual-entry"
           {...{ [SCAN_FIELD_ATTRIBUTE]: '' }}
         />
         <button type="submit" className="button" disabled={disabled}>

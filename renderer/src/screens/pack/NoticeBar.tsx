@@ -34,7 +34,7 @@ export function NoticeBar({ notice, onDismiss }: { notice: PackNotice | null; on
     detail = t(errorKey(notice.code));
   } else title = notice.action === 'scan' ? '' : t(DONE[notice.action], vars);
   return (
-    <div className={`notice ${failed ? 'notice--error' : 'notice--ok'}`} role={failed ? 'alert' : 'status'}>
+    <div className={`notice ${failed ? 'notice--error' : 'notice--ok'}`} role={failed ? 'alert' : 'status'} data-testid="pack-notice" data-kind={notice.kind} data-action={notice.action}>
       <div>
         <strong>{title}</strong>
         {detail && <span className="notice__detail"> {detail}</span>}

@@ -7,7 +7,7 @@ export function OrderHeader({ order }: { order: OrderView | null }) {
   if (!order) return <p className="pack-idle">{t('pack.idle')}</p>;
   const done = order.packedAt !== null;
   return (
-    <header className="order-header">
+    <header className="order-header" data-testid="pack-order" data-order-id={order.id}>
       <div className="order-header__main">
         <h2 className="order-header__id">{t('pack.order', { orderId: order.id })}</h2>
         <p className="order-header__to">{t('pack.shipTo', { name: order.recipient.name, carrier: order.carrier })}</p>

@@ -14,17 +14,17 @@ export function PackActions({ hasOrder, singleItemMode, onUndo, onReprint, onSho
   const t = useT();
   return (
     <div className="pack-actions">
-      <button type="button" className="button button--big" onClick={onUndo} disabled={!hasOrder} aria-keyshortcuts="F9 Control+Z">
+      <button type="button" className="button button--big" onClick={onUndo} disabled={!hasOrder} aria-keyshortcuts="F9 Control+Z" data-testid="pack-undo">
         {t('pack.action.undo')} <kbd>F9</kbd>
       </button>
-      <button type="button" className="button button--big" onClick={onReprint} disabled={!hasOrder} aria-keyshortcuts="F8">
+      <button type="button" className="button button--big" onClick={onReprint} disabled={!hasOrder} aria-keyshortcuts="F8" data-testid="pack-reprint">
         {t('pack.action.reprint')} <kbd>F8</kbd>
       </button>
-      <button type="button" className="button button--big" onClick={onShortPack} disabled={!hasOrder} aria-keyshortcuts="F4">
+      <button type="button" className="button button--big" onClick={onShortPack} disabled={!hasOrder} aria-keyshortcuts="F4" data-testid="pack-short">
         {t('pack.action.shortPack')} <kbd>F4</kbd>
       </button>
       <label className="switch" title={t('pack.singleItem.hint')}>
-        <input type="checkbox" role="switch" checked={singleItemMode} onChange={onToggleSingleItem} aria-keyshortcuts="F3" />
+        <input type="checkbox" role="switch" checked={singleItemMode} onChange={onToggleSingleItem} aria-keyshortcuts="F3" data-testid="pack-single-item" />
         {t('pack.singleItem')} <kbd>F3</kbd>
       </label>
     </div>

@@ -15,7 +15,7 @@ export function VerdictPanel({ verdict, busy, openOrderId }: { verdict: ScanVerd
   return (
     <>
       {verdict && feedback && <div key={verdict.scanId} className={`flash flash--${feedback}`} aria-hidden="true" />}
-      <section className={`verdict${feedback ? ` verdict--${feedback}` : ''}`} aria-live="assertive" data-testid="verdict">
+      <section className={`verdict${feedback ? ` verdict--${feedback}` : ''}`} aria-live="assertive" data-testid="verdict" data-code={verdict?.code}>
         {verdict ? (
           <>
             <p className="verdict__text">{t(verdictKey(verdict.code), verdictVars(verdict))}</p>

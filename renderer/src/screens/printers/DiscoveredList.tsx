@@ -1,0 +1,64 @@
+import type { SavedPrinter } from '../../../../core/printing/types.js';
+import { useT } from '../../i18n/useT.js';
+import { usePackdesk, usePackdeskStore } from '../../store/context.js';
+import { languageKey, type PrinterLanguage } from './model.js';
+
+export interface DiscoveredChoice {
+  name: string;
+  uri: string;
+  language: PrinterLanguage | null;
+}
+
+/** Printers found on the station computer (USB, with the language they say they speak, and the system's). */
+export function DiscoveredList({ saved, onUse }: { saved: SavedPrinter[]; onUse(choice: DiscoveredChoice): void }) {
+  const t = useT();
+  const discovered = usePackdesk((s) => s.printers.discovered);
+  const discovering = usePackdesk((s) => s.printers.discovering);
+  const { discoverPrinters } = usePackdeskStore().getState();
+  const savedAs = (uri: string) => saved.find((p) => p.uri.toLowerCase() === uri.toLowerCase())?.name ?? null;
+  const found = discovered ? discovered.usb.length + discovered.os.length : 0;
+
+  const row = (key: string, choice: DiscoveredChoice, kind: 'usb' | 'os') => {
+    const existing = savedAs(choice.uri);
+    return (
+      <li key={key} className="discovered-row" data-testid="discovered-row" data-uri={choice.uri} data-kind={kind}>
+        <div className="discovered-row__text">
+          <strong>{choice.name}</strong>
+          <span className="muted">
+            {choice.uri} · {choice.language ? t('printers.discovered.language', { language: t(languageKey(choice.language)) }) : t('printers.discovered.languageUnknown')}
+          </span>
+        </div>
+        {existing ? (
+          <span className="muted">{t('printers.discovered.savedAs', { printer: existing })}</span>
+        ) : (
+          <button type="button" className="button" onClick={() => onUse(choice)} data-testid="discovered-use">
+            {t('printers.discovered.use')}
+          </button>
+        )}
+      </li>
+    );
+  };
+
+  return (
+    <section className="form-panel" aria-labelledby="printers-discovered-title" aria-busy={discovering}>
+      <div className="form-panel__head">
+        <h3 id="printers-discovered-title">{t('printers.discovered.title')}</h3>
+        <button type="button" className="button" disabled={discovering} onClick={() => void discoverPrinters()} data-testid="printer-discover">
+          {discovering ? t('printers.discovered.searching') : t('printers.discovered.search')}
+        </button>
+      </div>
+      {discovered && found === 0 && <p className="muted">{t('printers.discovered.none')}</p>}
+      {discovered && (
+        <ul className="discovered-list">
+          {discovered.usb.map((p) => row(`usb:${p.uri}`, { name: [p.maker, p.model].filter(Boolean).join(' ') || p.uri, uri: p.uri, language: p.language }, 'usb'))}
+          {discovered.os.map((p) => row(`os:${p.uri}`, { name: p.name, uri: p.uri, language: null }, 'os'))}
+        </ul>
+      )}
+      {discovered?.notes.map((n) => (
+        <p key={n} className="muted printers-hint">
+          {n}
+        </p>
+      ))}
+    </section>
+  );
+}

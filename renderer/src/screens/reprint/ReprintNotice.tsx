@@ -1,0 +1,42 @@
+import { errorKey, type MessageKey } from '../../i18n/index.js';
+import { useT } from '../../i18n/useT.js';
+import type { SearchAction, SearchNotice } from '../../store/search.js';
+
+const DONE: Record<'reprint' | 'resend', MessageKey> = {
+  reprint: 'reprint.notice.reprint.ok',
+  resend: 'reprint.notice.resend.ok',
+};
+
+const FAILED: Record<SearchAction, MessageKey> = {
+  search: 'reprint.notice.search.failed',
+  load: 'reprint.notice.load.failed',
+  reprint: 'reprint.notice.reprint.failed',
+  resend: 'reprint.notice.resend.failed',
+};
+
+/** What came of the last search, reprint or resend, and why it failed if it did. */
+export function ReprintNotice({ notice, onDismiss }: { notice: SearchNotice | null; onDismiss(): void }) {
+  const t = useT();
+  if (!notice) return null;
+  const failed = notice.kind === 'failed';
+  let title: string;
+  let detail: string | null = null;
+  if (notice.kind === 'failed') {
+    title = t(FAILED[notice.action]);
+    detail = t(errorKey(notice.code));
+  } else {
+    const key = notice.action === 'resend' ? DONE.resend : DONE.reprint;
+    title = t(key, { orderId: notice.orderId ?? '', printer: notice.printer, jobId: notice.jobId });
+  }
+  return (
+    <div className={`notice ${failed ? 'notice--error' : 'notice--ok'}`} role={failed ? 'alert' : 'status'} data-testid="reprint-notice">
+      <div>
+        <strong>{title}</strong>
+        {detail && <span className="notice__detail"> {detail}</span>}
+      </div>
+      <button type="button" className="button button--small" onClick={onDismiss}>
+        {t('notice.dismiss')}
+      </button>
+    </div>
+  );
+}

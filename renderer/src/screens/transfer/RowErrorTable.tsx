@@ -1,0 +1,45 @@
+import type { MessageKey } from '../../i18n/index.js';
+import { en } from '../../i18n/en.js';
+import { useT } from '../../i18n/useT.js';
+import type { RowError } from '../../store/transfer.js';
+
+/** A file with thousands of bad rows is one mistake repeated: the first rows show what to fix. */
+export const MAX_ROWS_SHOWN = 500;
+
+/** The catalogue message for a row problem; a code newer than this renderer gets the generic one. */
+export function rowErrorKey(code: string): MessageKey {
+  const key = `transfer.rowError.${code}`;
+  return key in en ? (key as MessageKey) : 'transfer.rowError.UNKNOWN';
+}
+
+/** Each row the core refused, with the column and what is wrong, in file order. */
+export function RowErrorTable({ errors }: { errors: RowError[] }) {
+  const t = useT();
+  const shown = [...errors].sort((a, b) => a.row - b.row).slice(0, MAX_ROWS_SHOWN);
+  return (
+    <div className="row-errors">
+      <table className="row-errors__table" data-testid="import-errors">
+        <caption className="visually-hidden">{t('transfer.errors.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('transfer.errors.row')}</th>
+            <th scope="col">{t('transfer.errors.column')}</th>
+            <th scope="col">{t('transfer.errors.problem')}</th>
+            <th scope="col">{t('transfer.errors.detail')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((e, i) => (
+            <tr key={`${e.row}:${e.column ?? ''}:${i}`} data-testid="import-error-row" data-row={e.row} data-code={e.code}>
+              <td className="row-errors__row">{e.row}</td>
+              <td>{e.column ?? '—'}</td>
+              <td>{t(rowErrorKey(e.code))}</td>
+              <td className="row-errors__detail">{e.message}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {errors.length > shown.length && <p className="muted">{t('transfer.errors.more', { count: errors.length - shown.length })}</p>}
+    </div>
+  );
+}
