@@ -1,0 +1,91 @@
+import type { Locator, Page } from 'playwright-core';
+import type { PageGlobals } from './browser.js';
+
+/** A keyboard-wedge scanner: keys a few ms apart (the capture takes gaps ≤ 35 ms), then Enter. */
+export async function typeScan(page: Page, code: string): Promise<void> {
+  await page.keyboard.type(code, { delay: 5 });
+  await page.keyboard.press('Enter');
+}
+
+/** How many performance marks of this name the page has made. */
+export function markCount(page: Page, name: string): Promise<number> {
+  return page.evaluate((n) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(n, 'mark').length, name);
+}
+
+/** Waits until the page has made more than `count` marks of this name. */
+export async function waitForMarks(page: Page, name: string, count: number, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(({ n, c }) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(n, 'mark').length > c, { n: name, c: count }, { timeout });
+}
+
+/** Scan-to-pack: the order on the bench, its lines, the verdict and the packer's actions. */
+export class PackScreen {
+  constructor(readonly page: Page) {}
+
+  get root(): Locator {
+    return this.page.getByTestId('screen-pack');
+  }
+
+  get verdict(): Locator {
+    return this.page.getByTestId('verdict');
+  }
+
+  get order(): Locator {
+    return this.page.getByTestId('pack-order');
+  }
+
+  get notice(): Locator {
+    return this.page.getByTestId('pack-notice');
+  }
+
+  get banner(): Locator {
+    return this.page.getByTestId('pack-banner');
+  }
+
+  get reprintButton(): Locator {
+    return this.page.getByTestId('pack-reprint');
+  }
+
+  get undoButton(): Locator {
+    return this.page.getByTestId('pack-undo');
+  }
+
+  line(sellerSku: string): Locator {
+    return this.page.getByTestId(`line-${sellerSku}`);
+  }
+
+  /**
+   * Scans without clicking anywhere first, as at the bench, and resolves with the verdict code
+   * once the verdict is on screen. Fails fast when the capture did not take the burst as a scan.
+   */
+  async scan(code: string): Promise<string> {
+    const received = await markCount(this.page, 'scan-received');
+    const painted = await markCount(this.page, 'verdict-painted');
+    await typeScan(this.page, code);
+    try {
+      await waitForMarks(this.page, 'scan-received', received, 2000);
+    } catch {
+      throw new Error(`the scanner capture did not take "${code}" as a scan`);
+    }
+    await waitForMarks(this.page, 'verdict-painted', painted);
+    return (await this.verdict.getAttribute('data-code')) ?? '';
+  }
+
+  /** "packed / ordered" of a line, as shown. */
+  async lineCount(sellerSku: string): Promise<{ packed: number; qty: number; done: boolean }> {
+    const line = this.line(sellerSku);
+    const packed = Number(await line.locator('.line__packed').textContent());
+    const qty = Number(await line.locator('.line__qty').textContent());
+    const done = ((await line.getAttribute('class')) ?? '').split(' ').includes('is-done');
+    return { packed, qty, done };
+  }
+
+  /** The notice for an action, once it has arrived (kind done / failed / arrangeSkipped). */
+  noticeFor(action: 'print' | 'reprint' | 'arrange' | 'undo' | 'shortPack' | 'scan'): Locator {
+    return this.page.locator(`[data-testid="pack-notice"][data-action="${action}"]`);
+  }
+
+  async dismissNotice(): Promise<void> {
+    await this.notice.getByRole('button').click();
+    await this.notice.waitFor({ state: 'detached' });
+  }
+}
