@@ -11,6 +11,7 @@ import { createCore, type Core } from '../../core/core.js';
 import { parseOrderExport } from '../../core/import/seller-center.js';
 import { makeOrderExport } from '../fixtures/make-export.js';
 import { FakeTcpPrinter } from '../printer/fakes/tcp-printer.js';
+import { browserBenchmarks } from './e2e.js';
 import { printerBenchmarks } from './printer.js';
 import { ms, percentile, timed } from './stats.js';
 import { transportBenchmarks } from './transports.js';
@@ -108,6 +109,7 @@ async function main() {
   await printerBenchmarks(record);
   await transportBenchmarks(record);
   await benchPrintBatch();
+  await browserBenchmarks(record);
   fs.mkdirSync(path.join(root, 'bench-output'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench-output/results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
   fs.rmSync(work, { recursive: true, force: true });
