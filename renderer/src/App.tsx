@@ -4,7 +4,6 @@ import { StatusBar } from './components/StatusBar.js';
 import { usePackdesk } from './store/context.js';
 import { HandoverScreen } from './screens/HandoverScreen.js';
 import { PackScreen } from './screens/PackScreen.js';
-import { PlaceholderScreen } from './screens/PlaceholderScreen.js';
 import { QueueScreen } from './screens/QueueScreen.js';
 import { ReprintScreen } from './screens/ReprintScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';

@@ -200,10 +200,6 @@ export const en = {
   'settings.autoShip': 'Arrange shipment after the label has printed',
   'settings.singleItemMode': 'Single-item mode',
 
-  'placeholder.next': 'Coming next on this screen:',
-  'placeholder.queue.1': 'Orders awaiting shipment, most urgent first, with live countdowns',
-  'placeholder.queue.2': 'Filters: status, carrier, single/multi-item, SKU, bin, cancellation requested',
-  'placeholder.queue.3': 'Select many orders and print pick lists, print labels or arrange shipment with progress',
 
   ...handoverEn,
   ...reprintEn,

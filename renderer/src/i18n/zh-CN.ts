@@ -195,10 +195,6 @@ export const zhCN: Catalogue = {
   'settings.autoShip': '面单打印后自动安排发货',
   'settings.singleItemMode': '单品模式',
 
-  'placeholder.next': '此页面即将提供：',
-  'placeholder.queue.1': '待发货订单，最紧急的在前，带实时倒计时',
-  'placeholder.queue.2': '筛选：状态、物流商、单品/多品、SKU、库位、申请取消',
-  'placeholder.queue.3': '多选订单后批量打印拣货单、打印面单或安排发货，并显示进度',
 
   ...handoverZh,
   ...reprintZh,
