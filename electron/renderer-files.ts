@@ -1,30 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { CONTENT_TYPES } from '../core/station/content-types.js';
 
 /**
  * Serves the built renderer on app://packdesk/. Only files inside the renderer folder are read:
  * the path is decoded once, resolved, and must stay under the folder's real path (symlinks too).
  */
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-};
 
 /** The file `url` names inside `root` (a real, absolute path), or null for anything else. */
 export function rendererFile(root: string, url: string): string | null {
