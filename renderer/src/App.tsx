@@ -1,6 +1,8 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavBar, type Screen } from './components/NavBar.js';
+import { ScreenBoundary } from './components/ScreenBoundary.js';
 import { StatusBar } from './components/StatusBar.js';
+import { useT } from './i18n/useT.js';
 import { usePackdesk } from './store/context.js';
 import { HandoverScreen } from './screens/HandoverScreen.js';
 import { PackScreen } from './screens/PackScreen.js';
@@ -29,6 +31,18 @@ function screenOf(screen: Screen): ReactNode {
   }
 }
 
+function ScreenFailed({ retry }: { retry: () => void }) {
+  const t = useT();
+  return (
+    <section className="screen-failed" role="alert" data-testid="screen-failed">
+      <h2>{t('app.screenFailed')}</h2>
+      <button type="button" className="button" onClick={retry} data-testid="screen-retry">
+        {t('app.retry')}
+      </button>
+    </section>
+  );
+}
+
 /** The shell: screens on top, the work in the middle, the station's state along the bottom. */
 export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
   const [screen, setScreen] = useState<Screen>(initialScreen);
@@ -40,7 +54,11 @@ export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
   return (
     <div className="app">
       <NavBar screen={screen} onSelect={setScreen} />
-      <main className="app__main">{screenOf(screen)}</main>
+      <main className="app__main">
+        <ScreenBoundary key={screen} fallback={(retry) => <ScreenFailed retry={retry} />}>
+          {screenOf(screen)}
+        </ScreenBoundary>
+      </main>
       <StatusBar />
     </div>
   );

@@ -12,6 +12,8 @@ import { transferEn } from './screens/transfer.js';
 
 export const en = {
   'app.title': 'Packdesk',
+  'app.screenFailed': 'This screen hit an error. Nothing you saved is lost; scans already made are in the station.',
+  'app.retry': 'Try again',
   'nav.label': 'Screens',
   'nav.pack': 'Pack',
   'nav.queue': 'Queue',

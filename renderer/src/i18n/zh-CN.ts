@@ -9,6 +9,8 @@ import { transferZh } from './screens/transfer.js';
 /** Simplified Chinese. Typed as the English catalogue: a missing or extra key does not compile. */
 export const zhCN: Catalogue = {
   'app.title': 'Packdesk 打包台',
+  'app.screenFailed': '此页面出错。已保存的内容不会丢失，已扫描的记录都在工作站中。',
+  'app.retry': '重试',
   'nav.label': '页面',
   'nav.pack': '扫描打包',
   'nav.queue': '待拣订单',
