@@ -29,7 +29,7 @@ export const printDocumentHandlers: Pick<Handlers, 'printing.pickList' | 'printi
     const labels = pickListPrintout(data, input.continuousWidthMm ? { continuous: true, widthMm: input.continuousWidthMm } : printer.stock);
     // On a continuous roll the strip is as long as the list: the label's size is the page size.
     const paper = input.continuousWidthMm && labels[0]?.stock ? { ...printer, stock: labels[0].stock } : printer;
-    return printDocument(ctx, { document: 'PICK_LIST', printer: paper, labels, kind: 'PRINT', name: 'pick-list', station: input.station, packer: input.packer });
+    return printDocument(ctx, { document: 'PICK_LIST', printer: paper, build: () => labels, kind: 'PRINT', name: 'pick-list', station: input.station, packer: input.packer });
   },
   /** Small barcode labels for items that arrived without one: the SKU's barcode, else its seller SKU. */
   'printing.skuLabel': (input, ctx) => {
@@ -39,6 +39,6 @@ export const printDocumentHandlers: Pick<Handlers, 'printing.pickList' | 'printi
     const stock = printer.documents.includes('SKU_LABEL') ? printer.stock : SKU_LABEL_STOCK;
     const label = skuLabel({ sellerSku: sku.sellerSku, name: sku.name, variation: sku.variation, barcode: sku.barcodes[0] ?? sku.sellerSku }, stock);
     const labels = Array.from({ length: input.copies }, () => label);
-    return printDocument(ctx, { document: 'SKU_LABEL', printer: { ...printer, stock }, labels, kind: 'PRINT', name: `sku-${sku.sellerSku}`, station: input.station, packer: input.packer });
+    return printDocument(ctx, { document: 'SKU_LABEL', printer: { ...printer, stock }, build: () => labels, kind: 'PRINT', name: `sku-${sku.sellerSku}`, station: input.station, packer: input.packer });
   },
 };

@@ -17,6 +17,7 @@ import type { SavedPrinter } from './types.js';
 
 /** What Packdesk's own label shows for an order, with the sender from the shop's settings. */
 export function shippingLabelData(ctx: CoreContext, order: Order, station: string): ShippingLabelData {
+  const shop = shopSettings(ctx.db);
   return {
     orderId: order.id,
     trackingNumber: order.trackingNumber,
@@ -24,11 +25,11 @@ export function shippingLabelData(ctx: CoreContext, order: Order, station: strin
     carrier: order.carrier,
     deliveryOption: order.deliveryOption,
     recipient: { ...order.recipient },
-    sender: shopSettings(ctx.db).sender,
+    sender: shop.sender,
     contents: order.lines.map((l) => ({ sellerSku: l.sellerSku, name: l.productName, variation: l.variation, qty: l.quantity })),
     weightKg: order.weightKg,
     printedAt: ctx.clock.now(),
-    timeZoneOffsetMinutes: shopSettings(ctx.db).timeZoneOffsetMinutes,
+    timeZoneOffsetMinutes: shop.timeZoneOffsetMinutes,
     station,
   };
 }

@@ -10,9 +10,13 @@ import type { DocumentKind, JobKind, JobView, SavedPrinter } from './types.js';
 export interface DocumentJob {
   document: DocumentKind;
   printer: SavedPrinter;
-  /** One or more labels sent as one job (a pick list across several labels, SKU label copies). */
-  labels: readonly Label[];
+  /**
+   * The labels sent as one job (a pick list across several labels, SKU label copies), built
+   * after the job is journaled so that a label that cannot be built is a FAILED job, not a lost one.
+   */
+  build: () => readonly Label[] | Promise<readonly Label[]>;
   kind: JobKind;
+  resendOf?: number | null;
   orderId?: string | null;
   name: string;
   station: string;
@@ -24,7 +28,7 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
   const { printer } = job;
   const jobId = queueJob(
     ctx.db,
-    { batchId: null, seq: 0, orderId: job.orderId ?? null, document: job.document, printerName: printer.name, uri: printer.uri, language: printer.language, kind: job.kind, resendOf: null, station: job.station, packer: job.packer },
+    { batchId: null, seq: 0, orderId: job.orderId ?? null, document: job.document, printerName: printer.name, uri: printer.uri, language: printer.language, kind: job.kind, resendOf: job.resendOf ?? null, station: job.station, packer: job.packer },
     ctx.clock.now(),
   );
   markJob(ctx, jobId, 'QUEUED');
@@ -32,9 +36,9 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
   let bytes: Uint8Array;
   let png: Uint8Array | undefined;
   try {
-    const parts = job.labels.map((l) => encodeLabel(l, profile));
-    bytes = Buffer.concat(parts);
-    if (printer.uri.startsWith('preview:') && job.labels[0]) png = labelPng(job.labels[0], profile);
+    const labels = await job.build();
+    bytes = Buffer.concat(labels.map((l) => encodeLabel(l, profile)));
+    if (printer.uri.startsWith('preview:') && labels[0]) png = labelPng(labels[0], profile);
   } catch (err) {
     failJob(ctx, jobId, err);
   }

@@ -3,11 +3,9 @@ import { fail } from '../domain/errors.js';
 import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import type { Order } from '../domain/types.js';
 import { requireOrder } from '../store/orders-repo.js';
-import { getJob, queueJob } from '../store/print-jobs-repo.js';
 import { encodeLabel, labelPng, shippingLabelFor } from './documents.js';
 import { profileOf, resolvePrinter } from './printers.js';
-import { failJob, markJob, sendJob } from './send.js';
-import { checkReady, reportStatusAfter } from './status.js';
+import { printDocument } from './print-document.js';
 import type { JobKind, JobView, SavedPrinter } from './types.js';
 
 export interface PrintRequest {
@@ -41,30 +39,15 @@ export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Prom
   const order = requireOrder(ctx.db, req.orderId);
   assertMayPrint(order);
   const printer = resolvePrinter(ctx, req.printerName, 'SHIPPING_LABEL');
-  const jobId = queueJob(
-    ctx.db,
-    { batchId: null, seq: 0, orderId: order.id, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: req.kind, resendOf: req.resendOf ?? null, station: req.station, packer: req.packer },
-    ctx.clock.now(),
-  );
-  markJob(ctx, jobId, 'QUEUED');
-  let built: Awaited<ReturnType<typeof labelBytes>>;
-  try {
-    built = await labelBytes(ctx, order, printer, req.station);
-  } catch (err) {
-    failJob(ctx, jobId, err);
-  }
-  const transport = ctx.printers.openTransport(printer.uri, { name: `${order.id}-job${jobId}`, png: built.png });
-  try {
-    try {
-      await transport.open();
-      await checkReady(ctx, printer, transport);
-    } catch (err) {
-      failJob(ctx, jobId, err);
-    }
-    await sendJob(ctx, transport, jobId, built.bytes);
-    await reportStatusAfter(ctx, printer, transport);
-  } finally {
-    await transport.close().catch(() => {});
-  }
-  return getJob(ctx.db, jobId)!;
+  return printDocument(ctx, {
+    document: 'SHIPPING_LABEL',
+    printer,
+    build: async () => [await shippingLabelFor(ctx, order, printer, req.station)],
+    kind: req.kind,
+    resendOf: req.resendOf ?? null,
+    orderId: order.id,
+    name: order.id,
+    station: req.station,
+    packer: req.packer,
+  });
 }

@@ -1,7 +1,7 @@
 import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
 import { PackdeskError, type ErrorCode } from '../domain/errors.js';
-import { getJob, setJobState } from '../store/print-jobs-repo.js';
+import { setJobState } from '../store/print-jobs-repo.js';
 import type { JobState } from './types.js';
 
 export function errorOf(err: unknown): { code: ErrorCode; message: string } {
@@ -10,8 +10,8 @@ export function errorOf(err: unknown): { code: ErrorCode; message: string } {
 }
 
 export function markJob(ctx: CoreContext, jobId: number, state: JobState, extra: Parameters<typeof setJobState>[4] = {}): void {
-  setJobState(ctx.db, jobId, state, ctx.clock.now(), extra);
-  const job = getJob(ctx.db, jobId)!;
+  // RETURNING gives what the event needs without reading the job back on every label.
+  const job = setJobState(ctx.db, jobId, state, ctx.clock.now(), extra);
   ctx.events.emit('print.job', { jobId, orderId: job.orderId, state, batchId: job.batchId, errorCode: job.errorCode });
 }
 

@@ -1,3 +1,4 @@
+import { fail } from '../domain/errors.js';
 import type { BatchView, DocumentKind, JobKind, JobState, JobView } from '../printing/types.js';
 import { sql, type Db } from './db.js';
 
@@ -71,14 +72,18 @@ export function setJobState(
   state: JobState,
   now: number,
   extra: { errorCode?: string | null; errorMessage?: string | null; bytes?: number } = {},
-): void {
-  sql(
+): { orderId: string | null; batchId: number | null; errorCode: string | null } {
+  const row = sql(
     db,
     `UPDATE print_jobs SET state = @state, updated_at = @now,
        error_code = @errorCode, error_message = @errorMessage,
        bytes = coalesce(@bytes, bytes), sent_at = CASE WHEN @state = 'SENT' THEN @now ELSE sent_at END
-     WHERE id = @id`,
-  ).run({ id, state, now, errorCode: extra.errorCode ?? null, errorMessage: extra.errorMessage ?? null, bytes: extra.bytes ?? null });
+     WHERE id = @id RETURNING order_id, batch_id, error_code`,
+  ).get({ id, state, now, errorCode: extra.errorCode ?? null, errorMessage: extra.errorMessage ?? null, bytes: extra.bytes ?? null }) as
+    | { order_id: string | null; batch_id: number | null; error_code: string | null }
+    | undefined;
+  if (!row) fail('JOB_NOT_FOUND', `No print job ${id}.`);
+  return { orderId: row.order_id, batchId: row.batch_id, errorCode: row.error_code };
 }
 
 export function getJob(db: Db, id: number): JobView | null {
