@@ -2,9 +2,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DocumentKind } from '../../../../core/printing/types.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
+import { FormatFields } from './FormatFields.js';
 import { usePackdeskStore } from '../../store/context.js';
 import { printerUri } from './address.js';
-import { DOCUMENTS, DPIS, LANGUAGES, documentKey, languageKey, type Dpi, type PrinterLanguage } from './model.js';
+import { DOCUMENTS, documentKey, type Dpi, type PrinterLanguage } from './model.js';
 
 export interface PrinterDraft {
   name: string;
@@ -91,36 +92,7 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
             {t('printers.add.addressHint')}
           </small>
         </label>
-        <div className="form-row">
-          <label className="form-field">
-            <span>{t('printers.field.language')}</span>
-            <select className="form-select" value={draft.language} onChange={(e) => edit({ language: e.target.value as PrinterLanguage })} data-testid="printer-add-language">
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(languageKey(l))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span>{t('printers.field.dpi')}</span>
-            <select className="form-select" value={draft.dpi} onChange={(e) => edit({ dpi: Number(e.target.value) as Dpi })} data-testid="printer-add-dpi">
-              {DPIS.map((d) => (
-                <option key={d} value={d}>
-                  {t('printers.saved.dpi', { dpi: d })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span>{t('printers.field.stockWidth')}</span>
-            <input className="text-field" type="number" min={20} max={300} step={1} value={draft.widthMm} onChange={(e) => edit({ widthMm: Number(e.target.value) })} data-testid="printer-add-width" />
-          </label>
-          <label className="form-field">
-            <span>{t('printers.field.stockHeight')}</span>
-            <input className="text-field" type="number" min={10} max={2000} step={1} value={draft.heightMm} onChange={(e) => edit({ heightMm: Number(e.target.value) })} data-testid="printer-add-height" />
-          </label>
-        </div>
+        <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-add-language', dpi: 'printer-add-dpi', width: 'printer-add-width', height: 'printer-add-height' }} />
         <fieldset className="printer-form__documents">
           <legend>{t('printers.add.documents')}</legend>
           {DOCUMENTS.map((d) => (

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import type { SavedPrinter } from '../../../../core/printing/types.js';
 import { useT } from '../../i18n/useT.js';
+import { FormatFields } from './FormatFields.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
-import { DARKNESS_MAX, DPIS, LANGUAGES, OFFSET_LIMIT_MM, OFFSET_STEP_MM, clampOffset, languageKey, toInput, type Dpi, type PrinterLanguage } from './model.js';
+import { DARKNESS_MAX, OFFSET_LIMIT_MM, OFFSET_STEP_MM, clampOffset, toInput, type Dpi, type PrinterLanguage } from './model.js';
 
 interface Calibration {
   language: PrinterLanguage;
@@ -57,36 +58,7 @@ export function CalibrationPanel({ printer }: { printer: SavedPrinter }) {
     <section className="form-panel" aria-labelledby="printers-calibration-title">
       <h3 id="printers-calibration-title">{t('printers.calibration.title', { printer: printer.name })}</h3>
       <form className="printer-form" onSubmit={submit} noValidate data-testid="printer-calibration">
-        <div className="form-row">
-          <label className="form-field">
-            <span>{t('printers.field.language')}</span>
-            <select className="form-select" value={draft.language} onChange={(e) => edit({ language: e.target.value as PrinterLanguage })} data-testid="printer-language">
-              {LANGUAGES.map((l) => (
-                <option key={l} value={l}>
-                  {t(languageKey(l))}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span>{t('printers.field.dpi')}</span>
-            <select className="form-select" value={draft.dpi} onChange={(e) => edit({ dpi: Number(e.target.value) as Dpi })} data-testid="printer-dpi">
-              {DPIS.map((d) => (
-                <option key={d} value={d}>
-                  {t('printers.saved.dpi', { dpi: d })}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="form-field">
-            <span>{t('printers.field.stockWidth')}</span>
-            <input className="text-field" type="number" min={20} max={300} value={draft.widthMm} onChange={(e) => edit({ widthMm: Number(e.target.value) })} data-testid="printer-stock-width" />
-          </label>
-          <label className="form-field">
-            <span>{t('printers.field.stockHeight')}</span>
-            <input className="text-field" type="number" min={10} max={2000} value={draft.heightMm} onChange={(e) => edit({ heightMm: Number(e.target.value) })} data-testid="printer-stock-height" />
-          </label>
-        </div>
+        <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-language', dpi: 'printer-dpi', width: 'printer-stock-width', height: 'printer-stock-height' }} />
         <div className="form-row">
           <OffsetField axis="x" value={draft.x} onChange={(x) => edit({ x })} />
           <OffsetField axis="y" value={draft.y} onChange={(y) => edit({ y })} />
