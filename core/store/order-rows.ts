@@ -1,3 +1,4 @@
+import { blankOrder } from '../domain/order.js';
 import type { Order, OrderLine, OrderStatus } from '../domain/types.js';
 
 /** The orders table row as SQLite returns it. */
@@ -149,15 +150,4 @@ export function orderParams(o: Order, nextDeadlineAt: number | null, isSingleIte
   };
 }
 
-export const ORDER_COLUMNS = Object.keys(orderParams(emptyForColumns(), null, false));
-
-function emptyForColumns(): Order {
-  const r = { name: '', phone: '', country: '', state: '', city: '', district: '', address: '', postcode: '' };
-  return {
-    id: '', status: 'UNPAID', cancelRequestedAt: null, lines: [], recipient: r, buyerUsername: '', buyerMessage: '',
-    sellerNote: '', trackingNumber: '', packageId: '', carrier: '', deliveryOption: '', weightKg: null, createdAt: 0,
-    paidAt: null, rtsAt: null, shippedAt: null, deliveredAt: null, deliveryFailedAt: null, cancelledAt: null,
-    cancelReason: '', platformDeadlines: { shipBy: null, collectBy: null }, packedAt: null, shortPackReason: '',
-    redeliveryRequestedAt: null, handedOverAt: null, provisional: false, version: 0, updatedAt: 0,
-  };
-}
+export const ORDER_COLUMNS = Object.keys(orderParams(blankOrder('', 0), null, false));

@@ -2,6 +2,7 @@ import type { Order, OrderLine, Sku } from '../../core/domain/types.js';
 import { addBarcodes, upsertSku } from '../../core/store/catalogue-repo.js';
 import { insertOrder } from '../../core/store/orders-repo.js';
 import type { TestCore } from './core.js';
+import { blankOrder } from '../../core/domain/order.js';
 
 export function makeSku(id: string, over: Partial<Sku> = {}): Sku {
   return { id, sellerSku: `SKU-${id}`, name: `Item ${id}`, variation: '', bin: `A-${id}`, stockOnHand: 10, safetyStock: 1, barcodes: [], ...over };
@@ -21,6 +22,7 @@ export function line(sku: Sku, quantity = 1, packedQuantity = 0): OrderLine {
 /** An order awaiting shipment, paid an hour before the clock's now, unless told otherwise. */
 export function makeOrder(id: string, lines: OrderLine[], now: number, over: Partial<Order> = {}): Order {
   return {
+    ...blankOrder(id, now),
     id,
     status: 'AWAITING_SHIPMENT',
     cancelRequestedAt: null,
@@ -36,19 +38,6 @@ export function makeOrder(id: string, lines: OrderLine[], now: number, over: Par
     weightKg: 0.3,
     createdAt: now - 2 * 3_600_000,
     paidAt: now - 3_600_000,
-    rtsAt: null,
-    shippedAt: null,
-    deliveredAt: null,
-    deliveryFailedAt: null,
-    cancelledAt: null,
-    cancelReason: '',
-    platformDeadlines: { shipBy: null, collectBy: null },
-    packedAt: null,
-    shortPackReason: '',
-    redeliveryRequestedAt: null,
-    handedOverAt: null,
-    provisional: false,
-    version: 1,
     updatedAt: now,
     ...over,
   };

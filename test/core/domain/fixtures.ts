@@ -1,4 +1,5 @@
 import type { Order, OrderLine, Sku } from '../../../core/domain/types.js';
+import { blankOrder } from '../../../core/domain/order.js';
 
 /** A fixed instant for tests: 2024-03-01T08:00:00Z. */
 export const T0 = Date.UTC(2024, 2, 1, 8, 0, 0);
@@ -17,6 +18,7 @@ export function line(skuId: string, quantity: number, packedQuantity = 0, extra:
 
 export function order(overrides: Partial<Order> = {}): Order {
   return {
+    ...blankOrder('O-1', T0),
     id: 'O-1',
     status: 'AWAITING_SHIPMENT',
     cancelRequestedAt: null,
@@ -41,19 +43,6 @@ export function order(overrides: Partial<Order> = {}): Order {
     weightKg: null,
     createdAt: T0,
     paidAt: T0,
-    rtsAt: null,
-    shippedAt: null,
-    deliveredAt: null,
-    deliveryFailedAt: null,
-    cancelledAt: null,
-    cancelReason: '',
-    platformDeadlines: { shipBy: null, collectBy: null },
-    packedAt: null,
-    shortPackReason: '',
-    redeliveryRequestedAt: null,
-    handedOverAt: null,
-    provisional: false,
-    version: 1,
     updatedAt: T0,
     ...overrides,
   };
