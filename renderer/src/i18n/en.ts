@@ -196,7 +196,7 @@ export const en = {
   'error.PLATFORM_THROTTLED': 'TikTok Shop asked Packdesk to slow down. It will try again shortly.',
   'error.PLATFORM_UNREACHABLE': 'TikTok Shop cannot be reached. Work goes on offline and syncs later.',
   'error.PLATFORM_CLOCK_SKEW': "This computer's clock is wrong. Set the date and time, then sync again.",
-  'error.PLATFORM_REJECTED': 'TikTok Shop refused this: {message}',
+  'error.PLATFORM_REJECTED': 'TikTok Shop refused this. Its reason is shown beside it.',
   'error.PLATFORM_BAD_RESPONSE': 'TikTok Shop sent an answer Packdesk cannot read. It will try again later.',
   'error.PLATFORM_LABEL_NOT_READY': 'TikTok Shop is still making the label. Packdesk will fetch it shortly.',
   'error.CREDENTIALS_UNAVAILABLE': "The shop's saved sign-in cannot be read on this computer. Reconnect the shop.",

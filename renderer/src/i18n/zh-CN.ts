@@ -191,7 +191,7 @@ export const zhCN: Catalogue = {
   'error.PLATFORM_THROTTLED': 'TikTok Shop 要求放慢请求。稍后会自动重试。',
   'error.PLATFORM_UNREACHABLE': '无法连接 TikTok Shop。可以继续离线工作，稍后同步。',
   'error.PLATFORM_CLOCK_SKEW': '这台电脑的时间不正确。请校准日期和时间后再同步。',
-  'error.PLATFORM_REJECTED': 'TikTok Shop 拒绝了此操作：{message}',
+  'error.PLATFORM_REJECTED': 'TikTok Shop 拒绝了此操作，原因显示在旁边。',
   'error.PLATFORM_BAD_RESPONSE': 'TikTok Shop 返回了无法读取的内容。稍后会重试。',
   'error.PLATFORM_LABEL_NOT_READY': 'TikTok Shop 仍在生成面单。Packdesk 稍后会获取。',
   'error.CREDENTIALS_UNAVAILABLE': '无法在这台电脑上读取店铺的登录信息。请重新连接店铺。',
