@@ -103,7 +103,7 @@ export class PlatformClient {
       save: options.saveTokens,
       refresh: (refreshToken) => refreshTokens(this.http, appKey, appSecret, refreshToken, this.runtime.clock.now()),
       clock: this.runtime.clock,
-      log: this.runtime.log,
+      log: (entry) => this.http.log(entry),
       redact: (text) => this.http.redactor.text(text),
     });
   }

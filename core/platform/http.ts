@@ -4,12 +4,12 @@
  * attempts honour Retry-After, else back off with full jitter.
  */
 import type { z } from 'zod';
-import { PackdeskError } from '../domain/errors.js';
+import { PackdeskError, type ErrorCode } from '../domain/errors.js';
 import { readCapped, readEnvelope, AnswerTooLarge } from './answer.js';
 import { backoffDelay, parseRetryAfter } from './backoff.js';
 import { networkFailure, type AttemptFailure } from './failures.js';
 import type { Redactor } from './redact.js';
-import type { PlatformRuntime } from './runtime.js';
+import type { PlatformLogEntry, PlatformRuntime } from './runtime.js';
 import { encodeQuery, signRequest, toQueryPairs, type Query } from './signing.js';
 
 export interface AccessTokenSource {
@@ -39,6 +39,18 @@ export interface PlatformRequest<T> {
   repeat: Repeat;
   schema: z.ZodType<T>;
   signal?: AbortSignal;
+  /** What a plain refusal means for this call, when more than PLATFORM_REJECTED (the token endpoints: sign in again). */
+  refusedAs?: ErrorCode;
+}
+
+/** What the retry loop needs to know about a call. */
+interface CallSite {
+  method: string;
+  path: string;
+  repeat: Repeat;
+  signal?: AbortSignal | undefined;
+  token?: AccessTokenSource | undefined;
+  refusedAs?: ErrorCode | undefined;
 }
 
 export interface PlatformHttpConfig {
@@ -59,12 +71,17 @@ export class PlatformHttp {
     redactor.add(config.appSecret);
   }
 
+  /** Every line goes out redacted, fields included: the platform's text and ids are echoed in them. */
+  log(entry: PlatformLogEntry): void {
+    this.runtime.log(this.redactor.value(entry));
+  }
+
   async request<T>(req: PlatformRequest<T>): Promise<T> {
-    const value = await this.withRetries(req.method, req.path, req.repeat, req.signal, req.token, (token) => this.send(req, token));
+    const value = await this.withRetries(req, (token) => this.send(req, token));
     const parsed = req.schema.safeParse(value);
     if (parsed.success) return parsed.data;
     const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'data'}: ${i.message}`);
-    throw this.error(req.method, req.path, req.repeat, 1, {
+    throw this.error(req, 1, {
       code: 'PLATFORM_BAD_RESPONSE',
       advice: 'stop',
       mayHaveApplied: true,
@@ -75,7 +92,7 @@ export class PlatformHttp {
   /** A file the platform links to (a label's doc_url): plain GET, no token, no signature. */
   async download(url: string, maxBytes: number, signal?: AbortSignal): Promise<Buffer> {
     const path = safePath(url);
-    const bytes = await this.withRetries('GET', path, 'safe', signal, undefined, async () => {
+    const bytes = await this.withRetries({ method: 'GET', path, repeat: 'safe', signal }, async () => {
       const answer = await this.exchange(url, { method: 'GET', redirect: 'follow' }, maxBytes, signal);
       if (!answer.ok) return answer;
       const { res, body } = answer;
@@ -96,15 +113,10 @@ export class PlatformHttp {
     return bytes as Buffer;
   }
 
-  private async withRetries(
-    method: string,
-    path: string,
-    repeat: Repeat,
-    signal: AbortSignal | undefined,
-    token: AccessTokenSource | undefined,
-    attemptOnce: (token: string | undefined) => Promise<Attempt>,
-  ): Promise<unknown> {
-    const { backoff, log, random, sleep } = this.runtime;
+  private async withRetries(call: CallSite, attemptOnce: (token: string | undefined) => Promise<Attempt>): Promise<unknown> {
+    const { backoff, random, sleep } = this.runtime;
+    const log = (entry: PlatformLogEntry) => this.log(entry);
+    const { method, path, repeat, signal, token } = call;
     let refreshed = false;
     for (let attempt = 1; ; attempt++) {
       const used = token ? await token.accessToken() : undefined;
@@ -122,13 +134,13 @@ export class PlatformHttp {
         continue;
       }
       const retry = failure.advice === 'backoff' && attempt < backoff.maxAttempts && (repeat === 'safe' || !failure.mayHaveApplied);
-      if (!retry) throw this.error(method, path, repeat, attempt, failure);
+      if (!retry) throw this.error(call, attempt, failure);
       const waitMs = backoffDelay(attempt, random, backoff, failure.retryAfterMs);
       log({ level: 'warn', event: 'retry', method, path, attempt, waitMs, ...logFields(failure), message: this.redactor.text(failure.message) });
       try {
         await sleep(waitMs, signal);
       } catch {
-        throw this.error(method, path, repeat, attempt, { ...failure, message: `${failure.message}; stopped while waiting to retry` });
+        throw this.error(call, attempt, { ...failure, message: `${failure.message}; stopped while waiting to retry` });
       }
     }
   }
@@ -178,7 +190,9 @@ export class PlatformHttp {
     }
   }
 
-  private error(method: string, path: string, repeat: Repeat, attempts: number, failure: AttemptFailure): PackdeskError {
+  private error(call: CallSite, attempts: number, raw: AttemptFailure): PackdeskError {
+    const { method, path, repeat } = call;
+    const failure = raw.code === 'PLATFORM_REJECTED' && call.refusedAs ? { ...raw, code: call.refusedAs } : raw;
     const outcomeUnknown = repeat === 'once' && failure.mayHaveApplied;
     const message = `${LEADS[failure.code] ?? 'TikTok Shop failed'}: ${method} ${path}: ${failure.message}${
       attempts > 1 ? ` (after ${attempts} attempts)` : ''
@@ -193,7 +207,7 @@ export class PlatformHttp {
       outcomeUnknown,
     };
     const error = new PackdeskError(failure.code, this.redactor.text(message), this.redactor.value(details));
-    this.runtime.log({ level: 'error', event: 'failed', method, path, attempt: attempts, ...logFields(failure), message: error.message });
+    this.log({ level: 'error', event: 'failed', method, path, attempt: attempts, ...logFields(failure), message: error.message });
     return error;
   }
 }

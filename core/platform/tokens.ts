@@ -40,17 +40,16 @@ export function tokensFromPlatform(data: TokenData, obtainedAt: number): ShopTok
 /** `GET /api/v2/token/get` on the auth host (not signed). */
 export async function exchangeAuthCode(http: PlatformHttp, appKey: string, appSecret: string, authCode: string, now: number): Promise<ShopTokens> {
   http.redactor.add(authCode);
-  const data = await asSignIn(
-    http.request({
-      host: 'auth',
-      method: 'GET',
-      path: '/api/v2/token/get',
-      query: { app_key: appKey, app_secret: appSecret, auth_code: authCode, grant_type: 'authorized_code' },
-      signed: false,
-      repeat: 'safe',
-      schema: tokenDataSchema,
-    }),
-  );
+  const data = await http.request({
+    host: 'auth',
+    method: 'GET',
+    path: '/api/v2/token/get',
+    query: { app_key: appKey, app_secret: appSecret, auth_code: authCode, grant_type: 'authorized_code' },
+    signed: false,
+    repeat: 'safe',
+    schema: tokenDataSchema,
+    refusedAs: 'PLATFORM_AUTH_NEEDED',
+  });
   http.redactor.add(data.access_token, data.refresh_token);
   return tokensFromPlatform(data, now);
 }
@@ -58,31 +57,18 @@ export async function exchangeAuthCode(http: PlatformHttp, appKey: string, appSe
 /** `GET /api/v2/token/refresh` on the auth host (not signed). */
 export async function refreshTokens(http: PlatformHttp, appKey: string, appSecret: string, refreshToken: string, now: number): Promise<ShopTokens> {
   http.redactor.add(refreshToken);
-  const data = await asSignIn(
-    http.request({
-      host: 'auth',
-      method: 'GET',
-      path: '/api/v2/token/refresh',
-      query: { app_key: appKey, app_secret: appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' },
-      signed: false,
-      repeat: 'safe',
-      schema: tokenDataSchema,
-    }),
-  );
+  const data = await http.request({
+    host: 'auth',
+    method: 'GET',
+    path: '/api/v2/token/refresh',
+    query: { app_key: appKey, app_secret: appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' },
+    signed: false,
+    repeat: 'safe',
+    schema: tokenDataSchema,
+    refusedAs: 'PLATFORM_AUTH_NEEDED',
+  });
   http.redactor.add(data.access_token, data.refresh_token);
   return tokensFromPlatform(data, now);
-}
-
-/** Any refusal from the token endpoints means the seller must authorise again. */
-async function asSignIn<T>(pending: Promise<T>): Promise<T> {
-  try {
-    return await pending;
-  } catch (err) {
-    if (err instanceof PackdeskError && err.code === 'PLATFORM_REJECTED') {
-      throw new PackdeskError('PLATFORM_AUTH_NEEDED', err.message, err.details);
-    }
-    throw err;
-  }
 }
 
 /** Refresh once less than this is left... */
