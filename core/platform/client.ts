@@ -90,7 +90,7 @@ export class PlatformClient {
   private readonly http: PlatformHttp;
   private readonly runtime: PlatformRuntime;
   private readonly keeper: TokenKeeper;
-  private readonly shopCipher: string | null;
+  private shopCipher: string | null;
 
   constructor(options: PlatformClientOptions) {
     this.runtime = makeRuntime(options.runtime);
@@ -106,6 +106,12 @@ export class PlatformClient {
       log: (entry) => this.http.log(entry),
       redact: (text) => this.http.redactor.text(text),
     });
+  }
+
+  /** Chooses the shop for shop calls once it is known (connecting: after `listAuthorizedShops`). */
+  useShop(shopCipher: string): void {
+    if (!shopCipher) fail('INVALID_INPUT', 'A shop cipher is empty.');
+    this.shopCipher = shopCipher;
   }
 
   /** The tokens in use (after any refresh), for "token valid until …". */

@@ -9,7 +9,7 @@ export type { BackoffPolicy } from './backoff.js';
 export { PLATFORM_CODE } from './failures.js';
 export { signRequest } from './signing.js';
 export { REDACTED, Redactor } from './redact.js';
-export { needsRefresh, REFRESH_AHEAD_MS, REFRESH_AHEAD_SHARE } from './tokens.js';
+export { handEnteredTokens, needsRefresh, REFRESH_AHEAD_MS, REFRESH_AHEAD_SHARE } from './tokens.js';
 export type { ShopTokens } from './tokens.js';
 export { afterRefresh, shopTokens } from './connection.js';
 export type { ShopConnectionInfo } from './connection.js';

@@ -37,6 +37,23 @@ export function tokensFromPlatform(data: TokenData, obtainedAt: number): ShopTok
   };
 }
 
+/**
+ * Tokens typed in by hand (`shop connect --access-token T --refresh-token R`): their expiry is
+ * unknown, so the first call refreshes them, which also tells the real expiry times.
+ */
+export function handEnteredTokens(accessToken: string, refreshToken: string): ShopTokens {
+  return {
+    accessToken,
+    accessTokenExpiresAt: 0,
+    refreshToken,
+    refreshTokenExpiresAt: Number.MAX_SAFE_INTEGER,
+    obtainedAt: null,
+    openId: null,
+    sellerName: null,
+    grantedScopes: [],
+  };
+}
+
 /** `GET /api/v2/token/get` on the auth host (not signed). */
 export async function exchangeAuthCode(http: PlatformHttp, appKey: string, appSecret: string, authCode: string, now: number): Promise<ShopTokens> {
   http.redactor.add(authCode);

@@ -1,6 +1,7 @@
 /** Sign-in, refresh ahead of expiry, one refresh for concurrent calls, and 105002. */
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../../../core/platform/client.js';
+import { handEnteredTokens } from '../../../core/platform/tokens.js';
 import {
   ACCESS_TOKEN,
   APP_KEY,
@@ -150,6 +151,24 @@ describe('tokens', () => {
     await client.getPackage('P1');
     expect(kept).toEqual([NEW_REFRESH]);
     expect(server.requests.filter(isRefresh)).toHaveLength(1);
+  });
+});
+
+describe('connecting with tokens typed in by hand', () => {
+  it('refreshes them at the first call to learn their expiry, then picks the only shop', async () => {
+    const server = await platformServer((req) => {
+      if (isRefresh(req)) return { json: ok(tokenData()) };
+      if (req.path === '/authorization/202309/shops') return { json: ok({ shops: [{ id: 'S1', name: 'Shop One', cipher: 'ROW_c1' }] }) };
+      return { json: ok({ package_status: 'PROCESSING' }) };
+    });
+    const { client, saved } = testClient(server, { shopCipher: null, tokens: handEnteredTokens('typed-access-1', 'typed-refresh-1') });
+    const [shop] = await client.listAuthorizedShops();
+    client.useShop(shop!.cipher);
+    await client.getPackage('P1');
+    expect(server.requests.map((r) => r.path)).toEqual(['/api/v2/token/refresh', '/authorization/202309/shops', '/fulfillment/202309/packages/P1']);
+    expect(server.requests[0]!.query.get('refresh_token')).toBe('typed-refresh-1');
+    expect(server.requests[2]!.query.get('shop_cipher')).toBe('ROW_c1');
+    expect(saved[0]).toMatchObject({ accessTokenExpiresAt: T0 + 7 * DAY_MS, refreshToken: NEW_REFRESH });
   });
 });
 
