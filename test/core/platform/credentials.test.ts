@@ -198,11 +198,16 @@ describe('choosing a store', () => {
     const dir = dataDir();
     const opened = await openCredentialStore({ dataDir: dir });
     expect(opened.store.backend).toBe(probe.ok ? 'keychain' : 'file');
-    if (!probe.ok) {
-      // On the build machines there is no Secret Service: "Couldn't access platform storage".
-      expect(opened.skipped[0]).toEqual({ backend: 'keychain', reason: probe.reason });
-      await opened.store.save('conn-probe', SECRETS);
-      expect(await opened.store.load('conn-probe')).toEqual(SECRETS);
+    // On the build machines there is no Secret Service: "Couldn't access platform storage".
+    if (!probe.ok) expect(opened.skipped[0]).toEqual({ backend: 'keychain', reason: probe.reason });
+    const account = `test-${process.pid}-${Date.now()}`;
+    try {
+      await opened.store.save(account, SECRETS);
+      expect(await opened.store.load(account)).toEqual(SECRETS);
+      if (probe.ok) expectNoPlainSecrets(dir);
+    } finally {
+      await opened.store.remove(account);
     }
+    expect(await opened.store.load(account)).toBeNull();
   });
 });
