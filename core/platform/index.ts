@@ -1,4 +1,12 @@
-/** The TikTok Shop platform client and shop credentials: the sync engine's only way to the platform. */
+/**
+ * The TikTok Shop platform client and shop credentials: the sync engine's only way to the platform.
+ *
+ * Connecting: `signIn({ appKey, appSecret, authCode })` (or `handEnteredTokens(access, refresh)`),
+ * then `new PlatformClient({ ..., tokens, saveTokens })`, `listAuthorizedShops()`, `useShop(cipher)`;
+ * the secrets go to `openCredentialStore({ dataDir })`, the rest (`ShopConnectionInfo`) to the database.
+ * Every failure is a PackdeskError with a PLATFORM_* code; `details.outcomeUnknown` on a ship or seller
+ * cancel means "read it back before trying again". Nothing here imports Electron.
+ */
 export { PlatformClient, signIn, ORDER_DETAIL_MAX_IDS } from './client.js';
 export type { BatchShipResult, CallOptions, PageRequest, PlatformClientOptions, PlatformConnection } from './client.js';
 export type { Page } from './paging.js';
