@@ -57,6 +57,15 @@ export const ERROR_CODES = [
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
   'IMPORT_INVALID',
+  // the platform (TikTok Shop) and the shop's credentials
+  'PLATFORM_AUTH_NEEDED',
+  'PLATFORM_THROTTLED',
+  'PLATFORM_UNREACHABLE',
+  'PLATFORM_CLOCK_SKEW',
+  'PLATFORM_REJECTED',
+  'PLATFORM_BAD_RESPONSE',
+  'PLATFORM_LABEL_NOT_READY',
+  'CREDENTIALS_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
