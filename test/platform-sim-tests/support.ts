@@ -36,6 +36,7 @@ export interface CallOptions {
   unencoded?: boolean;
   /** Sends no sign parameter. */
   omitSign?: boolean;
+  signal?: AbortSignal;
 }
 
 export interface Reply {
@@ -87,7 +88,7 @@ export class TestClient {
     const token = options.token === undefined ? this.token : options.token;
     if (token) headers['x-tts-access-token'] = token;
     const sent = options.sendBody ?? body;
-    return reply(await fetch(`${this.sim.apiBase}${path}?${search}`, { method, headers, body: sent === '' ? undefined : sent }));
+    return reply(await fetch(`${this.sim.apiBase}${path}?${search}`, { method, headers, body: sent === '' ? undefined : sent, signal: options.signal }));
   }
 }
 

@@ -39,7 +39,7 @@ export async function labelPdf(content: LabelContent, size: DocumentSize = 'A6')
   draw.text(6, 7, 6, latin1(content.provider.toUpperCase()), bold, rgb(1, 1, 1));
   draw.text(w - 36, 8, 4, `SORT ${content.trackingNumber.slice(-3)}-${to.postalCode.split(' ')[0]}`, bold, rgb(1, 1, 1));
   draw.box(3, 20, w - 6, 26);
-  draw.text(6, 23, 3, 'FROM: Packdesk Simulated Shop, 12 Harbour Road, Shenzhen 518000, CN', font);
+  draw.text(6, 23, 3, 'FROM: Packdesk Demo Shop, 12 Harbour Rd, Shenzhen 518000 CN', font);
   draw.text(6, 29, 4.5, latin1(`TO: ${to.name}`), bold);
   draw.text(6, 35, 3.2, latin1([to.line1, to.line2].filter(Boolean).join(', ')), font);
   draw.text(6, 40, 3.2, latin1(`${to.city} ${to.postalCode} ${to.regionCode}`), font);
