@@ -51,12 +51,16 @@ describe('paging', () => {
     expect((await search({ page_size: '7' })).json.data.total_count).toBe(60);
   });
 
-  it('sorts by create_time DESC by default and honours sort_order ASC', async () => {
+  it('sorts by create_time DESC by default and honours sort_order ASC, across pages', async () => {
     ({ sim, client } = await simWithClient({ orders: 30 }));
-    const desc = (await pageAll({ page_size: '100' }, {})).orders.map((o) => o.create_time as number);
-    expect(desc).toEqual([...desc].sort((a, b) => b - a));
-    const asc = (await pageAll({ page_size: '100', sort_field: 'create_time', sort_order: 'ASC' }, {})).orders.map((o) => o.create_time as number);
+    const desc = (await pageAll({ page_size: '4' }, {})).orders.map((o) => `${o.create_time} ${o.id}`);
+    expect(desc).toHaveLength(30);
+    expect(desc).toEqual([...desc].sort().reverse());
+    const asc = (await pageAll({ page_size: '7', sort_field: 'create_time', sort_order: 'ASC' }, {})).orders.map((o) => `${o.create_time} ${o.id}`);
     expect(asc).toEqual([...desc].reverse());
+    const byUpdate = (await pageAll({ page_size: '6', sort_field: 'update_time', sort_order: 'DESC' }, {})).orders.map((o) => o.update_time as number);
+    expect(byUpdate).toHaveLength(30);
+    expect(byUpdate).toEqual([...byUpdate].sort((a, b) => b - a));
   });
 
   it('refuses a token sent without URL-encoding, a damaged token, one from another search, and a bad page_size', async () => {

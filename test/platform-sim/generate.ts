@@ -105,6 +105,7 @@ export function createOrder(store: Store, spec: OrderSpec = {}): SimOrder {
     packageIds: [],
   };
   store.orders.set(order.id, order);
+  store.keysChanged();
   if (spec.combineWith) {
     combine(store, order, spec.combineWith);
   } else if (spec.split && units.length >= 2) {
@@ -159,30 +160,32 @@ export function generateOrders(store: Store, count: number): void {
     const order = createOrder(store, { status, combineWith, split: !combineWith && r.chance(0.08) });
     backdate(store, order, r.int(10 * 60, 6 * DAY));
     if (status === 'AWAITING_SHIPMENT' && !combineWith && r.chance(0.1)) {
+      const since = order.updateTime;
       const request = requestCancel(store, order);
-      request.createTime = request.updateTime = Math.max(order.updateTime, store.now() - r.int(0, 20 * HOUR));
+      // Requests still waiting are younger than their 48 h deadline.
+      request.createTime = request.updateTime = order.updateTime = later(store, Math.max(since, store.now() - 40 * HOUR), 20 * HOUR);
       request.deadline = request.createTime + 2 * DAY;
-      order.updateTime = request.updateTime;
     }
     previous = order;
   }
+  store.keysChanged();
+}
+
+/** A moment after `from`, at most `maxGap` later and never more than half way to now. */
+function later(store: Store, from: number, maxGap: number): number {
+  return from + Math.floor(store.random.next() * Math.min(maxGap, (store.now() - from) / 2));
 }
 
 /** Moves a just-made order's history `age` seconds into the past, keeping its order of events. */
 function backdate(store: Store, order: SimOrder, age: number): void {
-  const r = store.random;
-  const now = store.now();
-  const created = now - age;
-  order.createTime = Math.min(order.createTime, created);
-  let last = created;
-  if (order.paidTime !== undefined) last = order.paidTime = created + r.int(30, 1800);
+  let last = (order.createTime = store.now() - age);
+  if (order.paidTime !== undefined) last = order.paidTime = later(store, last, 1800);
   for (const pkg of store.packagesOf(order)) {
     pkg.createTime = Math.min(pkg.createTime, last);
-    if (pkg.shippedTime !== undefined) pkg.shippedTime = Math.min(now, last + r.int(HOUR, 40 * HOUR));
-    pkg.updateTime = Math.min(now, Math.max(pkg.createTime, pkg.shippedTime ?? 0) + r.int(0, 6 * HOUR));
+    if (pkg.shippedTime !== undefined) pkg.shippedTime = later(store, last, 40 * HOUR);
+    pkg.updateTime = later(store, Math.max(pkg.createTime, pkg.shippedTime ?? 0), 30 * HOUR);
     last = Math.max(last, pkg.updateTime);
   }
-  if (order.cancelTime !== undefined) last = order.cancelTime = Math.min(now, last + r.int(60, 20 * HOUR));
-  order.updateTime = Math.max(last, ...store.packagesOf(order).map((p) => p.updateTime));
-  if (order.updateTime > now) order.updateTime = now;
+  if (order.cancelTime !== undefined) last = order.cancelTime = later(store, last, 20 * HOUR);
+  order.updateTime = last;
 }

@@ -51,25 +51,61 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** Pages `items` (already filtered) by (sort value, id); the last page's token is "". */
-export function pageOf<T>(items: T[], sortValue: (t: T) => number, id: (t: T) => string, q: PageQuery): Page<T> {
-  const dir = q.ascending ? 1 : -1;
-  const compare = (a: [number, string], b: [number, string]): number => dir * (a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  const keyed = items.map((item) => ({ item, key: [sortValue(item), id(item)] as [number, string] })).sort((a, b) => compare(a.key, b.key));
-  const searchKey = createHash('sha256').update(q.searchKey).digest('base64').slice(0, 16);
-  let start = 0;
-  if (q.pageToken) {
-    const token = decodePageToken(q.pageToken);
-    if (token.q !== searchKey) refuse('invalidParam', 'page_token belongs to a search with other filters or sort.');
-    if (q.mode === 'offset') start = token.n ?? 0;
-    else if (token.k) start = keyed.findIndex((e) => compare(e.key, token.k!) > 0);
-    if (start < 0) start = keyed.length;
+/** An item with its sort key: (sort value, id). */
+export type Keyed<T> = { item: T; key: [number, string] };
+
+export const compareKeys = (a: [number, string], b: [number, string]): number => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0);
+
+export function sortByKey<T>(items: Iterable<T>, sortValue: (t: T) => number, id: (t: T) => string): Keyed<T>[] {
+  return [...items].map((item) => ({ item, key: [sortValue(item), id(item)] as [number, string] })).sort((a, b) => compareKeys(a.key, b.key));
+}
+
+/** The first index in `ascending` whose key is after `key` (strictly, or also equal when `orEqual`). */
+function bound<T>(ascending: Keyed<T>[], key: [number, string], orEqual: boolean): number {
+  let lo = 0;
+  let hi = ascending.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compareKeys(ascending[mid]!.key, key);
+    if (c < 0 || (c === 0 && !orEqual)) lo = mid + 1;
+    else hi = mid;
   }
-  const slice = keyed.slice(start, start + q.pageSize);
-  const more = start + slice.length < keyed.length;
-  const last = slice[slice.length - 1];
-  const nextPageToken = more && last ? encodePageToken(q.mode === 'offset' ? { q: searchKey, n: start + slice.length } : { q: searchKey, k: last.key }) : '';
-  return { items: slice.map((e) => e.item), nextPageToken, totalCount: keyed.length };
+  return lo;
+}
+
+/**
+ * One page of the items `keep` accepts, from `ascending` (sorted by sortByKey) in the search's
+ * order; the last page's token is "".
+ */
+export function pageOf<T>(ascending: Keyed<T>[], keep: (t: T) => boolean, q: PageQuery): Page<T> {
+  const searchKey = createHash('sha256').update(q.searchKey).digest('base64').slice(0, 16);
+  const token = q.pageToken ? decodePageToken(q.pageToken) : undefined;
+  if (token && token.q !== searchKey) refuse('invalidParam', 'page_token belongs to a search with other filters or sort.');
+  const at = (i: number): Keyed<T> => ascending[q.ascending ? i : ascending.length - 1 - i]!;
+  // Keyset: resume after the last key served, wherever the items around it have moved since.
+  let start = 0;
+  if (token?.k) start = q.ascending ? bound(ascending, token.k, false) : ascending.length - bound(ascending, token.k, true);
+  const totalCount = ascending.reduce((n, e) => (keep(e.item) ? n + 1 : n), 0);
+  const items: Keyed<T>[] = [];
+  let skip = q.mode === 'offset' ? (token?.n ?? 0) : 0;
+  let more = false;
+  for (let i = start; i < ascending.length; i++) {
+    const entry = at(i);
+    if (!keep(entry.item)) continue;
+    if (skip > 0) {
+      skip--;
+      continue;
+    }
+    if (items.length === q.pageSize) {
+      more = true;
+      break;
+    }
+    items.push(entry);
+  }
+  const last = items[items.length - 1];
+  const served = (token?.n ?? 0) + items.length;
+  const nextPageToken = more && last ? encodePageToken(q.mode === 'offset' ? { q: searchKey, n: served } : { q: searchKey, k: last.key }) : '';
+  return { items: items.map((e) => e.item), nextPageToken, totalCount };
 }
 
 export function pageSizeOf(raw: string | undefined, max: number): number {

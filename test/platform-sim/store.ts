@@ -2,6 +2,7 @@
 import type { SimClock } from './clock.js';
 import { refuse } from './codes.js';
 import type { SimCancellation, SimOrder, SimPackage, SimSettings, Shop } from './model.js';
+import { sortByKey, type Keyed } from './paging.js';
 import { IdMaker, Random } from './random.js';
 
 export class Store {
@@ -10,6 +11,9 @@ export class Store {
   readonly cancellations = new Map<string, SimCancellation>();
   readonly random: Random;
   readonly ids: IdMaker;
+  /** Moves whenever an order's create_time or update_time may have changed or an order was added. */
+  private keysVersion = 0;
+  private sorted = new Map<string, { version: number; orders: Keyed<SimOrder>[] }>();
 
   constructor(
     readonly clock: SimClock,
@@ -52,6 +56,20 @@ export class Store {
   /** Every change a seller could see moves update_time: that is what incremental sync pulls by. */
   touch(order: SimOrder): void {
     order.updateTime = Math.max(order.updateTime, this.now());
+    this.keysChanged();
+  }
+
+  keysChanged(): void {
+    this.keysVersion++;
+  }
+
+  /** All orders by (create_time or update_time, id), ascending; kept until a key changes. */
+  ordersBy(field: 'create_time' | 'update_time'): Keyed<SimOrder>[] {
+    const cached = this.sorted.get(field);
+    if (cached?.version === this.keysVersion) return cached.orders;
+    const orders = sortByKey(this.orders.values(), (o) => (field === 'update_time' ? o.updateTime : o.createTime), (o) => o.id);
+    this.sorted.set(field, { version: this.keysVersion, orders });
+    return orders;
   }
 
   touchPackage(pkg: SimPackage): void {

@@ -5,7 +5,7 @@
 import { PlatformError, refuse } from '../codes.js';
 import { approveCancellation, rejectCancellation, sellerCancel } from '../lifecycle.js';
 import type { SimCancellation } from '../model.js';
-import { pageOf, pageSizeOf } from '../paging.js';
+import { pageOf, pageSizeOf, sortByKey } from '../paging.js';
 import { cancellationJson } from '../serialize.js';
 import { inWindow, jsonBody, oneOf, optionalNumber, optionalStrings, route, type CallContext, type Route } from './route.js';
 
@@ -38,7 +38,8 @@ function search(ctx: CallContext): object {
     inWindow(c.createTime, cGe, cLt);
   const sortField = oneOf(ctx.query.get('sort_field'), ['create_time', 'update_time'] as const, 'create_time', 'sort_field');
   const sortOrder = oneOf(ctx.query.get('sort_order'), ['ASC', 'DESC'] as const, 'DESC', 'sort_order');
-  const page = pageOf([...store.cancellations.values()].filter(keep), (c) => (sortField === 'update_time' ? c.updateTime : c.createTime), (c) => c.id, {
+  const sorted = sortByKey(store.cancellations.values(), (c) => (sortField === 'update_time' ? c.updateTime : c.createTime), (c) => c.id);
+  const page = pageOf(sorted, keep, {
     pageSize: pageSizeOf(ctx.query.get('page_size'), 50),
     pageToken: ctx.query.get('page_token') || undefined,
     searchKey: JSON.stringify([ctx.shop!.cipher, sortField, sortOrder, orderIds, cancelIds, statuses, types, uGe, uLt, cGe, cLt]),

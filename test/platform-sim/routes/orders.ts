@@ -51,8 +51,7 @@ export const orderRoutes: Route[] = [
       const sortOrder = oneOf(ctx.query.get('sort_order'), ['ASC', 'DESC'] as const, 'DESC', 'sort_order');
       const pageSize = pageSizeOf(ctx.query.get('page_size'), 100);
       const filter = searchFilter(ctx);
-      const matching = [...store.orders.values()].filter(filter.keep);
-      const page = pageOf(matching, (o) => (sortField === 'update_time' ? o.updateTime : o.createTime), (o) => o.id, {
+      const page = pageOf(store.ordersBy(sortField), filter.keep, {
         pageSize,
         pageToken: ctx.query.get('page_token') || undefined,
         searchKey: JSON.stringify([ctx.shop!.cipher, sortField, sortOrder, filter.key]),
