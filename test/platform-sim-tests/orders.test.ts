@@ -139,6 +139,17 @@ describe('order shape', () => {
     expect(order).toMatchObject({ status: 'AWAITING_SHIPMENT', shipping_type: 'TIKTOK', is_buyer_request_cancel: false, is_on_hold_order: false });
   });
 
+  it('a combined listing (bundle) line item names its component SKUs', async () => {
+    ({ sim, client } = await simWithClient({ orders: 0 }));
+    const made = sim.controls.addOrder({ items: [{ sellerSku: 'BNDL-CASE-SCRN', qty: 1 }] });
+    const line = (made.line_items as Order[])[0]!;
+    expect(line.seller_sku).toBe('BNDL-CASE-SCRN');
+    expect(line.combined_listing_skus.map((c: Order) => [c.seller_sku, c.sku_count])).toEqual([
+      ['CASE-CLR-15', 1],
+      ['SCRN-15-2PK', 1],
+    ]);
+  });
+
   it('hides the address while UNPAID and ON_HOLD, masks the phone, and shows platform deadlines once paid', async () => {
     ({ sim, client } = await simWithClient({ orders: 0 }));
     const id = sim.controls.addOrder({ status: 'UNPAID' }).id as string;

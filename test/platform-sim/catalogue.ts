@@ -10,8 +10,11 @@ const sku = (n: number, sellerSku: string, productName: string, skuName: string,
   price,
 });
 
+const CASE_CLR_15 = sku(1, 'CASE-CLR-15', 'Clear Phone Case iPhone 15', 'Clear, iPhone 15', '7.99');
+const SCRN_15_2PK = sku(10, 'SCRN-15-2PK', 'Tempered Glass Screen Protector', 'iPhone 15, 2 pack', '6.49');
+
 export const CATALOGUE: readonly Sku[] = [
-  sku(1, 'CASE-CLR-15', 'Clear Phone Case iPhone 15', 'Clear, iPhone 15', '7.99'),
+  CASE_CLR_15,
   sku(2, 'CASE-CLR-15P', 'Clear Phone Case iPhone 15', 'Clear, iPhone 15 Pro', '7.99'),
   sku(3, 'CASE-BLK-15', 'Matte Phone Case iPhone 15', 'Black, iPhone 15', '8.49'),
   sku(4, 'STRAP-BLK', 'Silicone Watch Strap 41mm', 'Black', '5.99'),
@@ -20,7 +23,7 @@ export const CATALOGUE: readonly Sku[] = [
   sku(7, 'CHG-20W-EU', '20W USB-C Charger', 'EU plug', '12.99'),
   sku(8, 'CBL-C2C-1M', 'USB-C to USB-C Cable', '1 m, white', '4.99'),
   sku(9, 'CBL-C2C-2M', 'USB-C to USB-C Cable', '2 m, white', '5.99'),
-  sku(10, 'SCRN-15-2PK', 'Tempered Glass Screen Protector', 'iPhone 15, 2 pack', '6.49'),
+  SCRN_15_2PK,
   sku(11, 'RING-LED-10', 'LED Ring Light 10 inch', 'With tripod', '19.99'),
   sku(12, 'WCHG-15W', '无线充电器 Wireless Charger 15W', '白色 White', '14.99'),
   sku(13, 'EAR-TWS-W', 'Wireless Earbuds', 'White', '24.99'),
@@ -29,6 +32,13 @@ export const CATALOGUE: readonly Sku[] = [
   sku(16, 'GRIP-POP-M', 'Phone Grip', 'Marble', '3.99'),
   sku(17, 'CAM-LENS-15', 'Camera Lens Protector', 'iPhone 15', '4.49'),
   sku(18, 'BAG-CROSS-B', 'Crossbody Phone Bag', 'Black', '15.99'),
+  {
+    ...sku(19, 'BNDL-CASE-SCRN', 'iPhone 15 Protection Bundle', 'Case + 2 screen protectors', '12.99'),
+    bundle: [
+      { sku: CASE_CLR_15, count: 1 },
+      { sku: SCRN_15_2PK, count: 1 },
+    ],
+  },
 ];
 
 export const BUYERS: readonly Address[] = [

@@ -1,7 +1,8 @@
 /**
  * The platform's shipping label for a package: an A6 (or A5) PDF made with pdf-lib, its tracking
- * number as a real Code 128 drawn by bwip-js, carrier-style boxes and text. Helvetica is not
- * embedded (the platform's PDFs name standard fonts too); text it cannot encode becomes '?'.
+ * number as a real Code 128 encoded by bwip-js and drawn as vector bars, carrier-style boxes and
+ * text. Helvetica is not embedded (the platform's PDFs name standard fonts too); text it cannot
+ * encode becomes '?'.
  */
 import bwipjs from 'bwip-js/node';
 import { PDFDocument, StandardFonts, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
@@ -43,8 +44,7 @@ export async function labelPdf(content: LabelContent, size: DocumentSize = 'A6')
   draw.text(6, 29, 4.5, latin1(`TO: ${to.name}`), bold);
   draw.text(6, 35, 3.2, latin1([to.line1, to.line2].filter(Boolean).join(', ')), font);
   draw.text(6, 40, 3.2, latin1(`${to.city} ${to.postalCode} ${to.regionCode}`), font);
-  const barcode = await bwipjs.toBuffer({ bcid: 'code128', text: content.trackingNumber, scale: 4, height: 18, includetext: false });
-  await draw.image(doc, barcode, 8, 50, w - 16, 26);
+  draw.barcode(code128Bars(content.trackingNumber), 8, 50, w - 16, 26);
   draw.text(w / 2 - 22, 79, 4.5, content.trackingNumber, bold);
   draw.box(3, 86, w - 6, 0.6, true);
   draw.text(6, 90, 3, `Package ${content.packageId}`, font);
@@ -59,6 +59,24 @@ export async function labelPdf(content: LabelContent, size: DocumentSize = 'A6')
   return doc.save();
 }
 
+interface Bars {
+  /** Modules across, with the bars' centres and widths in the same units. */
+  width: number;
+  bars: { x: number; w: number }[];
+}
+
+/** bwip-js draws a linear code in SVG as vertical strokes per width: `<path stroke-width="W" d="M x y L x 0 …">`. */
+function code128Bars(text: string): Bars {
+  const svg = bwipjs.toSVG({ bcid: 'code128', text, height: 18, includetext: false });
+  const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)?.[1]);
+  const bars: Bars['bars'] = [];
+  for (const path of svg.matchAll(/stroke-width="([\d.]+)" d="([^"]+)"/g)) {
+    for (const move of path[2]!.matchAll(/M([\d.]+) /g)) bars.push({ x: Number(move[1]), w: Number(path[1]) });
+  }
+  if (!(width > 0) || bars.length === 0) throw new Error(`bwip-js drew no Code 128 for ${text}`);
+  return { width, bars };
+}
+
 function drawer(page: PDFPage, heightMm: number) {
   const top = (y: number, h: number): number => pt(heightMm - y - h);
   return {
@@ -68,8 +86,10 @@ function drawer(page: PDFPage, heightMm: number) {
     text(x: number, y: number, sizeMm: number, text: string, font: PDFFont, color = rgb(0, 0, 0)): void {
       page.drawText(text, { x: pt(x), y: top(y, sizeMm * 0.75), size: pt(sizeMm), font, color });
     },
-    async image(doc: PDFDocument, png: Buffer, x: number, y: number, w: number, h: number): Promise<void> {
-      page.drawImage(await doc.embedPng(png), { x: pt(x), y: top(y, h), width: pt(w), height: pt(h) });
+    /** The bars scaled into the box (mm, from the top-left). */
+    barcode(code: Bars, x: number, y: number, w: number, h: number): void {
+      const scale = w / code.width;
+      for (const bar of code.bars) page.drawRectangle({ x: pt(x + (bar.x - bar.w / 2) * scale), y: top(y, h), width: pt(bar.w * scale), height: pt(h), color: rgb(0, 0, 0) });
     },
   };
 }

@@ -31,6 +31,8 @@ export interface Sku {
   productName: string;
   skuName: string;
   price: string;
+  /** A combined listing: one line item that stands for these SKUs (combined_listing_skus). */
+  bundle?: { sku: Sku; count: number }[];
 }
 
 export interface Address {

@@ -75,6 +75,9 @@ function lineJson(store: Store, order: SimOrder, line: LineItem, showPackages: b
     ...(pkg ? { package_id: pkg.id, package_status: pkg.status } : {}),
     ...(pkg?.trackingNumber ? { tracking_number: pkg.trackingNumber, shipping_provider_name: order.shippingProvider, shipping_provider_id: order.shippingProviderId } : {}),
     ...(pkg?.shippedTime ? { rts_time: pkg.shippedTime } : {}),
+    ...(line.sku.bundle
+      ? { combined_listing_skus: line.sku.bundle.map((b) => ({ sku_id: b.sku.skuId, sku_count: b.count, product_id: b.sku.productId, seller_sku: b.sku.sellerSku })) }
+      : {}),
     ...(line.cancelledBy ? { cancel_user: line.cancelledBy, cancel_reason: order.cancelReason ?? 'Cancelled' } : {}),
   };
 }

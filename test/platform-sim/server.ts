@@ -168,13 +168,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.kind === 'reset') return void req.socket.destroy();
     const ctx: CallContext = { platform, params: found?.params ?? {}, query, rawBody, shop: undefined, base };
     const answer = (fault && faultAnswer(fault, platform)) ?? (await run(ctx, found, signature, req.headers['x-tts-access-token'] as string | undefined).catch((e) => failure(e, record)));
+    record.status = answer.status;
+    record.code = answer.code;
     if (fault?.kind === 'lost') {
       req.socket.destroy();
       return void events.emit('answer', record); // applied; the client never hears of it
     }
     if (fault?.kind === 'delay') await wait(fault.arg! * 1000);
-    record.status = answer.status;
-    record.code = answer.code;
     if (!res.destroyed) res.writeHead(answer.status, answer.headers).end(answer.body);
     events.emit('answer', record);
   }
