@@ -20,6 +20,10 @@ import { printDocumentHandlers } from './features/print-documents.js';
 import { shopSettingsHandlers } from './features/shop-settings.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
+import { syncHandlers } from './features/sync.js';
+import { openCredentialStore, type OpenCredentialsOptions } from './platform/credentials/open.js';
+import type { RuntimeOptions } from './platform/runtime.js';
+import { SyncService, type GatewayFactory, type LockIdentity } from './sync/service.js';
 import { listSkus } from './store/catalogue-repo.js';
 import { recoverInterruptedJobs } from './store/print-jobs-repo.js';
 
@@ -38,6 +42,7 @@ export const handlers: Handlers = {
   ...printingHandlers,
   ...printDocumentHandlers,
   ...shopSettingsHandlers,
+  ...syncHandlers,
   'catalogue.list': (_input, ctx) => listSkus(ctx.db),
 };
 
@@ -45,7 +50,22 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   context: CoreContext;
+  /** The sync with the platform: hosts call `start()` (the CLI runs single cycles through the API). */
+  sync: SyncService;
   close(): void;
+}
+
+/** How the sync reaches the platform and keeps the shop's secrets. */
+export interface SyncOptions {
+  /** Electron's safeStorage (the app), or `keychain: null` to skip the OS keychain (tests). */
+  credentials?: Omit<OpenCredentialsOptions, 'dataDir'>;
+  /** Platform calls in a worker thread (hosts) rather than this thread (the default). */
+  gateways?: GatewayFactory;
+  /** The platform client's timeouts and backoff (tests shorten them). */
+  runtime?: RuntimeOptions;
+  /** How long "Sync now" waits for another program's cycle before SYNC_BUSY (default 30 s). */
+  lockWaitMs?: number;
+  identity?: LockIdentity;
 }
 
 export interface CoreOptions {
@@ -56,6 +76,7 @@ export interface CoreOptions {
   printers?: PrinterIo;
   /** A better-sqlite3 addon built for another ABI than Node's (Electron's); see openDatabase. */
   nativeBinding?: string;
+  sync?: SyncOptions;
 }
 
 const realPrinters: PrinterIo = { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview }) };
@@ -68,7 +89,23 @@ export function createCore(opts: CoreOptions): Core {
   const db = openDatabase(opts.dbPath, clock.now(), opts.nativeBinding);
   const events = new EventBus();
   const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
-  const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog, dataDir, printers: opts.printers ?? realPrinters };
+  const log = opts.log ?? consoleLog;
+  const s = opts.sync ?? {};
+  const sync = new SyncService({
+    db,
+    clock,
+    events,
+    log,
+    dataDir,
+    // One small step in one immediate transaction (the writer's queue takes this over: issue 8).
+    write: async (fn) => db.transaction(fn).immediate(),
+    openCredentials: async () => (await openCredentialStore({ dataDir, ...s.credentials })).store,
+    ...(s.gateways ? { gateways: s.gateways } : {}),
+    ...(s.runtime ? { runtime: s.runtime } : {}),
+    ...(s.identity ? { identity: s.identity } : {}),
+    lockWaitMs: s.lockWaitMs ?? 30_000,
+  });
+  const context: CoreContext = { db, clock, events, log, dataDir, printers: opts.printers ?? realPrinters, sync };
   // A job caught mid-send by a crash is shown as "outcome unknown", never resent silently.
   recoverInterruptedJobs(db, clock.now());
   const checkpointer = new IdleCheckpointer(db);
@@ -82,8 +119,10 @@ export function createCore(opts: CoreOptions): Core {
     dispatch,
     events,
     context,
+    sync,
     close: () => {
       if (!db.open) return;
+      void sync.stop();
       checkpointer.close();
       db.pragma('optimize');
       db.close();

@@ -1,10 +1,13 @@
 import type { Clock } from '../domain/clock.js';
 import type { Db } from '../store/db.js';
 import type { PreviewArtifacts, PrinterTransport } from '../../printer/transports/types.js';
+import type { SyncService } from '../sync/service.js';
 import type { EventBus } from './events.js';
 
 export interface Logger {
   error(message: string, err?: unknown): void;
+  /** Something the user may want to know that is not a failure. */
+  warn?(message: string): void;
 }
 
 /** How the core reaches printers; tests and hosts may swap it (a fake USB bus, say). */
@@ -22,4 +25,6 @@ export interface CoreContext {
   /** The folder the database lives in: label previews and exports default to it. */
   dataDir: string;
   printers: PrinterIo;
+  /** The shop connection and the sync with the platform (core/sync). */
+  sync: SyncService;
 }

@@ -21,7 +21,8 @@ export function applyDueRules(ctx: CoreContext): string[] {
   const cutoff = now - RULES.answerCancellation;
   const rows = sql(ctx.db, 
       `SELECT * FROM orders WHERE status = 'UNPAID' AND next_deadline_at <= @now
-       UNION SELECT * FROM orders WHERE cancel_requested_at <= @cutoff AND status NOT IN ('CANCELLED', 'COMPLETED')`,
+       UNION SELECT * FROM orders WHERE (cancel_requested_at <= @cutoff OR (cancel_requested_at IS NOT NULL AND platform_answer_by <= @now))
+         AND status NOT IN ('CANCELLED', 'COMPLETED')`,
     )
     .all({ now, cutoff }) as OrderRow[];
   const changed: string[] = [];

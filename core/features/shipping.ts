@@ -5,7 +5,7 @@ import { PackdeskError } from '../domain/errors.js';
 import { isPackDone } from '../domain/packing.js';
 import { canTransition, packRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import type { Order } from '../domain/types.js';
-import { appendOutbox, countPendingOutbox } from '../store/outbox.js';
+import { appendOutbox } from '../store/outbox.js';
 import { getOrders, updateOrder } from '../store/orders-repo.js';
 
 /** Platform rule: ship at most 500 packages in one batch call. */
@@ -60,7 +60,6 @@ export function arrangeShipment(ctx: CoreContext, orderIds: readonly string[], a
   return { arranged, failed, chunks };
 }
 
-export const shippingHandlers: Pick<Handlers, 'shipping.arrange' | 'sync.status'> = {
+export const shippingHandlers: Pick<Handlers, 'shipping.arrange'> = {
   'shipping.arrange': (input, ctx) => arrangeShipment(ctx, input.orderIds, input.allowUnpacked),
-  'sync.status': (_input, ctx) => ({ pendingOutbox: countPendingOutbox(ctx.db) }),
 };

@@ -32,6 +32,7 @@ export interface OrderRow {
   cancel_reason: string;
   platform_ship_by: number | null;
   platform_collect_by: number | null;
+  platform_answer_by: number | null;
   packed_at: number | null;
   short_pack_reason: string;
   redelivery_requested_at: number | null;
@@ -95,7 +96,7 @@ export function orderFromRow(r: OrderRow, lines: OrderLine[]): Order {
     deliveryFailedAt: r.delivery_failed_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
-    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by },
+    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, answerBy: r.platform_answer_by },
     packedAt: r.packed_at,
     shortPackReason: r.short_pack_reason,
     redeliveryRequestedAt: r.redelivery_requested_at,
@@ -138,6 +139,7 @@ export function orderParams(o: Order, nextDeadlineAt: number | null, isSingleIte
     cancel_reason: o.cancelReason,
     platform_ship_by: o.platformDeadlines.shipBy,
     platform_collect_by: o.platformDeadlines.collectBy,
+    platform_answer_by: o.platformDeadlines.answerBy ?? null,
     packed_at: o.packedAt,
     short_pack_reason: o.shortPackReason,
     redelivery_requested_at: o.redeliveryRequestedAt,
