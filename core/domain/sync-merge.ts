@@ -7,7 +7,7 @@
  */
 import { blankOrder } from './order.js';
 import { unitsPacked } from './packing.js';
-import { isShippedOrLater, platformMayMove } from './status.js';
+import { isShippedOrLater } from './status.js';
 import type { Millis, Order, OrderLine, OrderStatus, PlatformDeadlines, Recipient } from './types.js';
 
 export const CONFLICT_KINDS = ['CANCELLED_WHILE_PACKING', 'SHIPPED_ELSEWHERE', 'ADDRESS_CHANGED_AFTER_LABEL', 'ON_HOLD'] as const;
@@ -64,6 +64,8 @@ export interface MergeFacts {
   labelPrintedAt: Millis | null;
   /** Shipment was arranged here (an outbox entry not discarded): the platform will hear of it. */
   shipmentArrangedHere: boolean;
+  /** The order was cancelled here (a request accepted, or the seller's cancel; not discarded). */
+  cancelledHere: boolean;
 }
 
 export interface RaisedConflict {
@@ -129,15 +131,28 @@ function conflictsOf(local: Order | null, next: Order, snap: PlatformSnapshot, f
 }
 
 /**
+ * The status to keep. The platform's word wins — it may also move an order back, to ON_HOLD say —
+ * except where the bench is ahead with work the platform has not heard of yet: a shipment arranged
+ * or a cancellation made here, or a failed delivery (an export's state the API does not have)
+ * before a redelivery was asked for.
+ */
+export function syncedStatus(local: Order | null, platform: OrderStatus, facts: Pick<MergeFacts, 'shipmentArrangedHere' | 'cancelledHere'>): OrderStatus {
+  if (!local || local.provisional || local.status === platform) return platform;
+  if (local.status === 'AWAITING_COLLECTION' && facts.shipmentArrangedHere && (platform === 'AWAITING_SHIPMENT' || platform === 'PARTIALLY_SHIPPING')) return local.status;
+  if (local.status === 'CANCELLED' && facts.cancelledHere) return local.status;
+  if (local.status === 'DELIVERY_FAILED' && platform === 'IN_TRANSIT' && local.redeliveryRequestedAt === null) return local.status;
+  return platform;
+}
+
+/**
  * The order to store for this snapshot, or 'stale' when the store holds newer platform data.
  * `skuIds` maps each snapshot line to its catalogue SKU. Local work is carried over untouched;
- * a status the bench moved past (shipment arranged or a cancellation accepted here, not yet
- * pushed) is kept until the platform catches up (status.platformMayMove).
+ * a status the bench moved past is kept until the platform catches up (syncedStatus).
  */
 export function mergePlatformOrder(snap: PlatformSnapshot, local: Order | null, skuIds: readonly string[], facts: MergeFacts, now: Millis): MergeResult {
   if (facts.storedUpdateTime !== null && snap.updateTime < facts.storedUpdateTime) return { action: 'stale' };
   const base = local ?? blankOrder(snap.id, now);
-  const status = local && !platformMayMove(local, snap.status) ? local.status : snap.status;
+  const status = syncedStatus(local, snap.status, facts);
   const answered = facts.cancelAnsweredAt !== null && snap.cancelRequestAt !== null && facts.cancelAnsweredAt >= snap.cancelRequestAt;
   const cancelRequestedAt = snap.cancelRequestAt !== null && !answered ? snap.cancelRequestAt : null;
   const next: Order = {

@@ -10,7 +10,7 @@ import { fail } from '../domain/errors.js';
 import { acknowledgeConflict, openConflicts, type ConflictRecord } from '../store/conflicts-repo.js';
 import { getOrder, updateOrder } from '../store/orders-repo.js';
 import { packagesOfOrder } from '../store/packages-repo.js';
-import { labelPrintedAt } from '../store/sync-orders-repo.js';
+import { labelPrintedAt, markForRefetch } from '../store/sync-orders-repo.js';
 import { discardEntry, getEntry, listEntries, retryEntry } from '../store/sync-outbox-repo.js';
 import { entryView } from '../sync/cycle.js';
 import { saveSyncSettings, syncSettings } from '../sync/settings.js';
@@ -112,6 +112,8 @@ export const syncHandlers: Pick<
     await ctx.sync.steps.write(() => {
       if (!discardEntry(ctx.db, entry.id, ctx.clock.now())) fail('CONFLICT', `Entry ${entry.id} changed meanwhile; look again.`);
       if (entry.kind === 'order.shipment_arranged') undoLocalArrangement(ctx, entry.orderId);
+      // What the platform says about the order counts again: the next cycle reads it afresh.
+      if (entry.orderId) markForRefetch(ctx.db, entry.orderId);
     });
     if (entry.orderId) ctx.events.emit('orders.changed', { orderIds: [entry.orderId] });
     ctx.sync.announce();

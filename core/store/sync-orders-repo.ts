@@ -5,7 +5,7 @@
  */
 import type { MergeFacts } from '../domain/sync-merge.js';
 import { sql, type Db } from './db.js';
-import { lastCancelAnswerAt, shipmentArrangedHere } from './sync-outbox-repo.js';
+import { cancelledHere, lastCancelAnswerAt, shipmentArrangedHere } from './sync-outbox-repo.js';
 
 export interface PlatformOrderFacts {
   updateTime: number;
@@ -117,5 +117,15 @@ export function mergeFacts(db: Db, orderId: string): MergeFacts {
     openAtBench: openAtBench(db, orderId),
     labelPrintedAt: labelPrintedAt(db, orderId),
     shipmentArrangedHere: shipmentArrangedHere(db, orderId),
+    cancelledHere: cancelledHere(db, orderId),
   };
+}
+
+/** After the user discards an entry, the order is read again from the platform whatever its update_time. */
+export function markForRefetch(db: Db, orderId: string): void {
+  sql(db, 'UPDATE platform_orders SET update_time = 0 WHERE order_id = ?').run(orderId);
+}
+
+export function ordersToRefetch(db: Db, limit: number): string[] {
+  return sql(db, 'SELECT order_id FROM platform_orders WHERE update_time = 0 LIMIT ?').pluck().all(limit) as string[];
 }

@@ -132,3 +132,12 @@ export function lastCancelAnswerAt(db: Db, orderId: string): number | null {
 export function shipmentArrangedHere(db: Db, orderId: string): boolean {
   return sql(db, "SELECT 1 FROM outbox WHERE order_id = ? AND kind = 'order.shipment_arranged' AND state <> 'discarded' LIMIT 1").pluck().get(orderId) !== undefined;
 }
+
+/** The order was cancelled here: a buyer's request accepted, or the seller's own cancel (not discarded). */
+export function cancelledHere(db: Db, orderId: string): boolean {
+  return (
+    sql(db, "SELECT 1 FROM outbox WHERE order_id = ? AND kind IN ('order.cancellation_accepted', 'order.seller_cancelled') AND state <> 'discarded' LIMIT 1")
+      .pluck()
+      .get(orderId) !== undefined
+  );
+}

@@ -8,7 +8,7 @@
 import { PackdeskError } from '../domain/errors.js';
 import { getOrder, updateOrder } from '../store/orders-repo.js';
 import { recordPull, setCancellationsCursor, setOrdersCursor, syncState } from '../store/sync-state-repo.js';
-import { saveCancellation } from '../store/sync-orders-repo.js';
+import { ordersToRefetch, saveCancellation } from '../store/sync-orders-repo.js';
 import type { CancellationPage, OrderPage, PlatformGateway } from './gateway.js';
 import type { SyncSteps } from './steps.js';
 import { storePulledOrders } from './store-pulled.js';
@@ -54,7 +54,18 @@ async function eachPage<P extends { nextPageToken: string | null }>(fetch: (toke
   return pages;
 }
 
+/** Orders whose stored platform data no longer counts (an entry about them was discarded): read by id. */
+async function refetch(steps: SyncSteps, gateway: PlatformGateway): Promise<number> {
+  const ids = ordersToRefetch(steps.db, 500);
+  if (ids.length === 0) return 0;
+  const pulled = await gateway.ordersById(ids);
+  const stored = await steps.write(() => storePulledOrders(steps.db, pulled, steps.clock.now()));
+  if (stored.changed.length) steps.ordersChanged(stored.changed);
+  return pulled.length;
+}
+
 export async function pullOrders(steps: SyncSteps, gateway: PlatformGateway, settings: PullSettings): Promise<PullResult> {
+  await refetch(steps, gateway);
   const now = steps.clock.now();
   const window = pullWindow(syncState(steps.db).ordersCursor, now, settings);
   if (!window) return { received: 0, changed: 0, pages: 0, conflicts: 0, window: null };

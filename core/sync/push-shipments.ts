@@ -104,9 +104,13 @@ async function shipChunk(gateway: PlatformGateway, chunk: readonly BatchShipPack
       }
       return null;
     }
+    if (kind === 'refused') {
+      // Refused for good — unless it is "already shipped" (no confirmed code): read it back to know.
+      return readBack(gateway, ids, outcomes, new Map(ids.map((id) => [id, refusalOf(err)])));
+    }
     const error = err instanceof PackdeskError ? err : new PackdeskError('PLATFORM_UNREACHABLE', String(err));
-    for (const id of ids) outcomes.set(id, kind === 'refused' ? { kind: 'refused', refusal: refusalOf(err) } : { kind: 'waiting', error: error.message });
-    return kind === 'refused' ? null : error;
+    for (const id of ids) outcomes.set(id, { kind: 'waiting', error: error.message });
+    return error;
   }
   for (const id of result.shipped) outcomes.set(id, { kind: 'shipped', trackingNumber: '', status: 'PROCESSING' });
   const refusals = new Map<string, Refusal>();

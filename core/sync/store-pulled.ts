@@ -30,6 +30,7 @@ function factsFor(db: Db, orderId: string, isNew: boolean): MergeFacts {
     openAtBench: false,
     labelPrintedAt: null,
     shipmentArrangedHere: false,
+    cancelledHere: false,
   };
 }
 
