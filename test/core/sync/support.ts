@@ -10,7 +10,6 @@ import { afterEach } from 'vitest';
 import { call } from '../../../core/api/dispatch.js';
 import type { InputArg, Method, Result } from '../../../core/api/contract.js';
 import { createCore, type Core, type SyncOptions } from '../../../core/core.js';
-import type { Clock } from '../../../core/domain/clock.js';
 import type { RuntimeOptions } from '../../../core/platform/runtime.js';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../platform-sim/index.js';
 
@@ -18,11 +17,13 @@ import { startSimulator, type Simulator, type SimulatorOptions } from '../../pla
 export const FAST_RUNTIME: RuntimeOptions = { timeoutMs: 5_000, backoff: { maxAttempts: 5, baseMs: 2, capMs: 10, retryAfterCapMs: 10 } };
 
 /**
- * The core's clock runs 6 s ahead of the wall clock the simulator keeps: the pull window ends
- * 5 s before "now" (the platform's update times settle late), and a test that changes an order
- * and syncs at once must see the change.
+ * The simulated platform's clock runs 10 s behind the wall clock Packdesk keeps. A pull window ends
+ * 5 s before "now" (the platform's update times settle late); with the platform behind, a test that
+ * changes an order and syncs at once sees the change, with no waiting. Signed timestamps stay inside
+ * the platform's window (it accepts 30 s ahead).
  */
-export const aheadClock: Clock = { now: () => Date.now() + 6_000 };
+export const PLATFORM_BEHIND_MS = 10_000;
+export const platformClock = (): number => Date.now() - PLATFORM_BEHIND_MS;
 
 export class PlatformProxy {
   private server: net.Server | null = null;
@@ -97,7 +98,7 @@ export function tempDir(): string {
 }
 
 export async function syncRig(opts: RigOptions = {}): Promise<SyncRig> {
-  const sim = await startSimulator({ orders: 0, ...opts.sim });
+  const sim = await startSimulator({ orders: 0, clock: platformClock, ...opts.sim });
   const proxy = new PlatformProxy(Number(new URL(sim.apiBase).port));
   await proxy.up();
   const dir = tempDir();
@@ -105,7 +106,7 @@ export async function syncRig(opts: RigOptions = {}): Promise<SyncRig> {
   const logs: string[] = [];
   const log = { error: (m: string, e?: unknown) => void logs.push(`${m} ${e instanceof Error ? e.stack : String(e ?? '')}`), warn: (m: string) => void logs.push(m) };
   const sync: SyncOptions = { credentials: { keychain: null }, runtime: FAST_RUNTIME, lockWaitMs: 10_000, ...opts.sync };
-  const core = createCore({ dbPath, clock: aheadClock, log, sync });
+  const core = createCore({ dbPath, log, sync });
   const extra: Core[] = [];
   const rig: SyncRig = {
     sim,
@@ -118,7 +119,7 @@ export async function syncRig(opts: RigOptions = {}): Promise<SyncRig> {
     connect: () =>
       call(core.dispatch, 'shop.connect', { appKey: sim.appKey, appSecret: sim.appSecret, authCode: sim.controls.issueAuthCode(), apiBase: proxy.base, authBase: proxy.base }),
     reopen: (more = {}) => {
-      const other = createCore({ dbPath, clock: aheadClock, log, sync: { ...sync, ...more } });
+      const other = createCore({ dbPath, log, sync: { ...sync, ...more } });
       extra.push(other);
       return other;
     },
