@@ -63,7 +63,7 @@ export interface SyncOptions {
   gateways?: GatewayFactory;
   /** The platform client's timeouts and backoff (tests shorten them). */
   runtime?: RuntimeOptions;
-  /** How long "Sync now" waits for another program's cycle before SYNC_BUSY (default 30 s). */
+  /** How long "Sync now" waits for another program's cycle before giving up (default 30 s). */
   lockWaitMs?: number;
   identity?: LockIdentity;
 }

@@ -4,6 +4,7 @@
  */
 import { call } from '../api/dispatch.js';
 import { PackdeskError } from '../domain/errors.js';
+import { reasonOf } from '../sync/errors.js';
 import type { ShopChoice, ShopStatusView, SyncStatusView } from '../sync/views.js';
 import { parse } from './args.js';
 import type { Command } from './commands.js';
@@ -33,8 +34,8 @@ function statusText(s: SyncStatusView): string {
 }
 
 function shopChoices(err: unknown): ShopChoice[] {
-  const shops = err instanceof PackdeskError ? (err.details as { shops?: ShopChoice[] } | undefined)?.shops : undefined;
-  return shops ?? [];
+  if (reasonOf(err) !== 'shop-choice') return [];
+  return (err as PackdeskError & { details: { shops?: ShopChoice[] } }).details.shops ?? [];
 }
 
 export const SYNC_COMMANDS: Record<string, Command> = {

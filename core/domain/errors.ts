@@ -66,10 +66,6 @@ export const ERROR_CODES = [
   'PLATFORM_BAD_RESPONSE',
   'PLATFORM_LABEL_NOT_READY',
   'CREDENTIALS_UNAVAILABLE',
-  // the shop connection and the sync
-  'SHOP_NOT_CONNECTED',
-  'SHOP_CHOICE_NEEDED',
-  'SYNC_BUSY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -174,7 +174,7 @@ export function mergePlatformOrder(snap: PlatformSnapshot, local: Order | null, 
     rtsAt: snap.rtsAt ?? base.rtsAt,
     cancelledAt: status === 'CANCELLED' ? (snap.cancelledAt ?? base.cancelledAt ?? now) : base.cancelledAt,
     cancelReason: snap.cancelReason || base.cancelReason,
-    platformDeadlines: { ...snap.platformDeadlines, answerBy: cancelRequestedAt !== null ? facts.answerBy : null },
+    platformDeadlines: { ...snap.platformDeadlines, ...(cancelRequestedAt !== null && facts.answerBy !== null ? { answerBy: facts.answerBy } : {}) },
     provisional: false,
   };
   const { raise, settle } = conflictsOf(local, next, snap, facts);

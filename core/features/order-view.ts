@@ -1,13 +1,44 @@
-import type { OrderView } from '../api/views.js';
+import type { OrderConflict, OrderView, PackageView } from '../api/views.js';
 import { openDeadlines, urgencyOf } from '../domain/deadlines.js';
 import { unitsOrdered, unitsPacked } from '../domain/packing.js';
 import { isSingleItem } from '../domain/picklist.js';
 import { packRefusal } from '../domain/status.js';
 import type { Order, Sku } from '../domain/types.js';
 import { skusByIds } from '../store/catalogue-repo.js';
+import { openConflicts } from '../store/conflicts-repo.js';
 import type { Db } from '../store/db.js';
+import { packagesOfOrders, type StoredPackage } from '../store/packages-repo.js';
 
-export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number): OrderView {
+export interface SyncFacts {
+  packages: PackageView[];
+  conflicts: OrderConflict[];
+}
+
+function packageView(p: StoredPackage, seq: number, of: number): PackageView {
+  return {
+    id: p.id,
+    origin: p.origin,
+    seq,
+    of,
+    status: p.status,
+    trackingNumber: p.trackingNumber,
+    carrier: p.carrier,
+    shippingType: p.shippingType,
+    shippedAt: p.shippedAt,
+    label: p.label ? { source: p.label.source, kind: p.label.kind, fetchedAt: p.label.fetchedAt } : null,
+    orderIds: p.orderIds,
+  };
+}
+
+/** Each order's packages and open conflicts, in two queries for any number of orders. */
+function syncFactsOf(db: Db, ids: readonly string[]): Map<string, SyncFacts> {
+  const out = new Map<string, SyncFacts>(ids.map((id) => [id, { packages: [], conflicts: [] }]));
+  for (const [id, pkgs] of packagesOfOrders(db, ids)) out.get(id)!.packages = pkgs.map((p, i) => packageView(p, i + 1, pkgs.length));
+  for (const c of openConflicts(db, { orderIds: ids, limit: 10_000 })) out.get(c.orderId)?.conflicts.push({ id: c.id, kind: c.kind, key: `sync.conflict.${c.kind}`, raisedAt: c.raisedAt });
+  return out;
+}
+
+export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number, sync?: SyncFacts): OrderView {
   const deadlines = openDeadlines(order);
   const next = deadlines[0] ?? null;
   return {
@@ -32,12 +63,15 @@ export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number
     singleItem: isSingleItem(order),
     unitsPacked: unitsPacked(order),
     unitsOrdered: unitsOrdered(order),
+    packages: sync?.packages ?? [],
+    conflicts: sync?.conflicts ?? [],
   };
 }
 
 export function viewsOf(db: Db, orders: readonly Order[], now: number): OrderView[] {
   const skus = skusByIds(db, orders.flatMap((o) => o.lines.map((l) => l.skuId)));
-  return orders.map((o) => viewOf(o, skus, now));
+  const sync = syncFactsOf(db, orders.map((o) => o.id));
+  return orders.map((o) => viewOf(o, skus, now, sync.get(o.id)));
 }
 
 export function viewOne(db: Db, order: Order, now: number): OrderView {

@@ -17,6 +17,7 @@ interface Row {
   redelivery_requested_at: number | null;
   platform_ship_by: number | null;
   platform_collect_by: number | null;
+  platform_answer_by: number | null;
   recipient_name: string;
   country: string;
   carrier: string;
@@ -36,7 +37,7 @@ interface LineRow {
 }
 
 const COLUMNS = `id, status, cancel_requested_at, created_at, paid_at, rts_at, delivery_failed_at, redelivery_requested_at,
-  platform_ship_by, platform_collect_by, recipient_name, country, carrier, tracking_number, packed_at, is_single_item`;
+  platform_ship_by, platform_collect_by, platform_answer_by, recipient_name, country, carrier, tracking_number, packed_at, is_single_item`;
 
 function filterOf(input: Input<'orders.queue'>): { where: string; params: Record<string, unknown> } {
   const where = [`status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING')`];
@@ -85,7 +86,7 @@ function toRow(r: Row, lines: QueueRow['lines'], now: number): QueueRow {
       cancelRequestedAt: r.cancel_requested_at,
       deliveryFailedAt: r.delivery_failed_at,
       redeliveryRequestedAt: r.redelivery_requested_at,
-      platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by },
+      platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, answerBy: r.platform_answer_by },
     })[0] ?? null;
   return {
     id: r.id,

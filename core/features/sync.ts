@@ -13,6 +13,7 @@ import { packagesOfOrder } from '../store/packages-repo.js';
 import { labelPrintedAt, markForRefetch } from '../store/sync-orders-repo.js';
 import { discardEntry, getEntry, listEntries, retryEntry } from '../store/sync-outbox-repo.js';
 import { entryView } from '../sync/cycle.js';
+import { notConnected } from '../sync/errors.js';
 import { saveSyncSettings, syncSettings } from '../sync/settings.js';
 import { CONFLICT_TEXT, type ArrangeAheadResult, type ConflictView } from '../sync/views.js';
 import { arrangeShipment } from './shipping.js';
@@ -48,7 +49,7 @@ async function arrangeAhead(ctx: CoreContext, orderIds: readonly string[]): Prom
     );
   }
   const status = ctx.sync.status();
-  if (status.state === 'NOT_CONNECTED') fail('SHOP_NOT_CONNECTED', 'No shop is connected: labels come from TikTok Shop.');
+  if (status.state === 'NOT_CONNECTED') throw notConnected('No shop is connected: labels come from TikTok Shop.');
   const arranged = arrangeShipment(ctx, orderIds, true);
   const packages = new Set(arranged.arranged.flatMap((id) => packagesOfOrder(ctx.db, id).map((p) => p.id)));
   let error: ArrangeAheadResult['error'] = null;

@@ -96,7 +96,8 @@ export function orderFromRow(r: OrderRow, lines: OrderLine[]): Order {
     deliveryFailedAt: r.delivery_failed_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
-    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, answerBy: r.platform_answer_by },
+    // answerBy only when the platform sent one: orders from exports compare equal to what a file gives.
+    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, ...(r.platform_answer_by !== null ? { answerBy: r.platform_answer_by } : {}) },
     packedAt: r.packed_at,
     shortPackReason: r.short_pack_reason,
     redeliveryRequestedAt: r.redelivery_requested_at,

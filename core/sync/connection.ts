@@ -12,6 +12,7 @@ import { DEFAULT_API_BASE, DEFAULT_AUTH_BASE, type RuntimeOptions } from '../pla
 import type { AuthorizedShop } from '../platform/schemas/auth.js';
 import { handEnteredTokens, type ShopTokens } from '../platform/tokens.js';
 import type { StoredConnection } from '../store/sync-state-repo.js';
+import { shopChoice } from './errors.js';
 import type { ShopChoice, ShopStatusView } from './views.js';
 
 export interface ConnectRequest {
@@ -31,12 +32,12 @@ export function chooseShop(shops: readonly AuthorizedShop[], cipher: string | un
   const choices: ShopChoice[] = shops.map((s) => ({ id: s.id, name: s.name, region: s.region ?? null, cipher: s.cipher }));
   if (cipher) {
     const named = shops.find((s) => s.cipher === cipher);
-    if (!named) throw new PackdeskError('SHOP_CHOICE_NEEDED', `This authorisation does not cover a shop with cipher ${cipher}.`, { shops: choices });
+    if (!named) throw shopChoice(`This authorisation does not cover a shop with cipher ${cipher}.`, choices);
     return named;
   }
   if (shops.length === 1) return shops[0]!;
-  if (shops.length === 0) throw new PackdeskError('SHOP_CHOICE_NEEDED', 'This authorisation covers no shop: authorise the app for a shop in TikTok Shop Partner Center.', { shops: choices });
-  throw new PackdeskError('SHOP_CHOICE_NEEDED', `This authorisation covers ${shops.length} shops: choose one by its cipher.`, { shops: choices });
+  if (shops.length === 0) throw shopChoice('This authorisation covers no shop: authorise the app for a shop in TikTok Shop Partner Center.', choices);
+  throw shopChoice(`This authorisation covers ${shops.length} shops: choose one by its cipher.`, choices);
 }
 
 export interface Connected {

@@ -4,6 +4,7 @@
  * (the service joins a request to the cycle under way) and across programs (the sync lock).
  */
 import { PackdeskError } from '../domain/errors.js';
+import { reasonOf } from './errors.js';
 
 export const EVERY_MS = 60_000;
 export const AFTER_OUTBOX_WRITE_MS = 1_000;
@@ -12,6 +13,9 @@ export const MAX_BACKOFF_MS = 5 * 60_000;
 export type CycleOutcome = 'ok' | 'offline' | 'sign-in' | 'busy' | 'not-connected' | 'failed';
 
 export function outcomeOf(err: unknown): CycleOutcome {
+  const reason = reasonOf(err);
+  if (reason === 'sync-busy') return 'busy';
+  if (reason === 'not-connected') return 'not-connected';
   if (!(err instanceof PackdeskError)) return 'failed';
   switch (err.code) {
     case 'PLATFORM_UNREACHABLE':
@@ -20,10 +24,6 @@ export function outcomeOf(err: unknown): CycleOutcome {
     case 'PLATFORM_AUTH_NEEDED':
     case 'CREDENTIALS_UNAVAILABLE':
       return 'sign-in';
-    case 'SYNC_BUSY':
-      return 'busy';
-    case 'SHOP_NOT_CONNECTED':
-      return 'not-connected';
     default:
       return 'failed';
   }

@@ -23,6 +23,7 @@ import { getConnection, recordCycleFailed, removeConnection, saveConnection, set
 import { establish, shopStatusView, type ConnectRequest, type ShopStatusView } from './connection.js';
 import { runCycle, type CycleSummary } from './cycle.js';
 import { SyncScheduler, AFTER_OUTBOX_WRITE_MS } from './engine.js';
+import { notConnected, reasonOf, syncBusy } from './errors.js';
 import { DirectGateway, type GatewayOptions, type PlatformGateway } from './gateway.js';
 import { syncSettings } from './settings.js';
 import type { SyncSteps } from './steps.js';
@@ -52,7 +53,7 @@ export interface SyncServiceOptions {
   runtime?: RuntimeOptions;
   /** Who this program is, for the cross-program sync lock. */
   identity?: LockIdentity;
-  /** How long "Sync now" waits for another program's cycle before SYNC_BUSY. */
+  /** How long "Sync now" waits for another program's cycle before giving up (CONFLICT, reason sync-busy). */
   lockWaitMs?: number;
 }
 
@@ -206,7 +207,7 @@ export class SyncService {
 
   /** The engine's cycle: nothing to do without a shop. */
   private cycle(): Promise<unknown> {
-    if (!getConnection(this.o.db)) return Promise.reject(new PackdeskError('SHOP_NOT_CONNECTED', 'No shop is connected.'));
+    if (!getConnection(this.o.db)) return Promise.reject(notConnected());
     return this.syncNow();
   }
 
@@ -245,8 +246,7 @@ export class SyncService {
         return;
       }
       if (Date.now() >= deadline) {
-        const h = decision.heldBy;
-        throw new PackdeskError('SYNC_BUSY', `Another Packdesk program (pid ${h.pid} on ${h.host}) is syncing with the shop right now; try again in a moment.`, { pid: h.pid, host: h.host });
+        throw syncBusy(decision.heldBy);
       }
       await realSleep(250);
     }
@@ -261,7 +261,7 @@ export class SyncService {
 
   private async runOnce(labelsFor?: ReadonlySet<string>): Promise<CycleSummary> {
     const connection = getConnection(this.o.db);
-    if (!connection) throw new PackdeskError('SHOP_NOT_CONNECTED', 'No shop is connected: connect one first (shop connect).');
+    if (!connection) throw notConnected();
     await this.acquire();
     const heartbeat = setInterval(() => {
       void this.o.write(() => syncState(this.o.db).lock?.owner === this.me.owner && setLock(this.o.db, this.holder())).catch(() => undefined);
@@ -290,6 +290,8 @@ export class SyncService {
     const info: ErrorInfo = err instanceof PackdeskError ? err.toInfo() : { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
     if (!(err instanceof PackdeskError)) this.o.log.error('The sync cycle failed', err);
     if (info.code === 'PLATFORM_AUTH_NEEDED' || info.code === 'CREDENTIALS_UNAVAILABLE') await this.dropGateway();
+    // Another program syncing, or no shop: nothing went wrong with the platform.
+    if (reasonOf(err) !== null) return;
     if (this.o.db.open) await this.o.write(() => recordCycleFailed(this.o.db, info, this.o.clock.now())).catch(() => undefined);
   }
 
@@ -329,7 +331,7 @@ export class SyncService {
   /** A refreshed pair: the secrets to the credential store, the expiry times to the database. */
   private async saveTokens(account: string, appSecret: string, tokens: ShopTokens): Promise<void> {
     const current = getConnection(this.o.db);
-    if (!current || current.info.account !== account) throw new PackdeskError('SHOP_NOT_CONNECTED', 'The shop was disconnected during the sync.');
+    if (!current || current.info.account !== account) throw notConnected('The shop was disconnected during the sync.');
     const next = afterRefresh(tokens, appSecret, current.info);
     await (await this.credentialStore()).save(account, next.secrets);
     await this.o.write(() => saveConnection(this.o.db, next.info, this.o.clock.now()));

@@ -5,6 +5,15 @@
 import type { SyncHeadline } from '../domain/sync-status.js';
 import type { ConflictKind } from '../domain/sync-merge.js';
 
+/**
+ * Sync failures are told apart by `details.reason` under the core's existing codes:
+ * - not-connected (PLATFORM_AUTH_NEEDED): no shop is connected — connect one;
+ * - shop-choice (INVALID_INPUT): the authorisation covers several shops — `details.shops` lists them;
+ * - sync-busy (CONFLICT): another Packdesk program is syncing this database right now.
+ */
+export const SYNC_REASONS = ['not-connected', 'shop-choice', 'sync-busy'] as const;
+export type SyncReason = (typeof SYNC_REASONS)[number];
+
 export const ENTRY_STATES = ['pending', 'sending', 'done', 'refused', 'discarded'] as const;
 export type EntryState = (typeof ENTRY_STATES)[number];
 
@@ -87,7 +96,7 @@ export interface ShopStatusView {
   credentials: { backend: string; warning: { code: 'CREDENTIALS_IN_FILE'; path: string; message: string } | null } | null;
 }
 
-/** A shop the authorisation covers, offered (SHOP_CHOICE_NEEDED details.shops) when more than one is. */
+/** A shop the authorisation covers, offered (details.shops, reason shop-choice) when more than one is. */
 export interface ShopChoice {
   id: string;
   name: string;
