@@ -4,11 +4,13 @@ import { fail } from '../domain/errors.js';
 import { batchView, getJob, jobsOf } from '../store/print-jobs-repo.js';
 import { requireOrder } from '../store/orders-repo.js';
 import { packableOrderIds } from '../store/orders-repo.js';
-import { platformLabel, savePlatformLabel } from '../store/printers-repo.js';
+import { savePlatformLabel } from '../store/printers-repo.js';
+import { attachPackageLabel, packagesOfOrder } from '../store/packages-repo.js';
+import { saveLabelFile } from '../sync/label-files.js';
 import { sql } from '../store/db.js';
 import { labelFileKind, platformLabelBitmap } from '../../printer/platform/platform-label.js';
 import { runBatch, startBatch } from '../printing/batch.js';
-import { encodeLabel, shippingLabelFor } from '../printing/documents.js';
+import { encodeLabel, platformLabelFor, shippingLabelFor } from '../printing/documents.js';
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
 import { previewPrinter, profileOf, resolvePrinter } from '../printing/printers.js';
 import { testLabel } from '../printing/test-label.js';
@@ -75,7 +77,12 @@ export const printingHandlers: Pick<
     const kind = labelFileKind(content);
     // Render it once now: a broken file is refused here, not discovered at the printer.
     await platformLabelBitmap(content, { language: 'zpl', dpi: 203 });
-    savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now());
+    // Kept like a downloaded one: content-addressed in the data folder, on the order's first package.
+    const sha256 = await saveLabelFile(ctx.dataDir, content, kind);
+    const [pkg] = packagesOfOrder(ctx.db, input.orderId);
+    const now = ctx.clock.now();
+    if (pkg) attachPackageLabel(ctx.db, pkg.id, { sha256, kind, source: 'ATTACHED', fetchedAt: now }, null, now);
+    else savePlatformLabel(ctx.db, input.orderId, kind, content, now);
     return { orderId: input.orderId, kind, size: content.length };
   },
   /** What will print, as a picture: an order's label on a printer, or that printer's test label. */
@@ -87,7 +94,7 @@ export const printingHandlers: Pick<
     if (input.orderId) {
       const order = requireOrder(ctx.db, input.orderId);
       label = await shippingLabelFor(ctx, order, printer, input.station);
-      source = platformLabel(ctx.db, order.id) ? 'PLATFORM' : 'PACKDESK';
+      source = platformLabelFor(ctx, order.id) ? 'PLATFORM' : 'PACKDESK';
     } else {
       label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));
     }
