@@ -318,7 +318,9 @@ export class SyncService {
       shopCipher: info.shopCipher,
       tokens: shopTokens(secrets, info),
       saveTokens: (tokens) => this.saveTokens(info.account, secrets.appSecret, tokens),
+      // Every line is redacted by the client already; failures also go to the program's log.
       log: (entry) => {
+        this.o.runtime?.log?.(entry);
         if (entry.level === 'error') this.o.log.warn?.(`[sync] ${entry.message}`);
       },
       ...(this.o.runtime ? { runtime: this.o.runtime } : {}),
