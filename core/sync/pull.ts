@@ -17,6 +17,9 @@ import { pullWindow, type PullSettings } from './window.js';
 /** Orders stored per write step: a scan waits behind at most this many. */
 export const ORDERS_PER_STEP = 10;
 
+/** Lets waiting I/O (a scan's call) in between write steps: awaiting a step alone only yields to microtasks. */
+const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export interface PullResult {
   /** Orders the platform sent in the window. */
   received: number;
@@ -79,6 +82,7 @@ export async function pullOrders(steps: SyncSteps, gateway: PlatformGateway, set
       received += page.orders.length;
       for (let i = 0; i < page.orders.length; i += ORDERS_PER_STEP) {
         const part = page.orders.slice(i, i + ORDERS_PER_STEP);
+        await breathe();
         const stored = await steps.write(() => storePulledOrders(steps.db, part, steps.clock.now()));
         changed += stored.changed.length;
         conflicts += stored.conflicts;

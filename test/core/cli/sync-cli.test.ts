@@ -94,7 +94,8 @@ describe('packdesk shop and sync commands', () => {
     expect(several.stderr).toMatch(/^error INVALID_INPUT: This authorisation covers 2 shops/m);
     for (const shop of sim.state.shops) expect(several.stdout).toContain(shop.cipher);
 
-    const tokens = await (await fetch(`${sim.authBase}/api/v2/token/get?app_key=${sim.appKey}&app_secret=${sim.appSecret}&auth_code=${sim.controls.issueAuthCode()}&grant_type=authorized_code`)).json();
+    const answer = await fetch(`${sim.authBase}/api/v2/token/get?app_key=${sim.appKey}&app_secret=${sim.appSecret}&auth_code=${sim.controls.issueAuthCode()}&grant_type=authorized_code`);
+    const tokens = (await answer.json()) as { data: { access_token: string; refresh_token: string } };
     const second = sim.state.shops[1]!;
     const named = await cli(...connectArgs(['--access-token', tokens.data.access_token, '--refresh-token', tokens.data.refresh_token, '--shop-cipher', second.cipher]));
     expect(named.code, named.stderr).toBe(0);
