@@ -90,6 +90,7 @@ export function createCore(opts: CoreOptions): Core {
   const events = new EventBus();
   const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
   const log = opts.log ?? consoleLog;
+  const checkpointer = new IdleCheckpointer(db);
   const s = opts.sync ?? {};
   const sync = new SyncService({
     db,
@@ -98,7 +99,11 @@ export function createCore(opts: CoreOptions): Core {
     log,
     dataDir,
     // One small step in one immediate transaction (the writer's queue takes this over: issue 8).
-    write: async (fn) => db.transaction(fn).immediate(),
+    write: async (fn) => {
+      const result = db.transaction(fn).immediate();
+      checkpointer.touch();
+      return result;
+    },
     openCredentials: async () => (await openCredentialStore({ dataDir, ...s.credentials })).store,
     ...(s.gateways ? { gateways: s.gateways } : {}),
     ...(s.runtime ? { runtime: s.runtime } : {}),
@@ -108,7 +113,6 @@ export function createCore(opts: CoreOptions): Core {
   const context: CoreContext = { db, clock, events, log, dataDir, printers: opts.printers ?? realPrinters, sync };
   // A job caught mid-send by a crash is shown as "outcome unknown", never resent silently.
   recoverInterruptedJobs(db, clock.now());
-  const checkpointer = new IdleCheckpointer(db);
   const dispatchNow = createDispatcher(context, handlers);
   const dispatch: Dispatch = async (method, input) => {
     const res = await dispatchNow(method, input);

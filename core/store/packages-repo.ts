@@ -76,7 +76,7 @@ function ordersOf(db: Db, packageIds: readonly string[]): Map<string, string[]> 
   const out = new Map<string, string[]>();
   for (let i = 0; i < packageIds.length; i += 500) {
     const chunk = packageIds.slice(i, i + 500);
-    const rows = sql(db, `SELECT package_id, order_id FROM package_orders WHERE package_id IN (${chunk.map(() => '?').join(',')}) ORDER BY rowid`).all(...chunk) as {
+    const rows = sql(db, `SELECT package_id, order_id FROM package_orders WHERE package_id IN (${chunk.map(() => '?').join(',')}) ORDER BY package_id, seq, order_id`).all(...chunk) as {
       package_id: string;
       order_id: string;
     }[];
@@ -119,19 +119,18 @@ export function ordersByPackageCode(db: Db, code: string): string[] {
     db,
     `SELECT po.order_id FROM packages p JOIN package_orders po ON po.package_id = p.id
      WHERE p.id = @code OR (p.tracking_number = @code COLLATE NOCASE AND p.tracking_number <> '')
-     ORDER BY po.rowid`,
+     ORDER BY po.order_id`,
   )
     .pluck()
     .all({ code }) as string[];
 }
 
 /**
- * The order's packages as the platform lists them: upserted, linked in the platform's order, and
- * links to packages the platform no longer lists for it (one made here, say) removed. Label and
- * shipment facts already known are kept.
+ * The order's packages as the platform lists them: upserted (label and shipment facts already
+ * known are kept). Done before a new order is inserted, so the insert links its first package
+ * (migration 006's trigger) instead of making one of its own.
  */
-export function savePlatformPackages(db: Db, orderId: string, packages: readonly SnapshotPackage[], now: number): void {
-  if (packages.length === 0) return;
+export function upsertPlatformPackages(db: Db, packages: readonly SnapshotPackage[], now: number): void {
   const upsert = sql(
     db,
     `INSERT INTO packages (id, origin, status, tracking_number, carrier, carrier_id, shipping_type, shipped_at, updated_at)
@@ -146,13 +145,25 @@ export function savePlatformPackages(db: Db, orderId: string, packages: readonly
        updated_at = excluded.updated_at`,
   );
   for (const p of packages) upsert.run({ ...p, shippedAt: isShippedPackageStatus(p.status) ? now : null, now });
-  const ids = packages.map((p) => p.id);
-  const current = sql(db, 'SELECT package_id FROM package_orders WHERE order_id = ?').pluck().all(orderId) as string[];
+}
+
+/**
+ * Links the order to exactly these packages, in the platform's order: links to packages the
+ * platform no longer lists for it (one made here, say) are removed, and a package made here that
+ * nothing links any more is dropped.
+ */
+export function linkPackages(db: Db, orderId: string, packageIds: readonly string[]): void {
+  if (packageIds.length === 0) return;
+  const current = sql(db, 'SELECT package_id, seq FROM package_orders WHERE order_id = ?').all(orderId) as { package_id: string; seq: number }[];
+  const wanted = new Map(packageIds.map((id, i) => [id, i + 1]));
+  if (current.length === wanted.size && current.every((c) => wanted.get(c.package_id) === c.seq)) return;
   const drop = sql(db, 'DELETE FROM package_orders WHERE order_id = ? AND package_id = ?');
-  for (const old of current) if (!ids.includes(old)) drop.run(orderId, old);
+  for (const c of current) if (!wanted.has(c.package_id)) drop.run(orderId, c.package_id);
   const link = sql(db, 'INSERT INTO package_orders (package_id, order_id, seq) VALUES (?, ?, ?) ON CONFLICT(package_id, order_id) DO UPDATE SET seq = excluded.seq');
-  ids.forEach((id, i) => link.run(id, orderId, i + 1));
-  sql(db, "DELETE FROM packages WHERE origin = 'LOCAL' AND id = ? AND NOT EXISTS (SELECT 1 FROM package_orders WHERE package_id = packages.id)").run(`LOCAL-${orderId}`);
+  for (const [id, seq] of wanted) link.run(id, orderId, seq);
+  if (current.some((c) => c.package_id === `LOCAL-${orderId}` && !wanted.has(c.package_id))) {
+    sql(db, "DELETE FROM packages WHERE origin = 'LOCAL' AND id = ? AND NOT EXISTS (SELECT 1 FROM package_orders WHERE package_id = packages.id)").run(`LOCAL-${orderId}`);
+  }
 }
 
 /** The platform took the shipment (or had it already): the label can be asked for from now on. */

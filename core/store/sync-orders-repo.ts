@@ -34,19 +34,14 @@ export interface LineItemRecord {
   cancelled: boolean;
 }
 
-export function replaceLineItems(db: Db, orderId: string, items: readonly LineItemRecord[]): void {
-  sql(db, 'DELETE FROM order_line_items WHERE order_id = ?').run(orderId);
-  const put = sql(
-    db,
-    `INSERT INTO order_line_items (id, order_id, sku_id, seller_sku, package_id, cancelled) VALUES (?, ?, ?, ?, ?, ?)
-     ON CONFLICT(id) DO UPDATE SET order_id = excluded.order_id, sku_id = excluded.sku_id, seller_sku = excluded.seller_sku,
-       package_id = excluded.package_id, cancelled = excluded.cancelled`,
-  );
-  for (const i of items) put.run(i.id, orderId, i.skuId, i.sellerSku, i.packageId, i.cancelled ? 1 : 0);
+export function replaceLineItems(db: Db, orderId: string, items: readonly LineItemRecord[], isNew = false): void {
+  if (!isNew) sql(db, 'DELETE FROM order_line_items WHERE order_id = ?').run(orderId);
+  const put = sql(db, 'INSERT OR REPLACE INTO order_line_items (order_id, id, seq, sku_id, seller_sku, package_id, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  items.forEach((i, n) => put.run(orderId, i.id, n, i.skuId, i.sellerSku, i.packageId, i.cancelled ? 1 : 0));
 }
 
 export function lineItemsOf(db: Db, orderId: string): LineItemRecord[] {
-  const rows = sql(db, 'SELECT id, sku_id, seller_sku, package_id, cancelled FROM order_line_items WHERE order_id = ? ORDER BY rowid').all(orderId) as {
+  const rows = sql(db, 'SELECT id, sku_id, seller_sku, package_id, cancelled FROM order_line_items WHERE order_id = ? ORDER BY seq').all(orderId) as {
     id: string;
     sku_id: string;
     seller_sku: string;

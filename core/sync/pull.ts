@@ -6,6 +6,7 @@
  * update_time guard makes storing the same order twice harmless.
  */
 import { PackdeskError } from '../domain/errors.js';
+import { SkuResolver } from '../features/sku-resolver.js';
 import { getOrder, updateOrder } from '../store/orders-repo.js';
 import { recordPull, setCancellationsCursor, setOrdersCursor, syncState } from '../store/sync-state-repo.js';
 import { ordersToRefetch, saveCancellation } from '../store/sync-orders-repo.js';
@@ -14,8 +15,8 @@ import type { SyncSteps } from './steps.js';
 import { storePulledOrders } from './store-pulled.js';
 import { pullWindow, type PullSettings } from './window.js';
 
-/** Orders stored per write step: a scan waits behind at most this many. */
-export const ORDERS_PER_STEP = 10;
+/** One write step stores orders for about this long: a scan waits behind at most one step. */
+export const STEP_BUDGET_MS = 1;
 
 /** Lets waiting I/O (a scan's call) in between write steps: awaiting a step alone only yields to microtasks. */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -76,14 +77,17 @@ export async function pullOrders(steps: SyncSteps, gateway: PlatformGateway, set
   let received = 0;
   let changed = 0;
   let conflicts = 0;
+  // One catalogue lookup per SKU for the whole window, not per step.
+  const resolver = new SkuResolver(steps.db, now);
   const pages = await eachPage<OrderPage>(
     (token) => gateway.orderPage(filter, token),
     async (page) => {
       received += page.orders.length;
-      for (let i = 0; i < page.orders.length; i += ORDERS_PER_STEP) {
-        const part = page.orders.slice(i, i + ORDERS_PER_STEP);
+      for (let rest = page.orders; rest.length > 0; ) {
         await breathe();
-        const stored = await steps.write(() => storePulledOrders(steps.db, part, steps.clock.now()));
+        const part = rest;
+        const stored = await steps.write(() => storePulledOrders(steps.db, part, steps.clock.now(), STEP_BUDGET_MS, resolver));
+        rest = rest.slice(stored.stored);
         changed += stored.changed.length;
         conflicts += stored.conflicts;
         if (stored.changed.length) steps.ordersChanged(stored.changed);

@@ -8,11 +8,13 @@ import { SkuResolver } from '../features/sku-resolver.js';
 import { raiseConflict, settleConflicts } from '../store/conflicts-repo.js';
 import type { Db } from '../store/db.js';
 import { getOrder, insertOrder, updateOrder } from '../store/orders-repo.js';
-import { savePlatformPackages } from '../store/packages-repo.js';
-import { mergeFacts, pendingCancellation, replaceLineItems, savePlatformOrderFacts, storedUpdateTime } from '../store/sync-orders-repo.js';
+import { linkPackages, upsertPlatformPackages } from '../store/packages-repo.js';
+import { mergeFacts, pendingCancellation, replaceLineItems, savePlatformOrderFacts } from '../store/sync-orders-repo.js';
 import type { PulledOrder } from './map-order.js';
 
 export interface StoredPull {
+  /** Orders taken from the list (stored, unchanged or stale). */
+  stored: number;
   /** Orders inserted or changed. */
   changed: string[];
   /** Older than what the store holds: left alone. */
@@ -24,7 +26,7 @@ export interface StoredPull {
 function factsFor(db: Db, orderId: string, isNew: boolean): MergeFacts {
   if (!isNew) return mergeFacts(db, orderId);
   return {
-    storedUpdateTime: storedUpdateTime(db, orderId),
+    storedUpdateTime: null,
     cancelAnsweredAt: null,
     answerBy: pendingCancellation(db, orderId)?.answerBy ?? null,
     openAtBench: false,
@@ -34,10 +36,23 @@ function factsFor(db: Db, orderId: string, isNew: boolean): MergeFacts {
   };
 }
 
-export function storePulledOrders(db: Db, pulled: readonly PulledOrder[], now: number): StoredPull {
-  const resolver = new SkuResolver(db, now);
-  const out: StoredPull = { changed: [], stale: 0, conflicts: 0 };
+/**
+ * Stores pulled orders until `budgetMs` has passed (at least one): a write step that takes about
+ * the same time on any machine, so a scan never waits behind more than one of them. Returns how
+ * many of `pulled` were stored.
+ */
+export function storePulledOrders(
+  db: Db,
+  pulled: readonly PulledOrder[],
+  now: number,
+  budgetMs = Number.POSITIVE_INFINITY,
+  resolver = new SkuResolver(db, now),
+): StoredPull {
+  const started = performance.now();
+  const out: StoredPull = { stored: 0, changed: [], stale: 0, conflicts: 0 };
   for (const p of pulled) {
+    if (out.stored > 0 && performance.now() - started >= budgetMs) break;
+    out.stored++;
     const snap = p.snapshot;
     const local = getOrder(db, snap.id);
     const result = mergePlatformOrder(snap, local, snap.lines.map((l) => resolver.resolve(l)), factsFor(db, snap.id, local === null), now);
@@ -45,14 +60,16 @@ export function storePulledOrders(db: Db, pulled: readonly PulledOrder[], now: n
       out.stale++;
       continue;
     }
+    upsertPlatformPackages(db, snap.packages, now);
     if (result.action === 'insert') insertOrder(db, result.order);
     else if (result.action === 'update' && local) updateOrder(db, local, result.order, now);
     if (result.action !== 'unchanged') out.changed.push(snap.id);
-    savePlatformPackages(db, snap.id, snap.packages, now);
-    replaceLineItems(db, snap.id, p.lineItems);
+    // A new order's insert linked its first package already (migration 006's trigger).
+    if (local || snap.packages.length > 1) linkPackages(db, snap.id, snap.packages.map((pkg) => pkg.id));
+    replaceLineItems(db, snap.id, p.lineItems, local === null);
     savePlatformOrderFacts(db, snap.id, { updateTime: snap.updateTime, shippingType: p.shippingType, splitOrCombine: p.splitOrCombine }, now);
     for (const c of result.raise) if (raiseConflict(db, snap.id, c.kind, c.details, now)) out.conflicts++;
-    settleConflicts(db, snap.id, result.settle, 'the platform moved on', now);
+    if (local) settleConflicts(db, snap.id, result.settle, 'the platform moved on', now);
   }
   return out;
 }

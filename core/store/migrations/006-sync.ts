@@ -76,19 +76,21 @@ export const migration006: Migration = {
       -- Package seq of the order's N (a split order's packages are packed one after the other).
       seq INTEGER NOT NULL DEFAULT 1,
       PRIMARY KEY (package_id, order_id)
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE INDEX package_orders_by_order ON package_orders(order_id, seq);
 
     -- The platform's unit line items (it has no quantities): shipping and cancellations name them.
+    -- Kept together by order (one b-tree, no rowid): an order's items are written and read at once.
     CREATE TABLE order_line_items (
-      id TEXT PRIMARY KEY,
       order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
+      id TEXT NOT NULL,
+      seq INTEGER NOT NULL,
       sku_id TEXT NOT NULL,
       seller_sku TEXT NOT NULL DEFAULT '',
       package_id TEXT NOT NULL DEFAULT '',
-      cancelled INTEGER NOT NULL DEFAULT 0
-    ) STRICT;
-    CREATE INDEX order_line_items_by_order ON order_line_items(order_id);
+      cancelled INTEGER NOT NULL DEFAULT 0,
+      PRIMARY KEY (order_id, id)
+    ) STRICT, WITHOUT ROWID;
 
     -- What the platform last said about an order: its update_time guards against older data.
     CREATE TABLE platform_orders (
@@ -97,7 +99,7 @@ export const migration006: Migration = {
       shipping_type TEXT NOT NULL DEFAULT '',
       split_or_combine TEXT NOT NULL DEFAULT '',
       pulled_at INTEGER NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
 
     CREATE TABLE cancellations (
       id TEXT PRIMARY KEY,
@@ -110,7 +112,7 @@ export const migration006: Migration = {
       -- The platform's deadline for the seller's answer (seller_next_action_response), ms.
       answer_by INTEGER,
       update_time INTEGER NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE INDEX cancellations_by_order ON cancellations(order_id, status);
 
     CREATE TABLE sync_conflicts (
