@@ -56,7 +56,11 @@ export const ERROR_CODES = [
   // files
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
+  'FILE_NOT_TEXT',
   'IMPORT_INVALID',
+  'IMPORT_WRONG_KIND',
+  'FOLDER_NOT_ALLOWED',
+  'FOLDER_NOT_WRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

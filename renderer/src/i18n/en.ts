@@ -192,6 +192,10 @@ export const en = {
   'error.FILE_NOT_FOUND': 'File not found.',
   'error.FILE_UNREADABLE': 'The file cannot be read.',
   'error.IMPORT_INVALID': 'The file is not an order export Packdesk can read.',
+  'error.FILE_NOT_TEXT': 'The file is not a UTF-8 CSV text file.',
+  'error.IMPORT_WRONG_KIND': 'This file is not the kind chosen (order export or product catalogue).',
+  'error.FOLDER_NOT_ALLOWED': 'Packdesk does not write into this folder; choose a folder of your own.',
+  'error.FOLDER_NOT_WRITABLE': 'The folder cannot be written to.',
 
   'settings.title': 'Settings',
   'settings.station': 'Station name',

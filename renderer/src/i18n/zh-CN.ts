@@ -187,6 +187,10 @@ export const zhCN: Catalogue = {
   'error.FILE_NOT_FOUND': '找不到文件。',
   'error.FILE_UNREADABLE': '无法读取文件。',
   'error.IMPORT_INVALID': '该文件不是 Packdesk 能读取的订单导出文件。',
+  'error.FILE_NOT_TEXT': '该文件不是 UTF-8 编码的 CSV 文本文件。',
+  'error.IMPORT_WRONG_KIND': '该文件不是所选的类型（订单导出或商品目录）。',
+  'error.FOLDER_NOT_ALLOWED': 'Packdesk 不会写入此文件夹，请选择您自己的文件夹。',
+  'error.FOLDER_NOT_WRITABLE': '无法写入该文件夹。',
 
   'settings.title': '设置',
   'settings.station': '工位名称',
