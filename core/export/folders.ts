@@ -23,8 +23,8 @@ const POSIX_SYSTEM = [
   '/private/etc',
   '/private/var/run',
 ];
-/** /lib, /lib32, /lib64, /libx32 … */
-const POSIX_LIB = /^\/lib[^/]*(\/|$)/;
+/** /lib, /lib32, /lib64, /libx32 (not /library-books). */
+const POSIX_LIB = /^\/lib(32|64|x32)?(\/|$)/;
 const WINDOWS_SYSTEM = ['\\windows', '\\program files', '\\program files (x86)', '\\programdata'];
 
 /** Why `dir` may not receive an export, or null when it may. */
