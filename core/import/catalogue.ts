@@ -1,6 +1,7 @@
 import {
   cleanId,
   cleanText,
+  excerpt,
   looksLikeMangledNumber,
   mangledIdMessage,
   parseWholeNumber,
@@ -86,7 +87,7 @@ function readSkuRow(
     if (v === '') return null;
     const n = parseWholeNumber(v);
     if (n === null) {
-      errors.push({ row, column: name(f), code: 'BAD_NUMBER', message: `Row ${row}: ${name(f)} "${v}" is not a whole number of items (0 or more).` });
+      errors.push({ row, column: name(f), code: 'BAD_NUMBER', value: excerpt(v), message: `Row ${row}: ${name(f)} "${excerpt(v)}" is not a whole number of items (0 or more).` });
     }
     return n;
   };
@@ -111,7 +112,7 @@ function readBarcodes(cells: readonly string[], cols: ColumnMap<CatalogueField>,
       if (code === '' || codes.includes(code)) continue;
       if (looksLikeMangledNumber(code)) {
         const column = cols.header[col]!.trim();
-        errors.push({ row, column, code: 'BAD_NUMBER', message: `Row ${row}: ${mangledIdMessage(column, code)}` });
+        errors.push({ row, column, code: 'BAD_NUMBER', value: excerpt(code), message: `Row ${row}: ${mangledIdMessage(column, code)}` });
         continue;
       }
       codes.push(code);
@@ -125,6 +126,7 @@ function duplicate(sku: ImportedSku, firstRow: number, column: string): RowError
     row: sku.row,
     column,
     code: 'CONFLICTING_ROWS',
-    message: `Row ${sku.row}: ${column} "${sku.sellerSku}" is already on row ${firstRow}. Each product may appear once.`,
+    value: excerpt(sku.sellerSku),
+    message: `Row ${sku.row}: ${column} "${excerpt(sku.sellerSku)}" is already on row ${firstRow}. Each product may appear once.`,
   };
 }

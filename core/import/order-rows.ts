@@ -146,7 +146,7 @@ export class OrderRowReader {
     if (fromSub) return fromSub;
     if (main === '') this.fail('MISSING_VALUE', 'status', `${this.name('status')} is empty.`);
     else if (!fromMain) {
-      this.fail('UNKNOWN_STATUS', 'status', `${this.name('status')} "${main}" is not an order status Packdesk knows.`, main);
+      this.fail('UNKNOWN_STATUS', 'status', `${this.name('status')} "${excerpt(main)}" is not an order status Packdesk knows.`, main);
     }
     return fromMain;
   }
@@ -161,7 +161,7 @@ export class OrderRowReader {
     const quantity = qtyText === '' ? null : parsePositiveInt(qtyText);
     if (qtyText === '') this.fail('MISSING_VALUE', 'quantity', `${this.name('quantity')} is empty.`);
     else if (quantity === null) {
-      this.fail('BAD_NUMBER', 'quantity', `${this.name('quantity')} "${qtyText}" is not a whole number of items (1 or more).`, qtyText);
+      this.fail('BAD_NUMBER', 'quantity', `${this.name('quantity')} "${excerpt(qtyText)}" is not a whole number of items (1 or more).`, qtyText);
     }
     return {
       skuId,
@@ -177,7 +177,7 @@ export class OrderRowReader {
     if (v === '') return null;
     const kg = parseDecimal(v);
     if (kg === null) {
-      this.fail('BAD_NUMBER', 'weightKg', `${this.name('weightKg')} "${v}" is not a weight in kilograms (write it like 0.25 or 0,25).`, v);
+      this.fail('BAD_NUMBER', 'weightKg', `${this.name('weightKg')} "${excerpt(v)}" is not a weight in kilograms (write it like 0.25 or 0,25).`, v);
     }
     return kg;
   }
@@ -282,9 +282,9 @@ function badDateMessage(column: string, value: string, d: DateOrderDecision): st
   const shape = dateShape(value);
   if (d.mixed && (shape === 'DMY' || shape === 'MDY') && shape !== d.order) {
     return (
-      `${column} "${value}" is written ${ORDER_WORD[shape]}, but other dates in this file are ` +
+      `${column} "${excerpt(value)}" is written ${ORDER_WORD[shape]}, but other dates in this file are ` +
       `${ORDER_WORD[d.order]}${d.example ? ` (e.g. "${d.example}")` : ''}. One file must use one date format.`
     );
   }
-  return `${column} "${value}" is not a date Packdesk can read (read as ${ORDER_WORD[d.order]}).`;
+  return `${column} "${excerpt(value)}" is not a date Packdesk can read (read as ${ORDER_WORD[d.order]}).`;
 }

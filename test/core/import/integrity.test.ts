@@ -147,6 +147,15 @@ describe('phantom orders', () => {
   });
 });
 
+describe('cells built to make a parser backtrack', () => {
+  it('reads a date cell with a long run of spaces at once (the date pattern took seconds per cell)', () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ 'Order ID': String(1000 + i), 'Created Time': `15/03/2024 09:12${' '.repeat(1_900)}x` }));
+    const parse = parseOrderExport(basicFile(rows));
+    expect(parse.errors).toHaveLength(200);
+    expect(new Set(parse.errors.map((e) => e.code))).toEqual(new Set(['BAD_DATE']));
+  });
+});
+
 describe('tracking numbers and package ids', () => {
   it('must be printable ASCII of a sane length: they are printed as barcodes', () => {
     const extra = ['Tracking ID', 'Package ID'];

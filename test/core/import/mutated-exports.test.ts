@@ -11,7 +11,7 @@ import { snapshot } from '../features/support.js';
 /**
  * Real exports broken the ways files break (cut short, bytes flipped, quotes, commas, line ends,
  * NULs and ESC slipped in, cells lost or doubled, columns dropped or duplicated, re-saved as
- * UTF-16, cells blown up), imported through the handler from a file on disk. Whatever the file:
+ * UTF-16, cells blown up or padded with spaces), imported through the handler from a file on disk. Whatever the file:
  * no crash, every refusal carries a code from the closed set (never INTERNAL), a refused file
  * changes nothing in the database, and a file cut inside a row is never imported.
  */
@@ -43,7 +43,9 @@ function serialise(base: Base, table = base.table): Buffer {
 type TableOp =
   | { kind: 'dropCell' | 'doubleCell'; row: number; col: number }
   | { kind: 'dropColumn' | 'doubleColumn'; col: number }
-  | { kind: 'hugeCell'; row: number; col: number; unit: string; times: number };
+  | { kind: 'hugeCell'; row: number; col: number; unit: string; times: number }
+  /** The cell as it was, then a run of spaces and a letter: food for backtracking patterns (dates). */
+  | { kind: 'paddedCell'; row: number; col: number; times: number };
 /** `at`: a fraction of the file's length. */
 type ByteOp = { kind: 'flip'; at: number; bit: number } | { kind: 'insert'; at: number; text: string };
 
@@ -66,6 +68,7 @@ function applyTable(base: Base, op: TableOp): string[][] {
   if (op.kind === 'dropColumn') for (const r of t) r.splice(col, 1);
   if (op.kind === 'doubleColumn') for (const r of t) r.splice(col, 0, r[col]!);
   if (op.kind === 'hugeCell') t[row]![col] = op.unit.repeat(op.times);
+  if (op.kind === 'paddedCell') t[row]![col] = `${t[row]![col]}${' '.repeat(op.times)}x`;
   return t;
 }
 
@@ -111,6 +114,7 @@ const tableOp: fc.Arbitrary<TableOp> = fc.oneof(
     unit: fc.constantFrom('x', '","', ',', '"', '中', '\u001b'),
     times: fc.oneof(fc.integer({ min: 1, max: MAX_CELL_CHARS }), fc.integer({ min: MAX_CELL_CHARS + 1, max: 200_000 })),
   }),
+  fc.record({ kind: fc.constant('paddedCell' as const), row: index(50), col: index(60), times: fc.integer({ min: 1, max: 1_900 }) }),
 );
 const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), at: fraction, bit: fc.integer({ min: 0, max: 7 }) }),
