@@ -29,7 +29,7 @@ function refuseUnlessClean(name: string, parsed: { errors: RowError[]; wrongKind
 }
 
 export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'> = {
-  /** A file imports whole or not at all: any bad row refuses it, with every row's error listed. */
+  /** A file imports whole or not at all: any bad row refuses it, its errors listed (the first 1,000). */
   'import.orders': async (input, ctx) => {
     const file = await fileOf(input);
     const parsed = parseOrderExport(file.text, {
