@@ -35,6 +35,17 @@ describe('a file cut short', () => {
     expect(accepted).toEqual([]);
   });
 
+  it('is refused as a catalogue too, wherever the cut falls inside a row', () => {
+    const catalogue = fixture('catalogue/catalogue-en.csv');
+    const accepted: number[] = [];
+    for (let at = 1; at < catalogue.length; at++) {
+      if (cutAtRowEnd(catalogue, at)) continue;
+      const parse = parseCatalogueCsv(catalogue.slice(0, at));
+      if (parse.errors.length === 0 && !parse.wrongKind && parse.skus.length > 0) accepted.push(at);
+    }
+    expect(accepted).toEqual([]);
+  });
+
   it('says the file ends in the middle of a row, naming that row', () => {
     const text = basicFile([{}, { 'Order ID': '576462837465738292' }]);
     const cut = text.slice(0, text.lastIndexOf('Amelia') + 3);
