@@ -3,7 +3,8 @@ import type { RowError } from './types.js';
 /**
  * RFC 4180 CSV, read and written by hand (no dependency). Reading is lenient where files from
  * spreadsheets commonly bend the rules (LF or lone CR line ends, text after a closing quote) and
- * strict only where data would be lost silently: an unterminated quote.
+ * strict only where data would be lost silently: an unterminated quote. It also says whether the
+ * text stops inside a record, for the importers to refuse a file cut short.
  */
 
 export interface CsvTable {
