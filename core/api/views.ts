@@ -3,7 +3,7 @@ import type { ErrorCode } from '../domain/errors.js';
 import type { PickList } from '../domain/picklist.js';
 import type { ScanVerdictCode } from '../domain/packing.js';
 import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
-import type { RowError } from '../import/types.js';
+import type { ImportWarning, RowError } from '../import/types.js';
 
 /** What the API returns for one order line: the line plus what the packer needs to find it. */
 export interface LineView {
@@ -118,6 +118,8 @@ export interface ImportReport {
   dateOrder: string;
   ignoredColumns: string[];
   errors: RowError[];
+  /** Why a file that imported nothing did so (empty, header only): the report is not a plain success. */
+  warnings: ImportWarning[];
 }
 
 export interface CatalogueImportReport {
@@ -126,6 +128,7 @@ export interface CatalogueImportReport {
   created: number;
   updated: number;
   errors: RowError[];
+  warnings: ImportWarning[];
 }
 
 export interface BatchFailure {

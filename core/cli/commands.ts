@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { call, type Dispatch } from '../api/dispatch.js';
 import type { ScanVerdict } from '../api/views.js';
+import type { ImportWarning, RowError } from '../import/types.js';
 import { PackdeskError, type ErrorCode } from '../domain/errors.js';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/types.js';
 import { dateOption, intOption, listOption, parse } from './args.js';
@@ -33,6 +34,29 @@ function needPositional(values: string[], what: string): string[] {
   return values;
 }
 
+/** A file that imported nothing says why, one `warning CODE: message` line each. */
+function withWarnings(text: string, warnings: readonly ImportWarning[]): string {
+  return [text, ...warnings.map((w) => `warning ${w.code}: ${w.message}`)].join('\n');
+}
+
+/** Rows of a refused file the CLI lists; --json gives them all. */
+const LISTED_ROWS = 20;
+
+/** A refused import lists its bad rows with their codes before the error line. */
+async function refusedRows(run: () => Promise<Output>): Promise<Output> {
+  try {
+    return await run();
+  } catch (err) {
+    const details = err instanceof PackdeskError ? (err.details as { errors?: RowError[]; total?: number } | undefined) : undefined;
+    if (!(err instanceof PackdeskError) || !Array.isArray(details?.errors)) throw err;
+    const rows = details.errors;
+    const more = (details.total ?? rows.length) - Math.min(rows.length, LISTED_ROWS);
+    const lines = rows.slice(0, LISTED_ROWS).map((e) => `  ${e.code.padEnd(17)} ${e.message}`);
+    if (more > 0) lines.push(`  … and ${more} more (--json lists them)`);
+    return { json: { error: err.toInfo() }, text: lines.join('\n'), failed: { code: err.code, message: err.message } };
+  }
+}
+
 export const COMMANDS: Record<string, Command> = {
   demo: {
     usage: 'demo [--orders N] [--seed S]   load a realistic demo shop',
@@ -51,17 +75,19 @@ export const COMMANDS: Record<string, Command> = {
         'tz-offset': { type: 'string' },
       });
       const file = path.resolve(needPositional(positionals, 'the file to import')[0]!);
-      if (values.catalogue) {
-        const r = await call(dispatch, 'import.catalogue', { path: file });
-        return { json: r, text: `Catalogue: ${r.rows} rows, ${r.created} new SKUs, ${r.updated} updated.` };
-      }
-      const r = await call(dispatch, 'import.orders', {
-        path: file,
-        dateOrder: values['date-order']?.toUpperCase(),
-        timeZoneOffsetMinutes: intOption(values['tz-offset'], 'tz-offset'),
+      return refusedRows(async () => {
+        if (values.catalogue) {
+          const r = await call(dispatch, 'import.catalogue', { path: file });
+          return { json: r, text: withWarnings(`Catalogue: ${r.rows} rows, ${r.created} new SKUs, ${r.updated} updated.`, r.warnings) };
+        }
+        const r = await call(dispatch, 'import.orders', {
+          path: file,
+          dateOrder: values['date-order']?.toUpperCase(),
+          timeZoneOffsetMinutes: intOption(values['tz-offset'], 'tz-offset'),
+        });
+        const text = `Imported ${r.rows} rows: ${r.orders} orders (${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.keptLocal} kept as packed here), ${r.skusCreated} new SKUs; dates ${r.dateOrder}.`;
+        return { json: r, text: withWarnings(text, r.warnings) };
       });
-      const text = `Imported ${r.rows} rows: ${r.orders} orders (${r.created} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.keptLocal} kept as packed here), ${r.skusCreated} new SKUs; dates ${r.dateOrder}.`;
-      return { json: r, text };
     },
   },
   orders: {

@@ -56,6 +56,7 @@ export const ERROR_CODES = [
   // files
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',
+  'FILE_NOT_TEXT',
   'IMPORT_INVALID',
   // the platform (TikTok Shop) and the shop's credentials
   'PLATFORM_AUTH_NEEDED',
@@ -66,6 +67,9 @@ export const ERROR_CODES = [
   'PLATFORM_BAD_RESPONSE',
   'PLATFORM_LABEL_NOT_READY',
   'CREDENTIALS_UNAVAILABLE',
+  'IMPORT_WRONG_KIND',
+  'FOLDER_NOT_ALLOWED',
+  'FOLDER_NOT_WRITABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,12 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Handlers } from '../api/dispatch.js';
 import { DAY } from '../domain/clock.js';
 import { fail } from '../domain/errors.js';
+import { folderRefusal } from '../export/folders.js';
 import { ordersToCsvFiles } from '../export/orders-csv.js';
-import { sql } from '../store/db.js';
-import { hydrate } from '../store/orders-repo.js';
-import type { OrderRow } from '../store/order-rows.js';
+import { ordersForExport } from '../store/export-repo.js';
+import { writeExportFiles } from './files.js';
 
 /** Platform rule: an export covers at most the last 90 days and 15,000 rows per file. */
 export const EXPORT_DEFAULT_DAYS = 90;
@@ -15,38 +13,28 @@ function stamp(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
 
-/** Writes through a temporary name so a half-written file never looks like a finished export. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = `${file}.partial`;
-  fs.writeFileSync(tmp, text, 'utf8');
-  fs.renameSync(tmp, file);
+/** The name of the `index`-th (0-based) file of an export made at `now`. */
+export function exportFileName(now: number, index: number): string {
+  return `packdesk-orders-${stamp(now)}-${index + 1}.csv`;
 }
 
 export const exportHandlers: Pick<Handlers, 'export.orders'> = {
-  'export.orders': (input, ctx) => {
+  'export.orders': async (input, ctx) => {
+    // Refused before any work: the same check runs again on the folder's real path when writing.
+    const refusal = folderRefusal(input.dir);
+    if (refusal) fail('FOLDER_NOT_ALLOWED', refusal);
     const now = ctx.clock.now();
-    const from = input.from ?? now - EXPORT_DEFAULT_DAYS * DAY;
-    const to = input.to ?? now + 1;
-    const where = ['created_at >= ?', 'created_at < ?'];
-    const params: unknown[] = [from, to];
-    if (input.status?.length) {
-      where.push(`status IN (${input.status.map(() => '?').join(',')})`);
-      params.push(...input.status);
-    }
-    const rows = sql(ctx.db, `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at, id`).all(...params) as OrderRow[];
-    const orders = hydrate(ctx.db, rows);
-    const out = ordersToCsvFiles(orders, { maxRows: input.maxRows, timeZoneOffsetMinutes: input.timeZoneOffsetMinutes });
-    try {
-      fs.mkdirSync(input.dir, { recursive: true });
-    } catch (err) {
-      fail('FILE_UNREADABLE', `Cannot write to ${input.dir}: ${(err as Error).message}`);
-    }
-    const files = out.files.map((text, i) => {
-      const file = path.join(input.dir, `packdesk-orders-${stamp(now)}-${i + 1}.csv`);
-      writeAtomically(file, text);
-      ctx.events.emit('progress', { task: 'export', done: i + 1, total: out.files.length });
-      return file;
+    const orders = ordersForExport(ctx.db, {
+      from: input.from ?? now - EXPORT_DEFAULT_DAYS * DAY,
+      to: input.to ?? now + 1,
+      statuses: input.status,
     });
+    const out = ordersToCsvFiles(orders, { maxRows: input.maxRows, timeZoneOffsetMinutes: input.timeZoneOffsetMinutes });
+    const files = await writeExportFiles(
+      input.dir,
+      out.files.map((text, i) => ({ name: exportFileName(now, i), text })),
+      { onWritten: (done) => ctx.events.emit('progress', { task: 'export', done, total: out.files.length }) },
+    );
     return { files, rows: out.rows, orders: orders.length };
   },
 };

@@ -4,30 +4,39 @@ import { fail } from '../domain/errors.js';
 import { parseCatalogueCsv } from '../import/catalogue.js';
 import { parseOrderExport } from '../import/seller-center.js';
 import { addBarcodes, findSkuBySellerSku, upsertSku } from '../store/catalogue-repo.js';
-import { readTextFile } from './files.js';
+import type { RowError, WrongKind } from '../import/types.js';
+import { readTextFile, uploadedText } from './files.js';
 import { applyImportedOrders } from './import-orders.js';
 import { SkuResolver } from './sku-resolver.js';
 
 /** The file's text from a path (CLI, Electron) or from an upload (the browser station). */
-function fileOf(input: { path?: string | undefined; upload?: { fileName: string; content: string } | undefined }): { name: string; text: string } {
-  if (input.upload) return { name: input.upload.fileName, text: input.upload.content };
-  return { name: path.basename(input.path!), text: readTextFile(input.path!) };
+async function fileOf(input: { path?: string | undefined; upload?: { fileName: string; content: string } | undefined }): Promise<{ name: string; text: string }> {
+  if (input.upload) return { name: input.upload.fileName, text: uploadedText(input.upload.fileName, input.upload.content) };
+  return { name: path.basename(input.path!), text: await readTextFile(input.path!) };
+}
+
+/** A refusal lists at most this many rows: the first ones show what to fix. */
+const MAX_LISTED_ERRORS = 1_000;
+
+/** Throws for a file that must not be imported: the wrong kind, or any problem in any row. */
+function refuseUnlessClean(name: string, parsed: { errors: RowError[]; wrongKind: WrongKind | null }): void {
+  if (parsed.wrongKind) fail('IMPORT_WRONG_KIND', `${name}: ${parsed.wrongKind.message}`, { looksLike: parsed.wrongKind.looksLike });
+  if (parsed.errors.length === 0) return;
+  fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${name}, nothing imported. ${parsed.errors[0]!.message}`, {
+    errors: parsed.errors.slice(0, MAX_LISTED_ERRORS),
+    total: parsed.errors.length,
+  });
 }
 
 export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'> = {
-  /** A file imports whole or not at all: any bad row refuses it, with every row's error listed. */
-  'import.orders': (input, ctx) => {
-    const file = fileOf(input);
+  /** A file imports whole or not at all: any bad row refuses it, its errors listed (the first 1,000). */
+  'import.orders': async (input, ctx) => {
+    const file = await fileOf(input);
     const parsed = parseOrderExport(file.text, {
       dateOrder: input.dateOrder,
       timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
     });
-    if (parsed.errors.length > 0) {
-      const first = parsed.errors[0]!;
-      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${file.name}, nothing imported. ${first.message}`, {
-        errors: parsed.errors,
-      });
-    }
+    refuseUnlessClean(file.name, parsed);
     const resolver = new SkuResolver(ctx.db, ctx.clock.now());
     const tally = ctx.db.transaction(() => applyImportedOrders(ctx, parsed.orders, resolver))();
     ctx.events.emit('progress', { task: 'import', done: parsed.orders.length, total: parsed.orders.length });
@@ -41,17 +50,13 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
       dateOrder: parsed.dateOrder,
       ignoredColumns: parsed.ignoredColumns,
       errors: [],
+      warnings: parsed.warnings,
     };
   },
-  'import.catalogue': (input, ctx) => {
-    const file = fileOf(input);
+  'import.catalogue': async (input, ctx) => {
+    const file = await fileOf(input);
     const parsed = parseCatalogueCsv(file.text);
-    if (parsed.errors.length > 0) {
-      const first = parsed.errors[0]!;
-      fail('IMPORT_INVALID', `${parsed.errors.length} problem(s) in ${file.name}, nothing imported. ${first.message}`, {
-        errors: parsed.errors,
-      });
-    }
+    refuseUnlessClean(file.name, parsed);
     const now = ctx.clock.now();
     let created = 0;
     ctx.db.transaction(() => {
@@ -75,6 +80,6 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
         addBarcodes(ctx.db, id, s.barcodes);
       }
     })();
-    return { file: file.name, rows: parsed.rowCount, created, updated: parsed.skus.length - created, errors: [] };
+    return { file: file.name, rows: parsed.rowCount, created, updated: parsed.skus.length - created, errors: [], warnings: parsed.warnings };
   },
 };

@@ -1,64 +1,56 @@
 import {
   cleanId,
   cleanText,
-  isBlankRow,
+  excerpt,
   looksLikeMangledNumber,
   mangledIdMessage,
   parseWholeNumber,
 } from './cells.js';
-import { aliasIndex, columnName, mapColumns, type ColumnMap, type ColumnSpec } from './columns.js';
+import { CATALOGUE_ALIASES, type CatalogueField } from './catalogue-columns.js';
+import { columnName, mapColumns, type ColumnMap } from './columns.js';
 import { readCsv } from './csv.js';
+import { FILE_EMPTY, headerOnly, kindOfHeader, notACatalogue } from './file-kind.js';
+import { headerErrors, rowShapeErrors, sheetOf } from './shape.js';
 import type { CatalogueFileParse, ImportedSku, RowError } from './types.js';
-
-/**
- * The seller's own product list: SKU, name, barcodes, bin and stock. Columns are found by name in
- * English or Chinese; only Seller SKU is required. An empty stock cell means "leave it as it is".
- */
-type CatalogueField = 'sellerSku' | 'name' | 'variation' | 'barcodes' | 'bin' | 'stockOnHand' | 'safetyStock';
-
-const SPECS: ColumnSpec<CatalogueField>[] = [
-  { field: 'sellerSku', aliases: ['Seller SKU', 'SKU', 'Seller SKU ID', 'SKU Code', '卖家SKU', '商家SKU', '商家编码', 'SKU编码'] },
-  { field: 'name', aliases: ['Name', 'Product Name', 'Item Name', 'Product', '商品名称', '产品名称', '名称', '品名'] },
-  { field: 'variation', aliases: ['Variation', 'Variant', 'Variation Name', '规格', '变体', '规格/变体'] },
-  {
-    field: 'barcodes',
-    aliases: ['Barcodes', 'Barcode', 'EAN', 'UPC', 'GTIN', 'EAN13', 'Barcode 2', 'Barcode 3', '条码', '条形码', '商品条码'],
-    multi: true,
-  },
-  { field: 'bin', aliases: ['Bin', 'Bin Location', 'Location', 'Shelf', '库位', '货位', '储位'] },
-  { field: 'stockOnHand', aliases: ['Stock', 'Stock On Hand', 'On Hand', 'Quantity', 'Qty', '库存', '现有库存', '库存数量'] },
-  { field: 'safetyStock', aliases: ['Safety Stock', 'Min Stock', 'Minimum Stock', '安全库存'] },
-];
-
-const ALIASES = aliasIndex(SPECS);
 
 /** Codes in one cell may be separated by ; , | or white space. */
 const CODE_SEPARATOR = /[;,|\s]+/;
 
+/**
+ * The seller's own product list: SKU, name, barcodes, bin and stock. An empty stock cell means
+ * "leave it as it is". Like the order import, every problem is collected and any one refuses the file.
+ */
 export function parseCatalogueCsv(text: string): CatalogueFileParse {
   const table = readCsv(text);
-  const result: CatalogueFileParse = { skus: [], errors: [...table.errors], rowCount: 0 };
-  const header = table.rows[0];
-  if (!header) {
-    if (result.errors.length === 0) result.errors.push({ row: 1, code: 'MISSING_VALUE', message: 'The file is empty.' });
+  const result: CatalogueFileParse = { skus: [], errors: [...table.errors], rowCount: 0, warnings: [], wrongKind: null };
+  const sheet = sheetOf(table);
+  if (!sheet) {
+    if (result.errors.length === 0) result.warnings.push(FILE_EMPTY);
     return result;
   }
-  const cols = mapColumns(header, ALIASES);
+  const headerProblems = headerErrors(table, sheet);
+  if (headerProblems.length > 0) return { ...result, errors: [...headerProblems, ...result.errors] };
+  const header = table.rows[sheet.header]!;
+  const wrongKind = notACatalogue(kindOfHeader(header));
+  if (wrongKind) return { ...result, errors: [], wrongKind };
+  const cols = mapColumns(header, CATALOGUE_ALIASES);
   if (cols.single.sellerSku === undefined) {
     result.errors.push({
-      row: table.rowNumbers[0]!,
+      row: table.rowNumbers[sheet.header]!,
       column: 'Seller SKU',
       code: 'MISSING_VALUE',
       message: 'The header row has no "Seller SKU" column, so Packdesk cannot tell which product a row is.',
     });
     return result;
   }
+  const shape = rowShapeErrors(table, sheet, text);
+  result.errors.push(...shape.errors);
+  result.rowCount = sheet.rows.length;
+  if (result.rowCount === 0 && result.errors.length === 0) result.warnings.push(headerOnly('products'));
   const firstRowOf = new Map<string, number>();
-  for (let i = 1; i < table.rows.length; i++) {
-    const cells = table.rows[i]!;
-    if (isBlankRow(cells)) continue;
-    result.rowCount++;
-    const sku = readSkuRow(cells, table.rowNumbers[i]!, cols, result.errors);
+  for (const i of sheet.rows) {
+    if (shape.bad.has(i)) continue;
+    const sku = readSkuRow(table.rows[i]!, table.rowNumbers[i]!, cols, result.errors);
     if (!sku) continue;
     // Seller SKUs are matched case-insensitively elsewhere too: "ab-1" and "AB-1" are one product.
     const key = sku.sellerSku.toUpperCase();
@@ -70,6 +62,8 @@ export function parseCatalogueCsv(text: string): CatalogueFileParse {
     firstRowOf.set(key, sku.row);
     result.skus.push(sku);
   }
+  if (shape.errors.length > 0 || table.errors.length > 0) result.skus = [];
+  result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
 
@@ -93,7 +87,7 @@ function readSkuRow(
     if (v === '') return null;
     const n = parseWholeNumber(v);
     if (n === null) {
-      errors.push({ row, column: name(f), code: 'BAD_NUMBER', message: `Row ${row}: ${name(f)} "${v}" is not a whole number of items (0 or more).` });
+      errors.push({ row, column: name(f), code: 'BAD_NUMBER', value: excerpt(v), message: `Row ${row}: ${name(f)} "${excerpt(v)}" is not a whole number of items (0 or more).` });
     }
     return n;
   };
@@ -118,7 +112,7 @@ function readBarcodes(cells: readonly string[], cols: ColumnMap<CatalogueField>,
       if (code === '' || codes.includes(code)) continue;
       if (looksLikeMangledNumber(code)) {
         const column = cols.header[col]!.trim();
-        errors.push({ row, column, code: 'BAD_NUMBER', message: `Row ${row}: ${mangledIdMessage(column, code)}` });
+        errors.push({ row, column, code: 'BAD_NUMBER', value: excerpt(code), message: `Row ${row}: ${mangledIdMessage(column, code)}` });
         continue;
       }
       codes.push(code);
@@ -132,6 +126,7 @@ function duplicate(sku: ImportedSku, firstRow: number, column: string): RowError
     row: sku.row,
     column,
     code: 'CONFLICTING_ROWS',
-    message: `Row ${sku.row}: ${column} "${sku.sellerSku}" is already on row ${firstRow}. Each product may appear once.`,
+    value: excerpt(sku.sellerSku),
+    message: `Row ${sku.row}: ${column} "${excerpt(sku.sellerSku)}" is already on row ${firstRow}. Each product may appear once.`,
   };
 }

@@ -59,3 +59,23 @@ export function isBlankRow(cells: readonly string[]): boolean {
   for (const c of cells) if (c.trim() !== '') return false;
   return true;
 }
+
+/** Control characters no order or product text has: C0 except tab and line ends, DEL, and C1. */
+export const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+const EXCERPT_CHARS = 40;
+
+/**
+ * A cell as an error may quote it: at most 40 characters, and control characters written as
+ * \uXXXX so that a report never carries the bytes that made the file suspect.
+ */
+export function excerpt(v: string): string {
+  // Never cut between the two halves of a surrogate pair (an emoji).
+  const end = isHighSurrogate(v.charCodeAt(EXCERPT_CHARS - 1)) ? EXCERPT_CHARS - 1 : EXCERPT_CHARS;
+  const cut = v.length > EXCERPT_CHARS ? `${v.slice(0, end)}…` : v;
+  return cut.replace(new RegExp(CONTROL_CHARACTER.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}

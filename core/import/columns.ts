@@ -22,7 +22,11 @@ export interface ColumnMap<F extends string> {
   ignored: string[];
 }
 
+/** Longer than any alias: such a name is no column Packdesk knows, and is not folded at all. */
+const MAX_NAME_CHARS = 200;
+
 export function headerKey(name: string): string {
+  if (name.length > MAX_NAME_CHARS) return '';
   return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 

@@ -3,7 +3,8 @@ import type { RowError } from './types.js';
 /**
  * RFC 4180 CSV, read and written by hand (no dependency). Reading is lenient where files from
  * spreadsheets commonly bend the rules (LF or lone CR line ends, text after a closing quote) and
- * strict only where data would be lost silently: an unterminated quote.
+ * strict only where data would be lost silently: an unterminated quote. It also says whether the
+ * text stops inside a record, for the importers to refuse a file cut short.
  */
 
 export interface CsvTable {
@@ -13,6 +14,11 @@ export interface CsvTable {
   rowNumbers: number[];
   /** At most one MALFORMED_CSV error; reading stops there. */
   errors: RowError[];
+  /**
+   * The text ends inside a record: no line end after the last one (spaces alone aside). A cut
+   * anywhere in a row looks like this, so it is the one sign that the file may have been cut short.
+   */
+  endsMidRow: boolean;
 }
 
 const QUOTE = 34;
@@ -22,7 +28,7 @@ const CR = 13;
 
 export function readCsv(text: string): CsvTable {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const table: CsvTable = { rows: [], rowNumbers: [], errors: [] };
+  const table: CsvTable = { rows: [], rowNumbers: [], errors: [], endsMidRow: false };
   const scan = new Scanner(src);
   let rowNo = 0;
   while (scan.i < src.length) {
@@ -39,6 +45,7 @@ export function readCsv(text: string): CsvTable {
     }
     table.rows.push(cells);
     table.rowNumbers.push(rowNo);
+    if (scan.i >= src.length && !scan.endedLine) table.endsMidRow = cells.length > 1 || cells[0]!.trim() !== '';
   }
   return table;
 }
@@ -49,6 +56,8 @@ export function readCsv(text: string): CsvTable {
  */
 class Scanner {
   i = 0;
+  /** Whether the last record read ended with a line end (rather than the end of the text). */
+  endedLine = false;
   private comma = -1;
   private lf = -1;
   private cr = -1;
@@ -72,9 +81,11 @@ class Scanner {
       const value = this.src.charCodeAt(this.i) === QUOTE ? this.quoted() : this.plain();
       if (value === null) return null;
       cells.push(value);
+      this.endedLine = false;
       if (this.i >= this.src.length) return cells;
       if (this.src.charCodeAt(this.i) !== COMMA) {
         this.skipLineEnd();
+        this.endedLine = true;
         return cells;
       }
       this.i++;

@@ -30,7 +30,15 @@ const FULL_RE =
 const parts: DateParts = { a: 0, aLen: 0, b: 0, c: 0, cLen: 0, hour: 0, minute: 0, second: 0, meridiem: 0, offset: null };
 let at = 0;
 
+/**
+ * The longest date a file holds is about 40 characters ("2024-03-15 09:12:45.123 PM (GMT+07:00)").
+ * Longer text is no date, and is kept from the full pattern: its runs of optional spaces
+ * backtrack cubically (a cell of 2,000 characters took seconds).
+ */
+const MAX_DATE_CHARS = 64;
+
 export function readDateParts(text: string): DateParts | null {
+  if (text.length > MAX_DATE_CHARS) return null;
   parts.hour = parts.minute = parts.second = parts.meridiem = 0;
   parts.offset = null;
   return scanPlain(text) ? parts : matchFull(text);

@@ -1,4 +1,4 @@
-import { cleanText } from './cells.js';
+import { cleanText, excerpt } from './cells.js';
 import { columnName, type ColumnMap } from './columns.js';
 import type { CsvTable } from './csv.js';
 import { ORDER_LEVEL_FIELDS, englishColumnName, type OrderField } from './order-columns.js';
@@ -95,9 +95,10 @@ export class OrderGroups {
       row: row.row,
       column,
       code: 'CONFLICTING_ROWS',
+      value: excerpt(here),
       message:
-        `Row ${row.row}: order ${g.orderId} has ${column} "${here}" here but ` +
-        `"${this.cellText(table.rows[earlier]!, f)}" on row ${table.rowNumbers[earlier]}. ` +
+        `Row ${row.row}: order ${g.orderId} has ${column} "${excerpt(here)}" here but ` +
+        `"${excerpt(this.cellText(table.rows[earlier]!, f))}" on row ${table.rowNumbers[earlier]}. ` +
         'All rows of one order must agree.',
     });
   }

@@ -2,6 +2,7 @@ import type { OrderStatus } from '../domain/types.js';
 import {
   cleanId,
   cleanText,
+  excerpt,
   looksLikeMangledNumber,
   mangledIdMessage,
   parseDecimal,
@@ -61,6 +62,12 @@ export interface RowContext {
   offsetMinutes: number;
 }
 
+/** TikTok Shop order ids are 18 or 19 digits; room is left for other platforms' longer ones. */
+const MAX_ORDER_ID_DIGITS = 32;
+const ORDER_ID = /^\d{1,32}$/;
+const MAX_PARCEL_CODE_CHARS = 64;
+const PARCEL_CODE = /^[\x21-\x7E]{1,64}$/;
+
 const ORDER_WORD = { DMY: 'day/month/year', MDY: 'month/day/year', YMD: 'year-month-day' } as const;
 
 /**
@@ -82,8 +89,7 @@ export class OrderRowReader {
     this.cells = cells;
     this.row = row;
     this.ok = true;
-    const orderId = this.id('orderId');
-    if (orderId === '') this.fail('MISSING_VALUE', 'orderId', `${this.name('orderId')} is empty.`);
+    const orderId = this.orderId();
     const substatus = this.text('substatus');
     const status = this.status(substatus);
     const line = this.line();
@@ -121,8 +127,8 @@ export class OrderRowReader {
       city: this.text('city'),
       district: this.text('district'),
       address: joinAddress(this.cells, this.ctx.cols.multi.address),
-      trackingNumber: this.id('trackingNumber'),
-      packageId: this.id('packageId'),
+      trackingNumber: this.parcelCode('trackingNumber'),
+      packageId: this.parcelCode('packageId'),
       carrier: this.text('carrier'),
       deliveryOption: this.text('deliveryOption'),
     };
@@ -140,7 +146,7 @@ export class OrderRowReader {
     if (fromSub) return fromSub;
     if (main === '') this.fail('MISSING_VALUE', 'status', `${this.name('status')} is empty.`);
     else if (!fromMain) {
-      this.fail('UNKNOWN_STATUS', 'status', `${this.name('status')} "${main}" is not an order status Packdesk knows.`);
+      this.fail('UNKNOWN_STATUS', 'status', `${this.name('status')} "${excerpt(main)}" is not an order status Packdesk knows.`, main);
     }
     return fromMain;
   }
@@ -155,7 +161,7 @@ export class OrderRowReader {
     const quantity = qtyText === '' ? null : parsePositiveInt(qtyText);
     if (qtyText === '') this.fail('MISSING_VALUE', 'quantity', `${this.name('quantity')} is empty.`);
     else if (quantity === null) {
-      this.fail('BAD_NUMBER', 'quantity', `${this.name('quantity')} "${qtyText}" is not a whole number of items (1 or more).`);
+      this.fail('BAD_NUMBER', 'quantity', `${this.name('quantity')} "${excerpt(qtyText)}" is not a whole number of items (1 or more).`, qtyText);
     }
     return {
       skuId,
@@ -171,7 +177,7 @@ export class OrderRowReader {
     if (v === '') return null;
     const kg = parseDecimal(v);
     if (kg === null) {
-      this.fail('BAD_NUMBER', 'weightKg', `${this.name('weightKg')} "${v}" is not a weight in kilograms (write it like 0.25 or 0,25).`);
+      this.fail('BAD_NUMBER', 'weightKg', `${this.name('weightKg')} "${excerpt(v)}" is not a weight in kilograms (write it like 0.25 or 0,25).`, v);
     }
     return kg;
   }
@@ -188,7 +194,33 @@ export class OrderRowReader {
   private id(f: OrderField): string {
     const v = cleanId(this.raw(f));
     if (v !== '' && looksLikeMangledNumber(v)) {
-      this.fail('BAD_NUMBER', f, mangledIdMessage(this.name(f), v));
+      this.fail('BAD_NUMBER', f, mangledIdMessage(this.name(f), v), v);
+    }
+    return v;
+  }
+
+  /** Platform order ids are digits: anything else would be an order the platform never had. */
+  private orderId(): string {
+    const v = cleanId(this.raw('orderId'));
+    const name = this.name('orderId');
+    if (v === '') this.fail('MISSING_VALUE', 'orderId', `${name} is empty.`);
+    else if (looksLikeMangledNumber(v)) this.fail('BAD_NUMBER', 'orderId', mangledIdMessage(name, v), v);
+    else if (!ORDER_ID.test(v)) {
+      this.fail('BAD_ORDER_ID', 'orderId', `${name} "${excerpt(v)}" is not a platform order id (digits only, at most ${MAX_ORDER_ID_DIGITS}).`, v);
+    }
+    return v;
+  }
+
+  /** Tracking numbers and package ids end up in barcodes and carrier systems: printable ASCII only. */
+  private parcelCode(f: 'trackingNumber' | 'packageId'): string {
+    const v = this.id(f);
+    if (v !== '' && !PARCEL_CODE.test(v) && !looksLikeMangledNumber(v)) {
+      this.fail(
+        'BAD_TRACKING',
+        f,
+        `${this.name(f)} "${excerpt(v)}" is not a code a carrier uses (letters, digits and signs without spaces, at most ${MAX_PARCEL_CODE_CHARS}).`,
+        v,
+      );
     }
     return v;
   }
@@ -197,14 +229,16 @@ export class OrderRowReader {
     const v = this.text(f);
     const ms = parseLocalDate(v, this.ctx.dates.order, this.ctx.offsetMinutes);
     if (!Number.isNaN(ms)) return ms;
-    this.fail('BAD_DATE', f, badDateMessage(this.name(f), v, this.ctx.dates));
+    this.fail('BAD_DATE', f, badDateMessage(this.name(f), v, this.ctx.dates), v);
     return null;
   }
 
   /** `message` without the row: it is prefixed here so every message names its row the same way. */
-  private fail(code: RowError['code'], f: OrderField, message: string): void {
+  private fail(code: RowError['code'], f: OrderField, message: string, value?: string): void {
     this.ok = false;
-    this.errors.push({ row: this.row, column: this.name(f), code, message: `Row ${this.row}: ${message}` });
+    const error: RowError = { row: this.row, column: this.name(f), code, message: `Row ${this.row}: ${message}` };
+    if (value !== undefined) error.value = excerpt(value);
+    this.errors.push(error);
   }
 
   private name(f: OrderField): string {
@@ -248,9 +282,9 @@ function badDateMessage(column: string, value: string, d: DateOrderDecision): st
   const shape = dateShape(value);
   if (d.mixed && (shape === 'DMY' || shape === 'MDY') && shape !== d.order) {
     return (
-      `${column} "${value}" is written ${ORDER_WORD[shape]}, but other dates in this file are ` +
+      `${column} "${excerpt(value)}" is written ${ORDER_WORD[shape]}, but other dates in this file are ` +
       `${ORDER_WORD[d.order]}${d.example ? ` (e.g. "${d.example}")` : ''}. One file must use one date format.`
     );
   }
-  return `${column} "${value}" is not a date Packdesk can read (read as ${ORDER_WORD[d.order]}).`;
+  return `${column} "${excerpt(value)}" is not a date Packdesk can read (read as ${ORDER_WORD[d.order]}).`;
 }

@@ -1,10 +1,12 @@
-import { cleanId, cleanText, isBlankRow } from './cells.js';
+import { cleanId, cleanText } from './cells.js';
 import { mapColumns, type ColumnMap } from './columns.js';
-import { readCsv } from './csv.js';
+import { readCsv, type CsvTable } from './csv.js';
+import { FILE_EMPTY, headerOnly, kindOfHeader, notAnOrderExport } from './file-kind.js';
 import { DEFAULT_DATE_ORDER, DateEvidence, type DateOrderDecision } from './dates.js';
 import { DATE_FIELDS, ORDER_ALIASES, englishColumnName, type OrderField } from './order-columns.js';
 import { OrderGroups } from './order-groups.js';
 import { OrderRowReader } from './order-rows.js';
+import { headerErrors, rowShapeErrors, sheetOf, type Sheet } from './shape.js';
 import type { DateOrder, OrderFileParse, RowError } from './types.js';
 
 export interface OrderExportOptions {
@@ -24,32 +26,52 @@ export interface OrderExportOptions {
  */
 export function parseOrderExport(text: string, opts: OrderExportOptions = {}): OrderFileParse {
   const table = readCsv(text);
-  const result: OrderFileParse = { orders: [], errors: [...table.errors], rowCount: 0, dateOrder: DEFAULT_DATE_ORDER, ignoredColumns: [] };
-  const header = table.rows[0];
-  if (!header) {
-    if (result.errors.length === 0) result.errors.push({ row: 1, code: 'MISSING_VALUE', message: 'The file is empty.' });
+  const result: OrderFileParse = {
+    orders: [],
+    errors: [...table.errors],
+    rowCount: 0,
+    dateOrder: DEFAULT_DATE_ORDER,
+    ignoredColumns: [],
+    warnings: [],
+    wrongKind: null,
+  };
+  const sheet = sheetOf(table);
+  if (!sheet) {
+    if (result.errors.length === 0) result.warnings.push(FILE_EMPTY);
     return result;
   }
+  const headerProblems = headerErrors(table, sheet);
+  if (headerProblems.length > 0) return { ...result, errors: [...headerProblems, ...result.errors] };
+  const header = table.rows[sheet.header]!;
+  const wrongKind = notAnOrderExport(kindOfHeader(header));
+  if (wrongKind) return { ...result, errors: [], wrongKind };
   const cols = mapColumns(header, ORDER_ALIASES);
   result.ignoredColumns = cols.ignored;
-  const missing = missingColumns(cols, table.rowNumbers[0]!);
+  const missing = missingColumns(cols, table.rowNumbers[sheet.header]!);
   if (missing.length > 0) {
     result.errors.push(...missing);
     return result;
   }
-  const data = dataRowIndexes(table.rows, cols);
+  const description = descriptionRowIndex(table, sheet, cols);
+  const shape = rowShapeErrors(table, sheet, text, description);
+  result.errors.push(...shape.errors);
+  const data = sheet.rows.filter((i) => i !== description);
   result.rowCount = data.length;
-  const dates = dateOrderOf(table.rows, data, cols, opts.dateOrder);
+  if (data.length === 0 && result.errors.length === 0) result.warnings.push(headerOnly('orders'));
+  const readable = data.filter((i) => !shape.bad.has(i));
+  const dates = dateOrderOf(table.rows, readable, cols, opts.dateOrder);
   result.dateOrder = dates.order;
   const ctx = { cols, dates, offsetMinutes: opts.timeZoneOffsetMinutes ?? 0 };
   const groups = new OrderGroups({ table, cols, errors: result.errors });
   const reader = new OrderRowReader(ctx, result.errors);
-  for (const i of data) {
+  for (const i of readable) {
     const row = reader.read(table.rows[i]!, table.rowNumbers[i]!);
     if (row.orderId !== '') groups.add(row, i);
   }
-  // Rows after a broken quote were never read: an order there may be missing lines.
-  result.orders = table.errors.length > 0 ? [] : groups.orders();
+  // Rows after a broken quote were never read, and a row of the wrong shape was skipped: an
+  // order there may be missing lines, so none is offered.
+  result.orders = table.errors.length > 0 || shape.errors.length > 0 ? [] : groups.orders();
+  result.errors.sort((a, b) => a.row - b.row);
   return result;
 }
 
@@ -71,29 +93,23 @@ function missingColumns(cols: ColumnMap<OrderField>, headerRow: number): RowErro
 }
 
 /**
- * Indexes of the data rows: after the header, without blank rows and without Seller Center's
- * second row of localised column descriptions. That row is recognised by not looking like data:
- * its Order ID cell is no id ("Platform unique order ID.") and its Quantity cell is no number.
- * Requiring both keeps a real first order with one bad cell reported instead of skipped.
+ * Seller Center's second row of localised column descriptions, or -1. It is recognised by not
+ * looking like data: its Order ID cell is no id ("Platform unique order ID.") and its Quantity
+ * cell is no number. Requiring both keeps a real first order with one bad cell reported instead
+ * of skipped. A file cut inside that row is not taken as having one.
  */
-function dataRowIndexes(rows: readonly string[][], cols: ColumnMap<OrderField>): number[] {
-  const out: number[] = [];
-  let first = true;
-  for (let i = 1; i < rows.length; i++) {
-    const cells = rows[i]!;
-    if (isBlankRow(cells)) continue;
-    const candidate = first;
-    first = false;
-    if (candidate && isDescriptionRow(cells, cols)) continue;
-    out.push(i);
-  }
-  return out;
+function descriptionRowIndex(table: CsvTable, sheet: Sheet, cols: ColumnMap<OrderField>): number {
+  const first = sheet.rows[0];
+  if (first === undefined || (table.endsMidRow && first === table.rows.length - 1)) return -1;
+  return isDescriptionRow(table.rows[first]!, cols) ? first : -1;
 }
 
 function isDescriptionRow(cells: readonly string[], cols: ColumnMap<OrderField>): boolean {
+  // Wider than the header, or without a word under Order ID, it is a broken row, not a description.
+  if (cells.length > cols.header.length) return false;
   const orderId = cleanId(cells[cols.single.orderId!]);
   const quantity = cleanId(cells[cols.single.quantity!]);
-  return !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(orderId) && !/^\d+([.,]\d+)?$/.test(quantity);
+  return orderId !== '' && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(orderId) && !/^\d+([.,]\d+)?$/.test(quantity);
 }
 
 function dateOrderOf(

@@ -26,10 +26,17 @@ const STATUS_WORDS: Record<OrderStatus, readonly string[]> = {
   CANCELLED: ['Cancelled', 'Canceled', '已取消'],
 };
 
-/** Folds case, width, spaces, "_", "-" and apostrophes (straight or curly) away. */
+/**
+ * Folds case, width, spaces, "_", "-" and apostrophes (straight or curly) away. No status word is
+ * long: a longer text is none, and is never run through the regular expression (over megabytes of
+ * two-byte text it overflows V8's stack).
+ */
 function statusKey(text: string): string {
+  if (text.length > MAX_STATUS_CHARS) return '';
   return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+const MAX_STATUS_CHARS = 100;
 
 const BY_KEY = new Map<string, OrderStatus>();
 for (const status of ORDER_STATUSES) {
@@ -43,7 +50,8 @@ const SEEN = new Map<string, OrderStatus>();
 export function statusFromText(text: string): OrderStatus | null {
   const seen = SEEN.get(text);
   if (seen) return seen;
-  const status = BY_KEY.get(statusKey(text)) ?? null;
+  const key = statusKey(text);
+  const status = key === '' ? null : (BY_KEY.get(key) ?? null);
   if (status && SEEN.size < 1000) SEEN.set(text, status);
   return status;
 }

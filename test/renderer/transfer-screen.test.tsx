@@ -32,6 +32,7 @@ function report(over: Partial<ImportReport> = {}): ImportReport {
     dateOrder: 'DMY',
     ignoredColumns: ['Buyer Note', 'Weight (kg)'],
     errors: [],
+    warnings: [],
     ...over,
   };
 }
@@ -99,7 +100,7 @@ describe('TransferScreen: import', () => {
   it('imports a catalogue through import.catalogue, and names other failures in words', async () => {
     const api = new FakeApi()
       .handle('settings.get', () => shop())
-      .handle('import.catalogue', () => ({ file: 'skus.csv', rows: 40, created: 12, updated: 28, errors: [] }));
+      .handle('import.catalogue', () => ({ file: 'skus.csv', rows: 40, created: 12, updated: 28, errors: [], warnings: [] }));
     renderWithCore(<TransferScreen />, api);
     fireEvent.change(screen.getByTestId('import-kind'), { target: { value: 'catalogue' } });
     expect(screen.queryByTestId('import-date-order')).toBeNull();

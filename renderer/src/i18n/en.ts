@@ -200,6 +200,10 @@ export const en = {
   'error.PLATFORM_BAD_RESPONSE': 'TikTok Shop sent an answer Packdesk cannot read. It will try again later.',
   'error.PLATFORM_LABEL_NOT_READY': 'TikTok Shop is still making the label. Packdesk will fetch it shortly.',
   'error.CREDENTIALS_UNAVAILABLE': "The shop's saved sign-in cannot be read on this computer. Reconnect the shop.",
+  'error.FILE_NOT_TEXT': 'The file is not a UTF-8 CSV text file.',
+  'error.IMPORT_WRONG_KIND': 'This file is not the kind chosen (order export or product catalogue).',
+  'error.FOLDER_NOT_ALLOWED': 'Packdesk does not write into this folder; choose a folder of your own.',
+  'error.FOLDER_NOT_WRITABLE': 'The folder cannot be written to.',
 
   'settings.title': 'Settings',
   'settings.station': 'Station name',

@@ -195,6 +195,10 @@ export const zhCN: Catalogue = {
   'error.PLATFORM_BAD_RESPONSE': 'TikTok Shop 返回了无法读取的内容。稍后会重试。',
   'error.PLATFORM_LABEL_NOT_READY': 'TikTok Shop 仍在生成面单。Packdesk 稍后会获取。',
   'error.CREDENTIALS_UNAVAILABLE': '无法在这台电脑上读取店铺的登录信息。请重新连接店铺。',
+  'error.FILE_NOT_TEXT': '该文件不是 UTF-8 编码的 CSV 文本文件。',
+  'error.IMPORT_WRONG_KIND': '该文件不是所选的类型（订单导出或商品目录）。',
+  'error.FOLDER_NOT_ALLOWED': 'Packdesk 不会写入此文件夹，请选择您自己的文件夹。',
+  'error.FOLDER_NOT_WRITABLE': '无法写入该文件夹。',
 
   'settings.title': '设置',
   'settings.station': '工位名称',

@@ -1,9 +1,12 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../../helpers/core.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
+const EN = fileURLToPath(new URL('../../fixtures/seller-center/orders-en-dmy.csv', import.meta.url));
 let dir: ReturnType<typeof tempDir>;
 let db: string;
 
@@ -74,6 +77,25 @@ describe('packdesk CLI', () => {
     expect(cli('orders', '--frobnicate').stderr).toMatch(/^error INVALID_INPUT/);
     expect(cli('import', path.join(dir.dir, 'missing.csv')).stderr).toMatch(/^error FILE_NOT_FOUND/);
     expect(cli('teleport').code).toBe(2);
+  });
+
+  it('prints the code of every refused row of an import, and the warning of a file with no rows', () => {
+    const at = (name: string, bytes: string | Buffer) => {
+      const file = path.join(dir.dir, name);
+      fs.writeFileSync(file, bytes);
+      return file;
+    };
+    const good = fs.readFileSync(EN, 'utf8');
+    const cut = cli('import', at('cut.csv', good.slice(0, good.lastIndexOf('Camden') + 3)));
+    expect(cut.code).toBe(1);
+    expect(cut.stdout).toMatch(/^ {2}FILE_TRUNCATED +Row \d+: the file ends in the middle of a row/);
+    expect(cut.stderr).toMatch(/^error IMPORT_INVALID: 1 problem/);
+    const utf16 = cli('import', at('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')])));
+    expect(utf16.stderr).toMatch(/^error FILE_NOT_TEXT: utf16.csv is not a UTF-8 CSV text file/);
+    expect(cli('import', at('skus.csv', 'Seller SKU,Bin\r\nMUG,A-1\r\n')).stderr).toMatch(/^error IMPORT_WRONG_KIND: /);
+    const headerOnly = cli('import', at('header.csv', good.split('\r\n')[0] + '\r\n'));
+    expect(headerOnly.code).toBe(0);
+    expect(headerOnly.stdout).toMatch(/^Imported 0 rows.*\nwarning FILE_HEADER_ONLY: /);
   });
 
   it('answers a cancellation request and prints a pick list', () => {

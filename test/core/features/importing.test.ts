@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,6 +127,134 @@ describe('import.orders', () => {
     fs.writeFileSync(xlsx, Buffer.from('504b0304140000000800', 'hex'));
     expect(await errorCode(c.call('import.orders', { path: xlsx }))).toBe('FILE_UNREADABLE');
     expect(await errorCode(c.call('import.orders', { path: c.dir }))).toBe('FILE_UNREADABLE');
+  });
+});
+
+describe('import.orders: files that are not exports', () => {
+  const text = () => fs.readFileSync(EN, 'utf8');
+  /** Writes `bytes` to a file in the core's folder and returns its path. */
+  const file = (c: TestCore, name: string, bytes: Buffer | string) => {
+    const at = path.join(c.dir, name);
+    fs.writeFileSync(at, bytes);
+    return at;
+  };
+  const refusal = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (err) {
+      return err as { code: string; message: string; details?: unknown };
+    }
+    throw new Error('expected the call to fail, but it succeeded');
+  };
+
+  it('refuses UTF-16 (either byte order, with or without a byte order mark) as one coded error', async () => {
+    const c = core();
+    await c.call('import.orders', { path: EN });
+    const before = snapshot(c);
+    const le = Buffer.from(text(), 'utf16le');
+    const be = Buffer.from(le).swap16();
+    for (const [name, bytes] of [
+      ['le-bom.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+      ['le.csv', le],
+      ['be-bom.csv', Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+      ['be.csv', be],
+    ] as const) {
+      const err = await refusal(c.call('import.orders', { path: file(c, name, bytes) }));
+      expect(err.code, name).toBe('FILE_NOT_TEXT');
+      expect(err.message).toContain('not a UTF-8 CSV text file');
+      expect(err.details).toEqual({ reason: 'UTF16' });
+    }
+    expect(snapshot(c)).toEqual(before);
+  });
+
+  it('refuses binary files: NUL bytes, or bytes that are not UTF-8 (a Latin-1 or GBK file)', async () => {
+    const c = core();
+    const nul = Buffer.concat([Buffer.from(text().slice(0, 2000)), Buffer.from([0]), Buffer.from(text().slice(2000))]);
+    const latin1 = Buffer.from(text().replace('Amelia', 'Chloé'), 'latin1');
+    const random = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
+    for (const [name, bytes] of [
+      ['nul.csv', nul],
+      ['latin1.csv', latin1],
+      ['random.bin', random],
+    ] as const) {
+      expect(await errorCode(c.call('import.orders', { path: file(c, name, bytes) })), name).toBe('FILE_NOT_TEXT');
+      expect(await errorCode(c.call('import.catalogue', { path: file(c, name, bytes) })), name).toBe('FILE_NOT_TEXT');
+    }
+    expect(await c.call('orders.list', {})).toEqual([]);
+  });
+
+  it('holds uploads from the browser to the same rule: it turned bad bytes into U+FFFD', async () => {
+    const c = core();
+    const upload = (content: string) => c.call('import.orders', { upload: { fileName: 'orders.csv', content } });
+    expect(await errorCode(upload(text().replace('Amelia', 'Chlo\uFFFD')))).toBe('FILE_NOT_TEXT');
+    expect(await errorCode(upload('\uFFFD\uFFFD' + [...'Order ID,Quantity'].join('\u0000')))).toBe('FILE_NOT_TEXT');
+    expect((await refusal(upload('PK\u0003\u0004rest of a zip'))).message).toContain('XLSX');
+    expect((await upload(text())).created).toBe(5);
+  });
+
+  it('keeps its own message for a spreadsheet (XLSX)', async () => {
+    const c = core();
+    const err = await refusal(c.call('import.orders', { path: file(c, 'orders.csv', Buffer.from('504b030414000000080000002100', 'hex')) }));
+    expect(err).toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('spreadsheet (XLSX)') });
+  });
+
+  it.skipIf(process.platform === 'win32')('does not wait on a pipe given as the file: only plain files are read', async () => {
+    const c = core();
+    const fifo = path.join(c.dir, 'orders.csv');
+    execFileSync('mkfifo', [fifo]);
+    expect(await errorCode(c.call('import.orders', { path: fifo }))).toBe('FILE_UNREADABLE');
+  });
+
+  it('reports an empty or header-only file as a warning, not as a success with zeros, and writes nothing', async () => {
+    const c = core();
+    await c.call('import.orders', { path: EN });
+    const before = snapshot(c);
+    const [header, description] = text().split('\r\n');
+    const empty = await c.call('import.orders', { path: file(c, 'empty.csv', '') });
+    expect(empty).toMatchObject({ rows: 0, orders: 0, created: 0, warnings: [{ code: 'FILE_EMPTY', message: expect.any(String) }] });
+    for (const t of [`${header}\r\n`, `${header}\r\n${description}\r\n`]) {
+      const r = await c.call('import.orders', { path: file(c, 'header.csv', t) });
+      expect(r).toMatchObject({ rows: 0, orders: 0, warnings: [{ code: 'FILE_HEADER_ONLY' }] });
+    }
+    const skus = await c.call('import.catalogue', { path: file(c, 'skus.csv', 'Seller SKU,Bin\r\n') });
+    expect(skus).toMatchObject({ rows: 0, created: 0, warnings: [{ code: 'FILE_HEADER_ONLY' }] });
+    expect(snapshot(c)).toEqual(before);
+    expect((await c.call('import.orders', { path: EN })).warnings).toEqual([]);
+  });
+
+  it('refuses an order export given as a catalogue, and a catalogue given as orders, writing nothing', async () => {
+    const c = core();
+    const before = snapshot(c);
+    const asCatalogue = await refusal(c.call('import.catalogue', { path: EN }));
+    expect(asCatalogue).toMatchObject({ code: 'IMPORT_WRONG_KIND', details: { looksLike: 'orders' } });
+    expect(asCatalogue.message).toContain('import it as orders');
+    const asOrders = await refusal(c.call('import.orders', { path: CATALOGUE }));
+    expect(asOrders).toMatchObject({ code: 'IMPORT_WRONG_KIND', details: { looksLike: 'catalogue' } });
+    const neither = await refusal(c.call('import.orders', { path: file(c, 'bank.csv', 'Date,Amount,Payee\r\n2024-01-01,3.50,Cafe\r\n') }));
+    expect(neither).toMatchObject({ code: 'IMPORT_WRONG_KIND', details: { looksLike: 'unknown' } });
+    expect(snapshot(c)).toEqual(before);
+  });
+
+  it('refuses a truncated export whole and keeps what was saved', async () => {
+    const c = core();
+    await c.call('import.orders', { path: EN });
+    const before = snapshot(c);
+    const full = text();
+    const err = await refusal(c.call('import.orders', { path: file(c, 'cut.csv', full.slice(0, full.lastIndexOf('Camden') + 3)) }));
+    expect(err.code).toBe('IMPORT_INVALID');
+    expect((err.details as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual(['FILE_TRUNCATED']);
+    expect(snapshot(c)).toEqual(before);
+  });
+
+  it('lists at most 1,000 bad rows and says how many there were', async () => {
+    const c = core();
+    const [header] = text().split('\r\n');
+    const rows = Array.from({ length: 1500 }, () => 'x,y\r\n').join('');
+    const err = await refusal(c.call('import.orders', { path: file(c, 'narrow.csv', `${header}\r\n${rows}`) }));
+    const details = err.details as { errors: { code: string }[]; total: number };
+    expect(details.total).toBe(1500);
+    expect(details.errors).toHaveLength(1000);
+    expect(new Set(details.errors.map((e) => e.code))).toEqual(new Set(['ROW_TOO_SHORT']));
   });
 });
 

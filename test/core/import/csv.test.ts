@@ -52,6 +52,17 @@ describe('readCsv', () => {
     ]);
   });
 
+  it('says when the text stops inside a record: the sign of a file cut short', () => {
+    expect(readCsv('a,b\r\n1,2').endsMidRow).toBe(true);
+    expect(readCsv('a,b\r\n1,').endsMidRow).toBe(true);
+    expect(readCsv('a,b\r\n,,').endsMidRow).toBe(true);
+    expect(readCsv('a,b\r\n"1\r\n2",3').endsMidRow).toBe(true);
+    expect(readCsv('a,b\r\n1,2\r\n').endsMidRow).toBe(false);
+    expect(readCsv('a,b\r1,2\r').endsMidRow).toBe(false);
+    expect(readCsv('a,b\r\n1,2\r\n   ').endsMidRow).toBe(false);
+    expect(readCsv('').endsMidRow).toBe(false);
+  });
+
   it('keeps stray text after a closing quote instead of failing', () => {
     expect(readCsv('"abc"def,x\n').rows).toEqual([['abcdef', 'x']]);
   });

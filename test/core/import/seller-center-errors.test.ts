@@ -123,8 +123,11 @@ describe('parseOrderExport: bad cells', () => {
     expect(parse.errors[2]!.message).toContain('"SKU ID" or "Seller SKU"');
   });
 
-  it('refuses an empty file', () => {
-    expect(where(parseOrderExport('').errors)).toEqual([[1, undefined, 'MISSING_VALUE']]);
-    expect(where(parseOrderExport('\uFEFF\r\n').errors)).toEqual([[1, undefined, 'MISSING_VALUE']]);
+  it('does not refuse an empty file but warns that it held nothing', () => {
+    for (const text of ['', '\uFEFF\r\n']) {
+      const parse = parseOrderExport(text);
+      expect(parse.errors).toEqual([]);
+      expect(parse.warnings.map((w) => w.code)).toEqual(['FILE_EMPTY']);
+    }
   });
 });
