@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { call } from '../api/dispatch.js';
 import { defaultDbPath } from '../cli/paths.js';
 import { createCore, type Core } from '../core.js';
+import { workerGateways } from '../sync/worker-gateway.js';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { startStation, type Station } from './server.js';
 import { staticRoot } from './static.js';
@@ -66,6 +67,7 @@ function closeOnSignal(station: Station, core: Core): Promise<void> {
       process.stdout.write(`Packdesk station: stopping (${signal})\n`);
       void station
         .close()
+        .then(() => core.sync.stop())
         .catch(printError)
         .finally(() => {
           core.close();
@@ -85,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + '\n');
       return 0;
     }
-    core = createCore({ dbPath: args.db });
+    core = createCore({ dbPath: args.db, sync: { gateways: workerGateways } });
     if (args.demo) {
       const demo = await call(core.dispatch, 'demo.load', {});
       process.stdout.write(`Demo shop loaded: ${demo.orders} new orders, ${demo.skus} SKUs.\n`);
@@ -93,6 +95,8 @@ export async function main(argv: string[]): Promise<number> {
     const dir = rendererDir();
     if (!staticRoot(dir)) process.stdout.write(`The screens are not built (${dir} is missing); run \`npm run build:renderer\`. The API is served anyway.\n`);
     const station = await startStation({ core, port: args.port, host: args.host, staticDir: dir });
+    // The sync runs here as in the desktop app: at start, every 60 s, 1 s after an outbox write.
+    core.sync.start();
     process.stdout.write(`Packdesk station: ${station.url}\n`);
     if (!isLoopback(args.host)) process.stdout.write(`Warning: listening on ${args.host}; other computers on this network can reach the screens.\n`);
     await closeOnSignal(station, core);
