@@ -97,6 +97,19 @@ export class SyncService {
       ordersChanged: (orderIds) => o.events.emit('orders.changed', { orderIds }),
     };
     this.scheduler = new SyncScheduler(() => this.cycle());
+    // The status bar's "12 waiting" follows every outbox write, told after the write's own answer.
+    o.events.on('outbox.changed', () => this.announceSoon());
+  }
+
+  private announcing = false;
+
+  private announceSoon(): void {
+    if (this.announcing) return;
+    this.announcing = true;
+    setImmediate(() => {
+      this.announcing = false;
+      this.announce();
+    });
   }
 
   credentialStore(): Promise<CredentialStore> {
