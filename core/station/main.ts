@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { call } from '../api/dispatch.js';
 import { defaultDbPath } from '../cli/paths.js';
 import { createCore, type Core } from '../core.js';
-import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { codedError, PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { startStation, type Station } from './server.js';
 import { staticRoot } from './static.js';
 
@@ -53,7 +53,7 @@ function isLoopback(host: string): boolean {
 }
 
 function printError(err: unknown): void {
-  const info: ErrorInfo = err instanceof PackdeskError ? err.toInfo() : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
+  const info: ErrorInfo = codedError(err)?.toInfo() ?? { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
   process.stderr.write(`error ${info.code}: ${info.message}\n`);
 }
 

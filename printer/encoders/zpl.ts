@@ -3,7 +3,7 @@
  * can draw (Latin-1, under ^CI28 = UTF-8), Code128, QR and DataMatrix go native; everything else —
  * CJK text, PDF417, images — goes as a ^GFA bitmap drawn exactly as the rasteriser draws it.
  */
-import { missingCase } from '../../core/domain/errors.js';
+import { unreachable } from '../errors.js';
 import { trimToInk } from '../label/bitmap.js';
 import {
   mmToDots,
@@ -91,7 +91,7 @@ function elementCommands(element: LabelElement, ctx: Context): string[] {
     case 'image':
       return asBitmap(element, ctx);
     default:
-      return missingCase(element);
+      return unreachable(element);
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import { placeOnStock } from './fit.js';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -21,7 +21,7 @@ function pdfjs(): Promise<Pdfjs> {
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })().catch((cause: unknown) => {
     pdfjsLoading = undefined; // let the next label try again
-    return fail('INTERNAL', 'The PDF renderer (pdfjs-dist) cannot load.', { cause: String(cause) });
+    return printerFail('PRINTER_UNSUPPORTED', 'Platform PDF labels cannot be printed on this computer: the PDF renderer (pdfjs-dist) did not load.', { cause: String(cause) });
   });
   return pdfjsLoading;
 }
@@ -91,5 +91,5 @@ export async function renderPdfLabel(file: Uint8Array, width: number, height: nu
 function invalid(message: string, cause: unknown): never {
   const name = (cause as { name?: string } | undefined)?.name;
   const reason = name === 'PasswordException' ? ' (it is password-protected)' : '';
-  return fail('LABEL_INVALID', `${message}${reason}.`, cause === undefined ? undefined : { cause: cause instanceof Error ? cause.message : String(cause) });
+  return printerFail('LABEL_INVALID', `${message}${reason}.`, cause === undefined ? undefined : { cause: cause instanceof Error ? cause.message : String(cause) });
 }

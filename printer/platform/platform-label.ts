@@ -4,7 +4,7 @@
  * stock (100×150 mm by default) at its dpi: scaled with its aspect ratio kept, turned when that
  * fits better, centred, and thresholded so barcodes stay crisp. It prints as a full-page image.
  */
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import { countInk, type Bitmap } from '../label/bitmap.js';
 import { canvasModule } from '../label/canvas.js';
 import { DEFAULT_STOCK, mmToDots, type Label, type PrinterProfile } from '../label/model.js';
@@ -33,7 +33,7 @@ export function labelFileKind(file: Uint8Array): LabelFileKind {
   if (PNG_SIGNATURE.every((byte, i) => file[i] === byte)) return 'png';
   // The PDF header may follow a little junk (some servers prepend a BOM or whitespace).
   if (indexOfAscii(file.subarray(0, 1024), '%PDF-') >= 0) return 'pdf';
-  return fail('LABEL_INVALID', 'The label file is neither a PDF nor a PNG.', { firstBytes: hexPrefix(file) });
+  return printerFail('LABEL_INVALID', 'The label file is neither a PDF nor a PNG.', { firstBytes: hexPrefix(file) });
 }
 
 export async function platformLabelBitmap(file: Uint8Array, profile: PrinterProfile, opts: PlatformLabelOptions = {}): Promise<Bitmap> {
@@ -44,7 +44,7 @@ export async function platformLabelBitmap(file: Uint8Array, profile: PrinterProf
   checkComplete(file, kind);
   const rgba = kind === 'pdf' ? await renderPdfLabel(file, width, height) : await renderPngLabel(file, width, height);
   const bitmap = rgbaToBitmap(rgba, width, height, halftone(opts), opts.threshold);
-  if (countInk(bitmap) === 0) fail('LABEL_INVALID', 'The label renders as a blank page.');
+  if (countInk(bitmap) === 0) printerFail('LABEL_INVALID', 'The label renders as a blank page.');
   return bitmap;
 }
 
@@ -66,15 +66,15 @@ function halftone(opts: PlatformLabelOptions): Halftone {
 function checkComplete(file: Uint8Array, kind: LabelFileKind): void {
   const tail = file.subarray(Math.max(0, file.length - 1024));
   const complete = kind === 'pdf' ? indexOfAscii(tail, '%%EOF') >= 0 : indexOfAscii(file.subarray(Math.max(0, file.length - 12)), 'IEND') >= 0;
-  if (!complete) fail('LABEL_INVALID', `The label ${kind.toUpperCase()} is incomplete (the download may have been cut short).`, { bytes: file.length });
+  if (!complete) printerFail('LABEL_INVALID', `The label ${kind.toUpperCase()} is incomplete (the download may have been cut short).`, { bytes: file.length });
 }
 
 async function renderPngLabel(file: Uint8Array, width: number, height: number): Promise<Uint8ClampedArray> {
-  const canvas = canvasModule() ?? fail('INTERNAL', 'Label images cannot be decoded on this machine: @napi-rs/canvas did not load.');
+  const canvas = canvasModule() ?? printerFail('PRINTER_UNSUPPORTED', 'Platform label pictures cannot be printed on this computer: the image library (@napi-rs/canvas) did not load.');
   const image = await canvas.loadImage(file).catch((cause: unknown) =>
-    fail('LABEL_INVALID', 'The label PNG cannot be decoded.', { cause: cause instanceof Error ? cause.message : String(cause) }),
+    printerFail('LABEL_INVALID', 'The label PNG cannot be decoded.', { cause: cause instanceof Error ? cause.message : String(cause) }),
   );
-  if (!(image.width > 0 && image.height > 0)) fail('LABEL_INVALID', 'The label PNG has no pixels.');
+  if (!(image.width > 0 && image.height > 0)) printerFail('LABEL_INVALID', 'The label PNG has no pixels.');
   const place = placeOnStock(image.width, image.height, width, height);
   const surface = canvas.createCanvas(width, height);
   const ctx = surface.getContext('2d');

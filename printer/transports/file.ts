@@ -5,7 +5,7 @@
  * printer is not there, not that a regular file should appear in /dev.
  */
 import fs from 'node:fs';
-import type { ErrorCode, PackdeskError } from '../../core/domain/errors.js';
+import type { PrinterErrorCode, PrinterError } from '../errors.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
 import { byteCount, errnoCode, errorText, IdleTimer, printerError, SerialQueue, withTimeout } from './util.js';
@@ -111,7 +111,7 @@ export class FileTransport implements PrinterTransport {
     void handle?.close().catch(() => undefined);
   }
 
-  private openFailure(err: unknown): PackdeskError {
+  private openFailure(err: unknown): PrinterError {
     const code = errnoCode(err) ?? '';
     const cause = { cause: errorText(err), errno: code };
     switch (code) {
@@ -133,7 +133,7 @@ export class FileTransport implements PrinterTransport {
     }
   }
 
-  private writeFailure(err: unknown, sent: number, total: number): PackdeskError {
+  private writeFailure(err: unknown, sent: number, total: number): PrinterError {
     const code = errnoCode(err) ?? '';
     const details = { cause: errorText(err), errno: code, bytesSent: sent, totalBytes: total };
     const progress = `after ${byteCount(sent)} of ${byteCount(total)}; the label may be partly printed`;
@@ -144,7 +144,7 @@ export class FileTransport implements PrinterTransport {
     return this.failure('PRINTER_OFFLINE', `Writing to ${this.path} failed (${code || errorText(err)}) ${progress}.`, details);
   }
 
-  private failure(code: ErrorCode, message: string, details: Record<string, unknown>): PackdeskError {
+  private failure(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {
     return printerError(code, message, { uri: this.uri, ...details });
   }
 

@@ -5,7 +5,7 @@
  * idle connections themselves.
  */
 import net from 'node:net';
-import { PackdeskError, type ErrorCode } from '../../core/domain/errors.js';
+import { PrinterError, type PrinterErrorCode } from '../errors.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
 import { byteCount, errnoCode, errorText, IdleTimer, printerError, SerialQueue } from './util.js';
@@ -226,7 +226,7 @@ export class TcpTransport implements PrinterTransport {
     });
   }
 
-  private connectFailure(err: Error): PackdeskError {
+  private connectFailure(err: Error): PrinterError {
     const code = errnoCode(err) ?? '';
     const cause = { cause: errorText(err), errno: code };
     if (UNKNOWN_HOST.has(code)) return this.failure('PRINTER_NOT_FOUND', `No printer named "${this.host}" on this network: the name does not resolve. Use the printer's IP address (print its network configuration label).`, cause);
@@ -235,13 +235,13 @@ export class TcpTransport implements PrinterTransport {
     return this.failure('PRINTER_OFFLINE', `Cannot connect to the printer at ${this.where()}: ${errorText(err)}.`, cause);
   }
 
-  private dropFailure(err: Error, sent: number, total: number): PackdeskError {
+  private dropFailure(err: Error, sent: number, total: number): PrinterError {
     const code = errnoCode(err) ?? '';
     const known = DROPPED.has(code) || code === '' ? 'closed the connection' : `failed (${code})`;
     return this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} ${known} after ${byteCount(sent)} of ${byteCount(total)}; the label may be partly printed.`, { bytesSent: sent, totalBytes: total, cause: errorText(err), errno: code });
   }
 
-  private failure(code: ErrorCode, message: string, details: Record<string, unknown>): PackdeskError {
+  private failure(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {
     return printerError(code, message, { uri: this.uri, ...details });
   }
 
@@ -257,7 +257,7 @@ export class TcpTransport implements PrinterTransport {
 }
 
 function untouched(err: unknown): boolean {
-  return err instanceof PackdeskError && err.code === 'PRINTER_OFFLINE' && (err.details as { bytesSent?: number }).bytesSent === 0;
+  return err instanceof PrinterError && err.code === 'PRINTER_OFFLINE' && (err.details as { bytesSent?: number }).bytesSent === 0;
 }
 
 function seconds(ms: number): string {

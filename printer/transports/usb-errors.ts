@@ -4,7 +4,7 @@
  * "transferOut error: Disconnected"; libusb-based stacks say LIBUSB_ERROR_ACCESS and friends.
  * Both spellings are matched, so the mapping survives a change of USB library.
  */
-import type { PackdeskError } from '../../core/domain/errors.js';
+import type { PrinterError } from '../errors.js';
 import { byteCount, errnoCode, errorText, printerError } from './util.js';
 
 export type UsbStage = 'open' | 'claim' | 'identify' | 'write' | 'read';
@@ -34,7 +34,7 @@ export const WINUSB_HINT =
   'Either print through the Windows spooler — add the printer as spool:NAME (Packdesk sends the label bytes RAW, the driver does not redraw them) — ' +
   'or switch the printer to the WinUSB driver (e.g. with Zadig), after which only programs that speak USB directly, like Packdesk, can print to it.';
 
-export function usbFailure(err: unknown, ctx: UsbFailureContext): PackdeskError {
+export function usbFailure(err: unknown, ctx: UsbFailureContext): PrinterError {
   const text = `${errnoCode(err) ?? ''} ${errorText(err)}`;
   const details = { uri: ctx.uri, stage: ctx.stage, cause: errorText(err), bytesSent: ctx.bytesSent, totalBytes: ctx.totalBytes };
   if (ACCESS.test(text)) return printerError('PRINTER_NO_PERMISSION', noPermission(ctx), details);

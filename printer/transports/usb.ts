@@ -3,7 +3,7 @@
  * serial), claim its printer-class interface (detaching usblp on Linux), send the job to bulk OUT
  * in chunks, and read status answers from bulk IN on bidirectional printers.
  */
-import { fail, PackdeskError } from '../../core/domain/errors.js';
+import { printerFail, PrinterError } from '../errors.js';
 import type { DeviceId } from './ieee1284.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
@@ -121,14 +121,14 @@ export class UsbTransport implements PrinterTransport {
     try {
       devices = await provider.getDevices();
     } catch (err) {
-      return fail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: this computer's USB devices cannot be listed (${errorText(err)}).`, { uri: this.uri, cause: errorText(err) });
+      return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: this computer's USB devices cannot be listed (${errorText(err)}).`, { uri: this.uri, cause: errorText(err) });
     }
     const matches = devices.filter((d) => d.vendorId === this.vendorId && d.productId === this.productId);
     const wanted = this.options.serial;
     const device = wanted === undefined ? matches[0] : matches.find((d) => safely(() => d.serialNumber) === wanted);
     if (!device) {
       const why = matches.length > 0 ? `a printer ${this.ids()} is connected, but not the one with serial ${wanted}` : 'check the cable and that it is switched on';
-      return fail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: ${why}.`, { uri: this.uri, connected: matches.length });
+      return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: ${why}.`, { uri: this.uri, connected: matches.length });
     }
     return device;
   }
@@ -145,7 +145,7 @@ export class UsbTransport implements PrinterTransport {
         config = configurationOf(device);
       }
       const iface = findPrinterInterface(config);
-      if (!iface) fail('PRINTER_UNSUPPORTED', `USB device ${this.ids()} has no printer interface (USB class 7 with a bulk OUT endpoint): it is not a printer Packdesk can drive.`, { uri: this.uri });
+      if (!iface) printerFail('PRINTER_UNSUPPORTED', `USB device ${this.ids()} has no printer interface (USB class 7 with a bulk OUT endpoint): it is not a printer Packdesk can drive.`, { uri: this.uri });
       if (await this.detachKernelDriver(device, iface.interfaceNumber)) detached = iface;
       await this.step('claim', device.claimInterface(iface.interfaceNumber));
       if (iface.alternateSetting !== 0 && device.selectAlternateInterface) {
@@ -221,7 +221,7 @@ export class UsbTransport implements PrinterTransport {
     try {
       return await call;
     } catch (err) {
-      if (err instanceof PackdeskError) throw err;
+      if (err instanceof PrinterError) throw err;
       throw usbFailure(err, { ...this.context(stage), ...extra });
     }
   }

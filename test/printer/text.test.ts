@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PackdeskError } from '../../core/domain/errors.js';
+import { PrinterError } from '../../printer/errors.js';
 import { countInk } from '../../printer/label/bitmap.js';
 import { labelFonts, layoutLines, measureText, renderText } from '../../printer/label/text.js';
 import { hasCjkFont, testFonts } from './fixtures/fonts.js';
@@ -29,7 +29,7 @@ describe('bitmap text', () => {
   });
 
   it('rejects a font file that is not TrueType/OpenType with INVALID_INPUT', () => {
-    expect(() => labelFonts([{ name: 'broken-font', data: Uint8Array.of(1, 2, 3) }])).toThrow(PackdeskError);
+    expect(() => labelFonts([{ name: 'broken-font', data: Uint8Array.of(1, 2, 3) }])).toThrow(PrinterError);
   });
 
   it.runIf(hasCjkFont)('draws CJK through the canvas, also glyphs the TrueType port cannot build', () => {

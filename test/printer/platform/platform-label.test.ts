@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { zplText } from '../../../printer/encoders/zpl.js';
 import { countInk, cropBitmap, type Bitmap } from '../../../printer/label/bitmap.js';
 import { mmToDots, type Dpi, type Label, type PrinterProfile } from '../../../printer/label/model.js';
@@ -25,8 +25,8 @@ function asZ64(bitmap: Bitmap, dpi: Dpi): string {
 
 async function expectLabelInvalid(file: Uint8Array): Promise<void> {
   const error = await platformLabelBitmap(file, zpl(203)).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(PackdeskError);
-  expect((error as PackdeskError).code).toBe('LABEL_INVALID');
+  expect(error).toBeInstanceOf(PrinterError);
+  expect((error as PrinterError).code).toBe('LABEL_INVALID');
 }
 
 /** Ink share of a corner region of the page, to see which way a label was turned. */
@@ -136,7 +136,7 @@ describe('damaged label files are refused with LABEL_INVALID', () => {
   it('recognises PDF and PNG by their magic bytes only', async () => {
     expect(labelFileKind(await carrierPdf())).toBe('pdf');
     expect(labelFileKind(await carrierPng())).toBe('png');
-    expect(() => labelFileKind(new TextEncoder().encode('<html>Session expired</html>'))).toThrow(PackdeskError);
+    expect(() => labelFileKind(new TextEncoder().encode('<html>Session expired</html>'))).toThrow(PrinterError);
   });
 
   it('random bytes and an empty file', async () => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { FileTransport } from '../../../printer/transports/file.js';
 import { tempDir } from '../fakes/temp-dir.js';
 
@@ -17,14 +17,14 @@ function folder(): string {
   return dir;
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackdeskError> {
+async function failure(promise: Promise<unknown>): Promise<PrinterError> {
   try {
     await promise;
   } catch (err) {
-    expect(err).toBeInstanceOf(PackdeskError);
-    return err as PackdeskError;
+    expect(err).toBeInstanceOf(PrinterError);
+    return err as PrinterError;
   }
-  throw new Error('expected a PackdeskError');
+  throw new Error('expected a PrinterError');
 }
 
 const errno = (code: string) => Object.assign(new Error(`${code}: simulated`), { code });

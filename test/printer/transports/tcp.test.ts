@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { printerStatus } from '../../../printer/status/query.js';
 import { TcpTransport } from '../../../printer/transports/tcp.js';
 import { FakeTcpPrinter } from '../fakes/tcp-printer.js';
@@ -29,14 +29,14 @@ function job(size: number): Uint8Array {
   return bytes;
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackdeskError> {
+async function failure(promise: Promise<unknown>): Promise<PrinterError> {
   try {
     await promise;
   } catch (err) {
-    expect(err).toBeInstanceOf(PackdeskError);
-    return err as PackdeskError;
+    expect(err).toBeInstanceOf(PrinterError);
+    return err as PrinterError;
   }
-  throw new Error('expected a PackdeskError');
+  throw new Error('expected a PrinterError');
 }
 
 /** A port nothing listens on: bound for a moment, then released. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { printerStatus } from '../../../printer/status/query.js';
 import { UsbTransport, type UsbTransportOptions } from '../../../printer/transports/usb.js';
 import { fakeUsb, FakeUsbDevice, noUsbBus, type FakeUsbOptions } from '../fakes/usb-device.js';
@@ -12,14 +12,14 @@ function setup(device: FakeUsbOptions = {}, options: UsbTransportOptions = {}) {
   return { fake, transport };
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackdeskError> {
+async function failure(promise: Promise<unknown>): Promise<PrinterError> {
   try {
     await promise;
   } catch (err) {
-    expect(err).toBeInstanceOf(PackdeskError);
-    return err as PackdeskError;
+    expect(err).toBeInstanceOf(PrinterError);
+    return err as PrinterError;
   }
-  throw new Error('expected a PackdeskError');
+  throw new Error('expected a PrinterError');
 }
 
 function job(size: number): Uint8Array {
