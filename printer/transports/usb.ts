@@ -176,11 +176,14 @@ export class UsbTransport implements PrinterTransport {
     let sent = 0;
     while (sent < bytes.length) {
       const chunk = bytes.subarray(sent, sent + this.chunkBytes);
-      const context = { bytesSent: sent, totalBytes: bytes.length };
+      // A failed transfer may have moved part of its chunk before it failed: that part is not known.
+      const context = { bytesSent: sent, totalBytes: bytes.length, inFlight: chunk.length };
       const transfer = device.transferOut(iface.outEndpoint, chunk, this.timeouts.writeMs);
       const result = await this.step('write', withTimeout(transfer, this.timeouts.writeMs + this.guardMs, () => new Error('transferOut timed out')), context);
-      if (result.status !== 'ok') throw usbFailure(new Error(`transferOut ${result.status}`), { ...this.context('write'), ...context });
-      if (result.bytesWritten <= 0) throw usbFailure(new Error('transferOut timed out (no bytes accepted)'), { ...this.context('write'), ...context });
+      // A transfer that came back says how much of its chunk went out: the count is exact again.
+      const settled = { ...context, bytesSent: sent + Math.max(0, result.bytesWritten ?? 0), inFlight: 0 };
+      if (result.status !== 'ok') throw usbFailure(new Error(`transferOut ${result.status}`), { ...this.context('write'), ...settled });
+      if (result.bytesWritten <= 0) throw usbFailure(new Error('transferOut timed out (no bytes accepted)'), { ...this.context('write'), ...settled });
       // A short write is not an error: the rest of the chunk goes in the next transfer.
       sent += Math.min(result.bytesWritten, chunk.length);
     }
@@ -217,7 +220,7 @@ export class UsbTransport implements PrinterTransport {
   }
 
   /** Awaits a USB call and turns its failure into a printer error code. */
-  private async step<T>(stage: UsbStage, call: Promise<T>, extra: { bytesSent?: number; totalBytes?: number } = {}): Promise<T> {
+  private async step<T>(stage: UsbStage, call: Promise<T>, extra: { bytesSent?: number; totalBytes?: number; inFlight?: number } = {}): Promise<T> {
     try {
       return await call;
     } catch (err) {

@@ -71,6 +71,12 @@ export class IdleTimer {
   }
 }
 
+/**
+ * `bytesSent` in a failure's details when a write was cut off while the OS still held part of it:
+ * some of those bytes may have reached the printer. Never 0 then — 0 means nothing can have printed.
+ */
+export const BYTES_UNKNOWN = 'unknown';
+
 /** "120,000 bytes" — counts in messages a packer may read aloud to support. */
 export function byteCount(n: number): string {
   return `${n.toLocaleString('en-US')} bytes`;
