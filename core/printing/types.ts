@@ -33,6 +33,12 @@ export interface JobView {
   printerName: string;
   uri: string;
   state: JobState;
+  /**
+   * The job was cut off while its bytes were going out (state UNKNOWN): a label may have come out
+   * whole, in part or not at all. The screens say so beside "reprint"; the next job to the
+   * printer first ends any half label it still holds (core/printing/partial-label.ts).
+   */
+  mayHavePrintedPartly: boolean;
   kind: JobKind;
   resendOf: number | null;
   errorCode: string | null;

@@ -134,11 +134,14 @@ export class FakeTcpPrinter {
     this.connections.push(connection);
     if (this.stalled) socket.pause();
     let tail = '';
-    socket.on('data', (chunk: Buffer) => {
+    socket.on('data', (data: Buffer) => {
+      // A printer that drops the connection after n bytes has taken those n, not the rest of the chunk.
+      const dropping = this.dropAfter !== null && this.total + data.length >= this.dropAfter;
+      const chunk = dropping ? data.subarray(0, this.dropAfter! - this.total) : data;
       connection.chunks.push(chunk);
       connection.bytes += chunk.length;
       this.total += chunk.length;
-      if (this.dropAfter !== null && this.total >= this.dropAfter) {
+      if (dropping) {
         this.dropAfter = null;
         socket.resetAndDestroy();
       } else {
