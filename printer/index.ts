@@ -15,7 +15,7 @@ export * from './documents/types.js';
 export { shippingLabel, labelBarcodeValue, contentsSummary } from './documents/shipping-label.js';
 export { pickListPrintout } from './documents/pick-list.js';
 export { skuLabel } from './documents/sku-label.js';
-export { platformLabelBitmap, platformLabelImage, labelFileKind, preloadPdfRenderer } from './platform/platform-label.js';
+export { platformLabelBitmap, platformLabelImage, labelFileKind, warmPlatformLabels } from './platform/platform-label.js';
 export { openTransport, type OpenTransportOptions } from './transports/open.js';
 export { parsePrinterUri, formatPrinterUri } from './transports/uri.js';
 export type { PrinterTransport, PrinterUri, TransportTimeouts, PreviewArtifacts } from './transports/types.js';

@@ -45,8 +45,9 @@ export function crc16Xmodem(bytes: Uint8Array): number {
 /**
  * Zebra's ASCII compression, one dot row at a time: a row equal to the one before is ':'; a row
  * ending in white ends with ','; runs of one hex digit get a repeat count (G–Y = 1–19, g–z =
- * 20–400). The '!' shorthand (fill with ones) is never used: firmware and renderers disagree on
- * whether it means hex 'F' or hex '1'.
+ * 20–400). The '!' shorthand is never used: Zebra's guide says it fills the row "with ones (1)",
+ * which zebrash reads as hex '1' (0001) and black dots would be hex 'F'; rows that run black to
+ * the label's edge are rare enough that it would save next to nothing.
  */
 export function asciiCompressed(bitmap: Bitmap): string {
   const rows: string[] = [];
@@ -68,7 +69,9 @@ function rowHex(bitmap: Bitmap, y: number): string {
 }
 
 function compressRow(hex: string): string {
-  const inked = hex.replace(/0+$/, '');
+  // ',' fills whole bytes: Zebra's guide asks for "one zero and a single comma" after an odd number of digits.
+  const trimmed = hex.replace(/0+$/, '');
+  const inked = trimmed.length % 2 === 1 ? `${trimmed}0` : trimmed;
   let out = '';
   let i = 0;
   while (i < inked.length) {

@@ -10,6 +10,7 @@ import { zplText } from '../../../printer/encoders/zpl.js';
 import { countInk, cropBitmap, type Bitmap } from '../../../printer/label/bitmap.js';
 import { mmToDots, type Dpi, type Label, type PrinterProfile } from '../../../printer/label/model.js';
 import { labelFileKind, platformLabelBitmap, platformLabelImage } from '../../../printer/platform/platform-label.js';
+import { renderLabelBitmap } from '../../../printer/platform/render-label.js';
 import { carrierPdf, carrierPng, PLATFORM_TRACKING } from '../fixtures/platform-labels.js';
 import { writeOutput } from '../oracles/images.js';
 import { scanZpl } from '../oracles/scan.js';
@@ -71,7 +72,8 @@ describe('platform PDF rendering in Node', () => {
     const fetch = vi.fn(() => Promise.reject(new Error('no network in this test')));
     vi.stubGlobal('fetch', fetch);
     const readFile = vi.spyOn(fs.promises, 'readFile');
-    const bitmap = await platformLabelBitmap(await carrierPdf(), zpl(203));
+    // In this thread, where the spies can see: the label worker runs exactly this.
+    const bitmap = await renderLabelBitmap({ file: await carrierPdf(), kind: 'pdf', width: 800, height: 1200, halftone: 'threshold' });
     expect(fetch).not.toHaveBeenCalled();
     expect(readFile.mock.calls.map(([path]) => String(path))).toEqual(expect.arrayContaining([expect.stringMatching(/pdfjs-dist[\\/]standard_fonts[\\/]/)]));
     readFile.mockRestore();
