@@ -18,6 +18,7 @@ import { picklistHandlers } from './features/picklist.js';
 import { printerHandlers } from './features/printers.js';
 import { printingHandlers } from './features/printing.js';
 import { printDocumentHandlers } from './features/print-documents.js';
+import { packingSlipHandlers } from './features/packing-slip.js';
 import { shopSettingsHandlers } from './features/shop-settings.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   ...printingHandlers,
   ...printDocumentHandlers,
   ...shopSettingsHandlers,
+  ...packingSlipHandlers,
   'catalogue.list': (_input, ctx) => listSkus(ctx.db),
 };
 

@@ -33,6 +33,8 @@ export async function queryStatus(
   transport: PrinterTransport,
   opts: { force?: boolean } = {},
 ): Promise<PrinterStatus | null> {
+  // Star's Line Mode has its own status protocol, not ESC/POS's DLE EOT: such a printer is not asked.
+  if (printer.options.receipt?.dialect === 'star') return null;
   const silent = silentPrinters.get(ctx) ?? new Set<string>();
   silentPrinters.set(ctx, silent);
   if (silent.has(printer.uri) && !opts.force) return null;
