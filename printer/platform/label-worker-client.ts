@@ -8,6 +8,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Bitmap } from '../label/bitmap.js';
+import { rememberGraphic } from '../encoders/zpl-graphic.js';
 import { PrinterError, type PrinterErrorCode } from '../errors.js';
 import type { RenderRequest } from './render-label.js';
 import type { WorkerAnswer, WorkerRequest } from './label-worker.js';
@@ -50,7 +51,9 @@ class LabelWorker {
     const res = await this.ask({ type: 'render', ...req }, [req.file.buffer as ArrayBuffer]);
     if (!res.ok) throw answerError(res.error);
     if (!res.bitmap) throw new Error('The label worker answered without a label.');
-    return res.bitmap;
+    const bitmap: Bitmap = res.bitmap;
+    if (res.zpl !== undefined) rememberGraphic(bitmap, res.zpl);
+    return bitmap;
   }
 
   private ask(req: Omit<WorkerRequest, 'id'> & Partial<RenderRequest>, transfer: ArrayBuffer[] = []): Promise<WorkerAnswer> {

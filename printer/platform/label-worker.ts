@@ -6,13 +6,14 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { PrinterError } from '../errors.js';
+import { prepareGraphic, type PreparedGraphic } from '../encoders/zpl-graphic.js';
 import { warmPdfRenderer } from './pdf-page.js';
 import { renderLabelBitmap, type RenderRequest } from './render-label.js';
 
 export type WorkerRequest = { id: number; type: 'warm' } | ({ id: number; type: 'render' } & RenderRequest);
 
 export type WorkerAnswer =
-  | { id: number; ok: true; bitmap?: { width: number; height: number; rowBytes: number; data: Uint8Array } }
+  | { id: number; ok: true; bitmap?: { width: number; height: number; rowBytes: number; data: Uint8Array }; zpl?: PreparedGraphic | null }
   | { id: number; ok: false; error: { printer: boolean; code?: string; message: string; details?: unknown } };
 
 function failure(id: number, err: unknown): WorkerAnswer {
@@ -27,7 +28,8 @@ async function answer(req: WorkerRequest): Promise<WorkerAnswer> {
       return { id: req.id, ok: true };
     }
     const bitmap = await renderLabelBitmap(req);
-    return { id: req.id, ok: true, bitmap };
+    // Its ZPL graphic field too: the compression is the costliest step left, and it is done here.
+    return { id: req.id, ok: true, bitmap, zpl: prepareGraphic(bitmap) };
   } catch (err) {
     return failure(req.id, err);
   }

@@ -12,6 +12,7 @@ import { parseOrderExport } from '../../core/import/seller-center.js';
 import { makeOrderExport } from '../fixtures/make-export.js';
 import { FakeTcpPrinter } from '../printer/fakes/tcp-printer.js';
 import { browserBenchmarks } from './e2e.js';
+import { platformLabelBenchmarks } from './platform-labels.js';
 import { printerBenchmarks } from './printer.js';
 import { soakBenchmark } from './soak.js';
 import { ms, percentile, timed } from './stats.js';
@@ -111,6 +112,7 @@ async function main() {
   await transportBenchmarks(record);
   await benchPrintBatch();
   await soakBenchmark(record);
+  await platformLabelBenchmarks(record);
   await browserBenchmarks(record);
   fs.mkdirSync(path.join(root, 'bench-output'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench-output/results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));
