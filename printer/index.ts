@@ -22,3 +22,10 @@ export type { PrinterTransport, PrinterUri, TransportTimeouts, PreviewArtifacts 
 export { printerStatus, parseStatus, statusQuery } from './status/query.js';
 export type { PrinterStatus, PrinterCondition } from './status/types.js';
 export { listUsbPrinters, listOsPrinters } from './discovery/index.js';
+export { PrinterError, PRINTER_ERROR_CODES, type PrinterErrorCode } from './errors.js';
+export { partialJobEnding } from './recovery.js';
+export { packingSlip } from './documents/packing-slip.js';
+export { packingSlipHtml } from './documents/packing-slip-html.js';
+export { printReceipt, receiptBytes, receiptColumns } from './receipts/receipt.js';
+export { packingSlipReceipt, pickListReceipt } from './receipts/documents.js';
+export type { Receipt, ReceiptLine, ReceiptProfile, ReceiptDialect, ReceiptWidth } from './receipts/types.js';
