@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
-import { codedError, PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { codedError } from './coded-error.js';
 import { contract, isMethod, type Input, type Method, type Result } from './contract.js';
 import type { CoreContext } from './context.js';
 import { countPendingOutbox, takeOutboxWritten } from '../store/outbox.js';

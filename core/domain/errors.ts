@@ -1,10 +1,8 @@
-import { PRINTER_ERROR_CODES, PrinterError } from '../../printer/errors.js';
-
 /**
  * The closed set of error and verdict codes. Every failure that leaves the core carries one of
  * these; anything else is turned into INTERNAL at the dispatcher and logged.
  */
-const CORE_ERROR_CODES = [
+export const ERROR_CODES = [
   // input and plumbing
   'INVALID_INPUT',
   'UNKNOWN_METHOD',
@@ -36,7 +34,22 @@ const CORE_ERROR_CODES = [
   // handover
   'HANDOVER_NOT_FOUND',
   'HANDOVER_CLOSED',
-  // print jobs (the printer's own codes come from printer/errors.ts)
+  // printers and print jobs
+  'PRINTER_NOT_FOUND',
+  'PRINTER_OFFLINE',
+  'PRINTER_TIMEOUT',
+  'PRINTER_NO_PERMISSION',
+  'PRINTER_CLAIMED_BY_OS',
+  'PRINTER_UNPLUGGED',
+  'PRINTER_UNSUPPORTED',
+  'PAPER_OUT',
+  'HEAD_OPEN',
+  'PAUSED',
+  'RIBBON_OUT',
+  'PAPER_JAM',
+  'OVERHEATED',
+  'BUFFER_FULL',
+  'LABEL_INVALID',
   'LABEL_UNAVAILABLE',
   'JOB_NOT_FOUND',
   'JOB_OUTCOME_UNKNOWN',
@@ -46,10 +59,7 @@ const CORE_ERROR_CODES = [
   'IMPORT_INVALID',
 ] as const;
 
-export type ErrorCode = (typeof CORE_ERROR_CODES)[number] | (typeof PRINTER_ERROR_CODES)[number];
-
-/** The core's codes and the printer module's (INVALID_INPUT is in both). */
-export const ERROR_CODES: readonly ErrorCode[] = [...new Set<ErrorCode>([...CORE_ERROR_CODES, ...PRINTER_ERROR_CODES])];
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ErrorInfo {
   code: ErrorCode;
@@ -73,13 +83,6 @@ export class PackdeskError extends Error {
       ? { code: this.code, message: this.message }
       : { code: this.code, message: this.message, details: this.details };
   }
-}
-
-/** A failure with a code from the closed set — the core's own or the printer module's — as the core's error. */
-export function codedError(err: unknown): PackdeskError | undefined {
-  if (err instanceof PackdeskError) return err;
-  if (err instanceof PrinterError) return new PackdeskError(err.code, err.message, err.details);
-  return undefined;
 }
 
 export function fail(code: ErrorCode, message: string, details?: unknown): never {

@@ -1,6 +1,7 @@
 import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
-import { codedError, fail } from '../domain/errors.js';
+import { codedError } from '../api/coded-error.js';
+import { fail } from '../domain/errors.js';
 import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import { getOrder, getOrders } from '../store/orders-repo.js';
 import { batchView, createBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';

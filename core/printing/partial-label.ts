@@ -12,6 +12,7 @@ import type { SavedPrinter } from './types.js';
  * block. A failure here is the printer's, before any byte of the job left.
  */
 export async function endPartialLabel(ctx: CoreContext, printer: SavedPrinter, transport: PrinterTransport): Promise<void> {
-  if (unknownJobLastSentTo(ctx.db, printer.uri) === null) return;
+  // The preview folder keeps each job's bytes as a file: nothing there is ever half-received.
+  if (printer.uri.startsWith('preview:') || unknownJobLastSentTo(ctx.db, printer.uri) === null) return;
   await transport.write(partialJobEnding(profileOf(printer)));
 }

@@ -1,6 +1,7 @@
 import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
-import { codedError, PackdeskError, type ErrorCode } from '../domain/errors.js';
+import { codedError } from '../api/coded-error.js';
+import { PackdeskError, type ErrorCode } from '../domain/errors.js';
 import { setJobState } from '../store/print-jobs-repo.js';
 import type { JobState } from './types.js';
 

@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { call } from '../api/dispatch.js';
 import { defaultDbPath } from '../cli/paths.js';
 import { createCore, type Core } from '../core.js';
-import { codedError, PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { codedError } from '../api/coded-error.js';
+import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { startStation, type Station } from './server.js';
 import { staticRoot } from './static.js';
 

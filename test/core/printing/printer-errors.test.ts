@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { toErrorInfo } from '../../../core/api/dispatch.js';
 import { ERROR_CODES } from '../../../core/domain/errors.js';
+import { codedError } from '../../../core/api/coded-error.js';
 import { errorOf } from '../../../core/printing/send.js';
 import { PRINTER_ERROR_CODES, PrinterError } from '../../../printer/errors.js';
 
@@ -12,6 +13,7 @@ describe('printer errors in the core', () => {
   it('the core’s closed set holds every printer code, each once', () => {
     for (const code of PRINTER_ERROR_CODES) expect(ERROR_CODES).toContain(code);
     expect(new Set(ERROR_CODES).size).toBe(ERROR_CODES.length);
+    expect(codedError(new PrinterError('PAPER_OUT', 'x'))?.code).toBe('PAPER_OUT');
   });
 
   it('the dispatcher answers a PrinterError with its code, message and details, without logging it', () => {
