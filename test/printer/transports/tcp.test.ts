@@ -114,12 +114,12 @@ describe('TcpTransport', () => {
   });
 
   it('never times out a printer that keeps reading, slowly, for much longer than the stall limit', async () => {
-    // 9 MB at 300 KB/s: the printer takes at least 30 s while the limit is 3 s without progress.
-    // The kernel's buffers hide a few megabytes of it from the sender, in bursts.
+    // 4.5 MB at 150 KB/s: the printer takes at least 30 s while the limit is 5 s without progress.
+    // The kernel's buffers hide a few megabytes of it from the sender, taken back in bursts.
     const p = await printer();
-    p.readAt(300_000);
-    const t = transportTo(p, { writeMs: 3000 });
-    const bytes = job(9 * 1024 * 1024);
+    p.readAt(150_000);
+    const t = transportTo(p, { writeMs: 5000 });
+    const bytes = job(4.5 * 1024 * 1024);
     const started = performance.now();
     await t.write(bytes);
     await p.waitForBytes(bytes.length, 180_000);
