@@ -50,7 +50,7 @@ function openStation(origin: PageOrigin, devServer: PageOrigin | null): BrowserW
 
   let core: Core;
   try {
-    core = createCore({ dbPath: path.join(app.getPath('userData'), DB_FILE), log, nativeBinding: files.nativeBinding });
+    core = createCore({ dbPath: path.join(app.getPath('userData'), DB_FILE), log, nativeBinding: files.nativeBinding, warmLabelRenderer: true });
   } catch (err) {
     fail('Packdesk cannot open its database', err, files);
     return null;
