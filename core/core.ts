@@ -2,6 +2,7 @@ import { EventBus } from './api/events.js';
 import os from 'node:os';
 import path from 'node:path';
 import { openTransport } from '../printer/transports/open.js';
+import { warmPlatformLabels } from '../printer/platform/platform-label.js';
 import type { CoreContext, Logger, PrinterIo } from './api/context.js';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatch.js';
 import { systemClock, type Clock } from './domain/clock.js';
@@ -17,6 +18,7 @@ import { picklistHandlers } from './features/picklist.js';
 import { printerHandlers } from './features/printers.js';
 import { printingHandlers } from './features/printing.js';
 import { printDocumentHandlers } from './features/print-documents.js';
+import { packingSlipHandlers } from './features/packing-slip.js';
 import { shopSettingsHandlers } from './features/shop-settings.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
@@ -43,6 +45,7 @@ export const handlers: Handlers = {
   ...printDocumentHandlers,
   ...shopSettingsHandlers,
   ...syncHandlers,
+  ...packingSlipHandlers,
   'catalogue.list': (_input, ctx) => listSkus(ctx.db),
 };
 
@@ -77,6 +80,11 @@ export interface CoreOptions {
   /** A better-sqlite3 addon built for another ABI than Node's (Electron's); see openDatabase. */
   nativeBinding?: string;
   sync?: SyncOptions;
+  /**
+   * Start the label worker and load the PDF renderer now, in the background, so the first
+   * platform label does not wait for it (the app and the station; short CLI runs need not).
+   */
+  warmLabelRenderer?: boolean;
 }
 
 const realPrinters: PrinterIo = { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview }) };
@@ -113,6 +121,7 @@ export function createCore(opts: CoreOptions): Core {
   const context: CoreContext = { db, clock, events, log, dataDir, printers: opts.printers ?? realPrinters, sync };
   // A job caught mid-send by a crash is shown as "outcome unknown", never resent silently.
   recoverInterruptedJobs(db, clock.now());
+  if (opts.warmLabelRenderer) void warmPlatformLabels();
   const dispatchNow = createDispatcher(context, handlers);
   const dispatch: Dispatch = async (method, input) => {
     const res = await dispatchNow(method, input);

@@ -56,6 +56,7 @@ function openStation(origin: PageOrigin, devServer: PageOrigin | null): BrowserW
       dbPath: path.join(app.getPath('userData'), DB_FILE),
       log,
       nativeBinding: files.nativeBinding,
+      warmLabelRenderer: true,
       // The shop's secrets: the OS keychain first (the CLI reads it too), else safeStorage, else a 0600 file.
       sync: { credentials: { safeStorage: electronSafeStorage(safeStorage) }, gateways: workerGateways },
     });

@@ -17,7 +17,10 @@ export const APP_OUT = path.join('dist', 'app');
 const ENTRIES = ['electron/main.ts'];
 const PRELOAD = 'electron/preload.ts';
 
-/** Relative modules a file loads at runtime: type-only imports and exports are skipped. */
+/**
+ * Relative files a file loads at runtime: modules it imports (type-only imports and exports are
+ * skipped), and files it names as `new URL('./x', import.meta.url)` — a worker's script, a font.
+ */
 export function runtimeImports(fileName: string, text: string): string[] {
   const sf = ts.createSourceFile(fileName, text, ts.ScriptTarget.ES2022, false, ts.ScriptKind.TS);
   const found: string[] = [];
@@ -31,6 +34,9 @@ export function runtimeImports(fileName: string, text: string): string[] {
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
       if (arg && ts.isStringLiteral(arg)) found.push(arg.text);
+    } else if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'URL') {
+      const [arg, base] = node.arguments ?? [];
+      if (arg && ts.isStringLiteral(arg) && base?.getText(sf) === 'import.meta.url') found.push(arg.text);
     }
     ts.forEachChild(node, visit);
   };
@@ -49,15 +55,30 @@ function sourceOf(from: string, spec: string): string {
 
 /** Every TypeScript file reachable from the entries at runtime. */
 export function collectSources(root: string, entries: string[] = ENTRIES): string[] {
+  return collectFiles(root, entries).sources;
+}
+
+/** Modules reachable from the entries, and the other files they name (fonts), to ship as they are. */
+export function collectFiles(root: string, entries: string[] = ENTRIES): { sources: string[]; assets: string[] } {
   const seen = new Set<string>();
+  const assets = new Set<string>();
   const queue = entries.map((e) => path.resolve(root, e));
   while (queue.length) {
     const file = queue.pop()!;
     if (seen.has(file)) continue;
     seen.add(file);
-    for (const spec of runtimeImports(file, fs.readFileSync(file, 'utf8'))) queue.push(sourceOf(file, spec));
+    for (const spec of runtimeImports(file, fs.readFileSync(file, 'utf8'))) {
+      if (/\.(js|mjs)$/.test(spec)) queue.push(sourceOf(file, spec));
+      else assets.add(path.resolve(path.dirname(file), spec));
+    }
   }
-  return [...seen].sort();
+  return { sources: [...seen].sort(), assets: [...assets].sort() };
+}
+
+/** An asset and the licence texts beside it (a font's OFL.txt travels with the font). */
+function withLicences(asset: string): string[] {
+  const dir = path.dirname(asset);
+  return [asset, ...fs.readdirSync(dir).filter((f) => /^(OFL|LICEN[CS]E)[^/]*\.txt$/i.test(f)).map((f) => path.join(dir, f))];
 }
 
 function transpile(file: string, module: ts.ModuleKind): string {
@@ -76,7 +97,13 @@ function transpile(file: string, module: ts.ModuleKind): string {
 export function buildApp(root: string): number {
   const out = path.join(root, APP_OUT);
   fs.rmSync(out, { recursive: true, force: true });
-  const sources = collectSources(root);
+  const { sources, assets } = collectFiles(root);
+  for (const file of assets.flatMap(withLicences)) {
+    const rel = path.relative(root, file);
+    if (!fs.existsSync(file)) throw new Error(`The app names ${rel}, which does not exist`);
+    fs.mkdirSync(path.dirname(path.join(out, rel)), { recursive: true });
+    fs.cpSync(file, path.join(out, rel));
+  }
   for (const file of sources) {
     const rel = path.relative(root, file);
     if (rel.startsWith('..') || /^(test|renderer|scripts)[\\/]/.test(rel)) throw new Error(`The app must not load ${rel}`);

@@ -33,10 +33,14 @@ export function asarEntries(archive: string): Entry[] {
   return out;
 }
 
-/** Module specifiers a transpiled ES module loads (static imports, re-exports, dynamic imports). */
+/**
+ * Module specifiers a transpiled ES module loads (static imports, re-exports, dynamic imports),
+ * and files it names as `new URL('./x', import.meta.url)` (a worker's script, a font).
+ */
 export function specifiersOf(js: string): string[] {
-  const re = /(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
-  return [...js.matchAll(re)].map((m) => (m[1] ?? m[2] ?? m[3])!);
+  const re =
+    /(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|new URL\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g;
+  return [...js.matchAll(re)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!);
 }
 
 const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
@@ -53,8 +57,8 @@ function checkImports(archive: string, files: Set<string>, entry: string, proble
     for (const spec of specifiersOf(asar.extractFile(archive, file).toString('utf8'))) {
       if (spec.startsWith('.')) {
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-        if (files.has(target)) queue.push(target);
-        else problems.push(`${file} imports ${spec}, which is not in the asar`);
+        if (!files.has(target)) problems.push(`${file} imports ${spec}, which is not in the asar`);
+        else if (/\.(js|mjs)$/.test(target)) queue.push(target);
       } else if (spec.startsWith('node:') || BUILTINS.has(spec) || spec === 'electron') {
         continue;
       } else if (!files.has(`node_modules/${packageName(spec)}/package.json`)) {
@@ -89,6 +93,9 @@ export function inspectPackage(resources: string, opts: { rulesSource: string })
   need('dist/app/core/api/dispatch.js', 'the core dispatcher');
   need('dist/app/printer/encoders/zpl.js', 'the printer module (ZPL encoder)');
   need('dist/app/printer/transports/open.js', 'the printer module (transports)');
+  need('dist/app/printer/platform/label-worker.js', 'the label worker (platform labels off the main thread)');
+  need('dist/app/printer/fonts/PackdeskCJK-SC.otf', 'the bundled CJK label font');
+  need('dist/app/printer/fonts/OFL.txt', "the bundled font's licence");
   need('dist/renderer/index.html', 'the renderer bundle');
   if (!entries.some((e) => /^dist\/renderer\/assets\/[^/]+\.js$/.test(e.path))) problems.push('missing the renderer bundle: no dist/renderer/assets/*.js');
   if (files.has('dist/renderer/index.html')) {

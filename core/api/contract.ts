@@ -147,6 +147,7 @@ export const contract = {
       .strictObject({
         escpos: z.strictObject({ feedLines: z.number().int().min(0).max(255).optional(), cut: z.enum(['none', 'full', 'partial']).optional() }).optional(),
         tspl: z.strictObject({ gapMm: z.number().min(0).max(20).optional(), wholeLabelBitmap: z.boolean().optional() }).optional(),
+        receipt: z.strictObject({ widthMm: z.union([z.literal(58), z.literal(80)]), dialect: z.enum(['epson', 'star']).default('epson') }).optional(),
       })
       .default({}),
     documents: z.array(z.enum(DOCUMENTS)).default([]),
@@ -191,6 +192,10 @@ export const contract = {
   }),
   'printing.skuLabel': z.strictObject({ sellerSku: z.string().trim().min(1).max(200), copies: z.number().int().min(1).max(500).default(1), printer: printerName.optional(), station, packer }),
   'printing.preview': z.strictObject({ orderId: id.optional(), printer: printerName.optional(), station: station.default('packdesk') }),
+  /** The slip that goes in the parcel: on a receipt printer as text, else on the printer's labels. */
+  'printing.packingSlip': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
+  /** The same slip as a printable A4 page (HTML) for the browser's print dialog. */
+  'printing.packingSlipPage': z.strictObject({ orderId: id, station: station.default('packdesk') }),
   'settings.get': z.strictObject({}),
   'settings.set': z.strictObject({
     sender: address.optional(),
@@ -287,6 +292,8 @@ export interface Results {
   'printing.pickList': JobView;
   'printing.skuLabel': JobView;
   'printing.preview': { png: string; widthDots: number; heightDots: number; printer: string; source: 'PACKDESK' | 'PLATFORM' | 'TEST' };
+  'printing.packingSlip': JobView;
+  'printing.packingSlipPage': { orderId: string; html: string };
   'settings.get': ShopSettings;
   'settings.set': ShopSettings;
   'demo.load': DemoResult;

@@ -1,5 +1,6 @@
 import { ZodError } from 'zod';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { codedError } from './coded-error.js';
 import { contract, isMethod, type Input, type Method, type Result } from './contract.js';
 import type { CoreContext } from './context.js';
 import { countPendingOutbox, takeOutboxWritten } from '../store/outbox.js';
@@ -17,7 +18,8 @@ function zodMessage(err: ZodError): string {
 }
 
 export function toErrorInfo(err: unknown, ctx: Pick<CoreContext, 'log'>): ErrorInfo {
-  if (err instanceof PackdeskError) return err.toInfo();
+  const coded = codedError(err);
+  if (coded) return coded.toInfo();
   if (err instanceof ZodError) return { code: 'INVALID_INPUT', message: zodMessage(err) };
   ctx.log.error('Unexpected error in the core', err);
   return { code: 'INTERNAL', message: 'Something went wrong inside Packdesk; it has been logged.' };

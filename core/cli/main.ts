@@ -2,7 +2,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore } from '../core.js';
-import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
+import { codedError } from '../api/coded-error.js';
+import type { ErrorInfo } from '../domain/errors.js';
 import { dbOption } from './args.js';
 import { COMMANDS } from './commands.js';
 import { PRINT_COMMANDS } from './print-commands.js';
@@ -57,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(`error ${out.failed.code}: ${out.failed.message}\n`);
     return 1;
   } catch (err) {
-    printError(err instanceof PackdeskError ? err.toInfo() : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) }, json);
+    printError(codedError(err)?.toInfo() ?? { code: 'INTERNAL', message: String((err as Error)?.message ?? err) }, json);
     return 1;
   } finally {
     core?.close();

@@ -36,7 +36,33 @@ function language(v: string | undefined): 'zpl' | 'escpos' | 'tspl' {
   return l;
 }
 
+/** `--receipt 58|80` (and `--dialect epson|star`) make an ESC/POS printer a receipt printer. */
+function receiptOption(width: string | undefined, dialect: string | undefined): { widthMm: 58 | 80; dialect: 'epson' | 'star' } | undefined {
+  if (width === undefined) {
+    if (dialect !== undefined) throw new PackdeskError('INVALID_INPUT', '--dialect goes with --receipt 58|80.');
+    return undefined;
+  }
+  if (width !== '58' && width !== '80') throw new PackdeskError('INVALID_INPUT', `--receipt takes 58 or 80 (mm of paper), not ${width}.`);
+  const d = (dialect ?? 'epson').toLowerCase();
+  if (d !== 'epson' && d !== 'star') throw new PackdeskError('INVALID_INPUT', `--dialect takes epson or star, not ${dialect}.`);
+  return { widthMm: width === '58' ? 58 : 80, dialect: d };
+}
+
 export const PRINT_COMMANDS: Record<string, Command> = {
+  'packing-slip': {
+    usage: 'packing-slip ORDER [--printer N] [--html FILE]   the slip for the parcel (receipt or label printer), or an A4 page',
+    async run(argv, dispatch) {
+      const { values, positionals } = parse(argv, { printer: { type: 'string' }, html: { type: 'string' }, ...WHO });
+      if (!positionals[0]) throw new PackdeskError('INVALID_INPUT', 'Give the order.');
+      if (values.html) {
+        const page = await call(dispatch, 'printing.packingSlipPage', { orderId: positionals[0], station: values.station });
+        fs.writeFileSync(path.resolve(values.html), page.html);
+        return { json: { orderId: page.orderId, out: values.html }, text: `Packing slip for ${page.orderId} written to ${values.html}; open it in a browser to print.` };
+      }
+      const j = await call(dispatch, 'printing.packingSlip', { orderId: positionals[0], printer: values.printer, station: values.station, packer: values.packer });
+      return { json: j, text: jobLine(j) };
+    },
+  },
   label: {
     usage: 'label ORDER --lang zpl|escpos|tspl [--dpi 203|300] [--out FILE]   the exact printer bytes',
     async run(argv, dispatch) {
@@ -50,7 +76,7 @@ export const PRINT_COMMANDS: Record<string, Command> = {
     },
   },
   printers: {
-    usage: 'printers list | add --name N --uri URI --lang L --dpi D [--documents SHIPPING_LABEL,…] | remove N | test N | status N | discover',
+    usage: 'printers list | add --name N --uri URI --lang L --dpi D [--documents SHIPPING_LABEL,…] [--receipt 58|80 [--dialect epson|star]] | remove N | test N | status N | discover',
     async run(argv, dispatch) {
       const { values, positionals } = parse(argv, {
         name: { type: 'string' },
@@ -58,6 +84,8 @@ export const PRINT_COMMANDS: Record<string, Command> = {
         lang: { type: 'string' },
         dpi: { type: 'string' },
         documents: { type: 'string' },
+        receipt: { type: 'string' },
+        dialect: { type: 'string' },
         ...WHO,
       });
       const [action = 'list', name] = positionals;
@@ -66,12 +94,15 @@ export const PRINT_COMMANDS: Record<string, Command> = {
         return { json: list, text: list.map(printerLine).join('\n') };
       }
       if (action === 'add') {
+        const receipt = receiptOption(values.receipt, values.dialect);
         const p = await call(dispatch, 'printers.save', {
           name: values.name ?? name,
           uri: values.uri,
           language: language(values.lang),
           dpi: intOption(values.dpi, 'dpi') ?? 203,
-          documents: values.documents?.split(',').map((d) => d.trim().toUpperCase()) ?? ['SHIPPING_LABEL'],
+          // A receipt roll is as long as the document: the stock is its width and a generous length.
+          ...(receipt ? { stock: { widthMm: receipt.widthMm, heightMm: 300 }, options: { receipt } } : {}),
+          documents: values.documents?.split(',').map((d) => d.trim().toUpperCase()) ?? [receipt ? 'PICK_LIST' : 'SHIPPING_LABEL'],
         });
         return { json: p, text: `Saved ${printerLine(p)}` };
       }

@@ -1,4 +1,5 @@
 import { pickListPrintout } from '../../printer/documents/pick-list.js';
+import { pickListReceipt } from '../../printer/receipts/documents.js';
 import { SKU_LABEL_STOCK, skuLabel } from '../../printer/documents/sku-label.js';
 import type { Handlers } from '../api/dispatch.js';
 import { fail } from '../domain/errors.js';
@@ -29,7 +30,17 @@ export const printDocumentHandlers: Pick<Handlers, 'printing.pickList' | 'printi
     const labels = pickListPrintout(data, input.continuousWidthMm ? { continuous: true, widthMm: input.continuousWidthMm } : printer.stock);
     // On a continuous roll the strip is as long as the list: the label's size is the page size.
     const paper = input.continuousWidthMm && labels[0]?.stock ? { ...printer, stock: labels[0].stock } : printer;
-    return printDocument(ctx, { document: 'PICK_LIST', printer: paper, build: () => labels, kind: 'PRINT', name: 'pick-list', station: input.station, packer: input.packer });
+    return printDocument(ctx, {
+      document: 'PICK_LIST',
+      printer: paper,
+      build: () => labels,
+      // On a receipt printer the list prints as text, as long as it is.
+      receipt: () => pickListReceipt(data),
+      kind: 'PRINT',
+      name: 'pick-list',
+      station: input.station,
+      packer: input.packer,
+    });
   },
   /** Small barcode labels for items that arrived without one: the SKU's barcode, else its seller SKU. */
   'printing.skuLabel': (input, ctx) => {

@@ -1,6 +1,7 @@
 import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
-import { fail, PackdeskError } from '../domain/errors.js';
+import { codedError } from '../api/coded-error.js';
+import { fail } from '../domain/errors.js';
 import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import { getOrder, getOrders } from '../store/orders-repo.js';
 import { batchView, createBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';
@@ -96,7 +97,7 @@ export async function runBatch(ctx: CoreContext, batchId: number, refused: Batch
     setBatchState(ctx.db, batchId, 'DONE', ctx.clock.now());
     ctx.events.emit('print.batch', { batchId, state: 'DONE', code: null, message: null });
   } catch (err) {
-    if (!(err instanceof PackdeskError)) ctx.log.error('Print batch stopped', err);
+    if (!codedError(err)) ctx.log.error('Print batch stopped', err);
     pause(ctx, batchId, err);
   } finally {
     await shared?.close().catch(() => {});

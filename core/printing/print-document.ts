@@ -1,4 +1,6 @@
 import type { Label } from '../../printer/label/model.js';
+import { printReceipt } from '../../printer/receipts/receipt.js';
+import type { Receipt } from '../../printer/receipts/types.js';
 import type { CoreContext } from '../api/context.js';
 import { getJob, queueJob } from '../store/print-jobs-repo.js';
 import { encodeLabel, labelPng } from './documents.js';
@@ -15,6 +17,8 @@ export interface DocumentJob {
    * after the job is journaled so that a label that cannot be built is a FAILED job, not a lost one.
    */
   build: () => readonly Label[] | Promise<readonly Label[]>;
+  /** The same document as a receipt, for a receipt printer (printed as text); labels otherwise. */
+  receipt?: () => Receipt;
   kind: JobKind;
   resendOf?: number | null;
   orderId?: string | null;
@@ -32,6 +36,7 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
     ctx.clock.now(),
   );
   markJob(ctx, jobId, 'QUEUED');
+  if (printer.options.receipt && job.receipt) return printReceiptJob(ctx, { ...job, receipt: job.receipt }, printer.options.receipt, jobId);
   const profile = profileOf(printer);
   let bytes: Uint8Array;
   let png: Uint8Array | undefined;
@@ -52,6 +57,33 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
     }
     await sendJob(ctx, transport, jobId, bytes);
     await reportStatusAfter(ctx, printer, transport);
+  } finally {
+    await transport.close().catch(() => {});
+  }
+  return getJob(ctx.db, jobId)!;
+}
+
+/**
+ * A receipt through node-thermal-printer, whose interface is this job's transport: the bytes it
+ * builds go out through sendJob, journaled like any label (SENDING before the first byte).
+ */
+async function printReceiptJob(ctx: CoreContext, job: DocumentJob & { receipt: () => Receipt }, receipt: NonNullable<SavedPrinter['options']['receipt']>, jobId: number): Promise<JobView> {
+  let document: Receipt;
+  try {
+    document = job.receipt();
+  } catch (err) {
+    failJob(ctx, jobId, err);
+  }
+  const transport = ctx.printers.openTransport(job.printer.uri, { name: `${job.name}-job${jobId}` });
+  try {
+    try {
+      await transport.open();
+      await checkReady(ctx, job.printer, transport);
+    } catch (err) {
+      failJob(ctx, jobId, err);
+    }
+    await printReceipt(document, receipt, (bytes) => sendJob(ctx, transport, jobId, bytes));
+    await reportStatusAfter(ctx, job.printer, transport);
   } finally {
     await transport.close().catch(() => {});
   }

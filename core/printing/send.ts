@@ -1,11 +1,13 @@
 import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
+import { codedError } from '../api/coded-error.js';
 import { PackdeskError, type ErrorCode } from '../domain/errors.js';
 import { setJobState } from '../store/print-jobs-repo.js';
 import type { JobState } from './types.js';
 
 export function errorOf(err: unknown): { code: ErrorCode; message: string } {
-  if (err instanceof PackdeskError) return { code: err.code, message: err.message };
+  const coded = codedError(err);
+  if (coded) return { code: coded.code, message: coded.message };
   return { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
 }
 
@@ -44,14 +46,15 @@ export async function sendJob(
  * (a device file or pipe delivers it once the printer reads again).
  */
 function nothingSent(err: unknown): boolean {
-  if (!(err instanceof PackdeskError)) return false;
-  if (err.code !== 'PRINTER_OFFLINE' && err.code !== 'PRINTER_NOT_FOUND') return false;
-  return (err.details as { bytesSent?: unknown } | undefined)?.bytesSent === 0;
+  const coded = codedError(err);
+  if (!coded) return false;
+  if (coded.code !== 'PRINTER_OFFLINE' && coded.code !== 'PRINTER_NOT_FOUND') return false;
+  return (coded.details as { bytesSent?: unknown } | undefined)?.bytesSent === 0;
 }
 
 /** Nothing was sent: the job failed cleanly with the reason. */
 export function failJob(ctx: CoreContext, jobId: number, err: unknown): never {
   const e = errorOf(err);
   markJob(ctx, jobId, 'FAILED', { errorCode: e.code, errorMessage: e.message });
-  throw err instanceof PackdeskError ? err : new PackdeskError(e.code, e.message);
+  throw codedError(err) ?? new PackdeskError(e.code, e.message);
 }

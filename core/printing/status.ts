@@ -3,6 +3,7 @@ import type { PrinterCondition, PrinterStatus } from '../../printer/status/types
 import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
 import { fail, type ErrorCode } from '../domain/errors.js';
+import { endPartialLabel } from './partial-label.js';
 import type { SavedPrinter } from './types.js';
 
 /** How long a printer gets to answer a status query before we take it for a one-way printer. */
@@ -32,6 +33,8 @@ export async function queryStatus(
   transport: PrinterTransport,
   opts: { force?: boolean } = {},
 ): Promise<PrinterStatus | null> {
+  // Star's Line Mode has its own status protocol, not ESC/POS's DLE EOT: such a printer is not asked.
+  if (printer.options.receipt?.dialect === 'star') return null;
   const silent = silentPrinters.get(ctx) ?? new Set<string>();
   silentPrinters.set(ctx, silent);
   if (silent.has(printer.uri) && !opts.force) return null;
@@ -42,8 +45,12 @@ export async function queryStatus(
   return status;
 }
 
-/** Refuses to send when the printer says it cannot print, naming the condition. */
+/**
+ * Gets the printer ready for a job: ends a half label a cut-off job may have left in it, then
+ * refuses to send when the printer says it cannot print, naming the condition.
+ */
 export async function checkReady(ctx: CoreContext, printer: SavedPrinter, transport: PrinterTransport): Promise<void> {
+  await endPartialLabel(ctx, printer, transport);
   const status = await queryStatus(ctx, printer, transport);
   if (!status || status.ready) return;
   const first = status.conditions[0] ?? 'OFFLINE';

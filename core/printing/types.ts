@@ -17,8 +17,16 @@ export interface SavedPrinter {
   offset: { x: number; y: number };
   darkness: number | null;
   rotation: 0 | 180;
-  /** ESC/POS cut and feed, TSPL gap: the profile's printer-specific options. */
-  options: { escpos?: { feedLines?: number; cut?: 'none' | 'full' | 'partial' }; tspl?: { gapMm?: number; wholeLabelBitmap?: boolean } };
+  /**
+   * ESC/POS cut and feed, TSPL gap: the profile's printer-specific options. `receipt` makes an
+   * ESC/POS printer a 58 or 80 mm receipt printer: pick lists and packing slips print on it as
+   * text (node-thermal-printer, Epson or Star commands), not as labels.
+   */
+  options: {
+    escpos?: { feedLines?: number; cut?: 'none' | 'full' | 'partial' };
+    tspl?: { gapMm?: number; wholeLabelBitmap?: boolean };
+    receipt?: { widthMm: 58 | 80; dialect: 'epson' | 'star' };
+  };
   /** Documents this printer prints by default. */
   documents: DocumentKind[];
   /** The built-in preview printer (a folder of files), used until a real printer is set up. */
@@ -33,6 +41,12 @@ export interface JobView {
   printerName: string;
   uri: string;
   state: JobState;
+  /**
+   * The job was cut off while its bytes were going out (state UNKNOWN): a label may have come out
+   * whole, in part or not at all. The screens say so beside "reprint"; the next job to the
+   * printer first ends any half label it still holds (core/printing/partial-label.ts).
+   */
+  mayHavePrintedPartly: boolean;
   kind: JobKind;
   resendOf: number | null;
   errorCode: string | null;

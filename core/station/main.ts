@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { call } from '../api/dispatch.js';
 import { defaultDbPath } from '../cli/paths.js';
 import { createCore, type Core } from '../core.js';
+import { codedError } from '../api/coded-error.js';
 import { workerGateways } from '../sync/worker-gateway.js';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { startStation, type Station } from './server.js';
@@ -54,7 +55,7 @@ function isLoopback(host: string): boolean {
 }
 
 function printError(err: unknown): void {
-  const info: ErrorInfo = err instanceof PackdeskError ? err.toInfo() : { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
+  const info: ErrorInfo = codedError(err)?.toInfo() ?? { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
   process.stderr.write(`error ${info.code}: ${info.message}\n`);
 }
 
@@ -87,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + '\n');
       return 0;
     }
-    core = createCore({ dbPath: args.db, sync: { gateways: workerGateways } });
+    core = createCore({ dbPath: args.db, warmLabelRenderer: true, sync: { gateways: workerGateways } });
     if (args.demo) {
       const demo = await call(core.dispatch, 'demo.load', {});
       process.stdout.write(`Demo shop loaded: ${demo.orders} new orders, ${demo.skus} SKUs.\n`);

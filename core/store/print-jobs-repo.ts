@@ -30,6 +30,7 @@ function toJob(r: JobRow): JobView {
     printerName: r.printer_name,
     uri: r.uri,
     state: r.state,
+    mayHavePrintedPartly: r.state === 'UNKNOWN',
     kind: r.kind,
     resendOf: r.resend_of,
     errorCode: r.error_code,

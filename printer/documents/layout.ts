@@ -4,7 +4,7 @@
  * chosen to fit at both resolutions and text widths are estimated on the wide side of every
  * engine (ZPL font 0, TSPL's fixed-pitch fonts, the bitmap fonts).
  */
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import { code128Widths, matrixColumns } from '../label/barcode.js';
 import { dotsPerMm, mmToDots, moduleDots, type BarcodeElement, type Dpi, type LabelElement, type TextElement } from '../label/model.js';
 
@@ -89,7 +89,7 @@ export function fittedCode128(value: string, left: number, widthMm: number, y: n
     const barsMm = Math.max(...DPIS.map((dpi) => (modules * moduleDots(module, dpi)) / dotsPerMm(dpi)));
     return { kind: 'barcode', symbology: 'code128', value, x: left + (widthMm - barsMm) / 2, y, module, height };
   }
-  return fail('INVALID_INPUT', `"${value}" is too long for a readable barcode ${widthMm.toFixed(0)} mm wide.`);
+  return printerFail('INVALID_INPUT', `"${value}" is too long for a readable barcode ${widthMm.toFixed(0)} mm wide.`);
 }
 
 const QR_MODULES_MM = [1, 0.875, 0.75, 0.625, 0.5, 0.375, 0.25];
@@ -112,14 +112,14 @@ export function qrColumnsAtMost(value: string): number {
 export function fittedQr(value: string, x: number, y: number, sizeMm: number): BarcodeElement {
   const columns = qrColumnsAtMost(value);
   const module = QR_MODULES_MM.find((m) => DPIS.every((dpi) => columns * moduleDots(m, dpi) <= mmToDots(sizeMm, dpi)));
-  if (module === undefined) return fail('INVALID_INPUT', `"${value}" is too long for a QR code of ${sizeMm.toFixed(0)} mm.`);
+  if (module === undefined) return printerFail('INVALID_INPUT', `"${value}" is too long for a QR code of ${sizeMm.toFixed(0)} mm.`);
   return { kind: 'barcode', symbology: 'qr', value, x, y, module, ecc: 'M' };
 }
 
 /** The calendar date in the shop's time zone, YYYY-MM-DD; the time itself comes from the caller's clock. */
 export function labelDate(epochMs: number, timeZoneOffsetMinutes: number): string {
   const shifted = new Date(epochMs + timeZoneOffsetMinutes * 60_000);
-  if (Number.isNaN(shifted.getTime())) fail('INVALID_INPUT', 'The print time is not a valid date.');
+  if (Number.isNaN(shifted.getTime())) printerFail('INVALID_INPUT', 'The print time is not a valid date.');
   return shifted.toISOString().slice(0, 10);
 }
 

@@ -4,7 +4,7 @@
  * (an EAN-13 too: any scanner reads Code128, and it fits a narrow label) with its digits under it.
  * Other stock sizes get the same design, scaled and centred.
  */
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import type { Label, StockSize } from '../label/model.js';
 import type { SkuLabelData } from './types.js';
 import { designGrid, estimateWidthMm, fitHeight, fittedCode128, textAt } from './layout.js';
@@ -16,7 +16,7 @@ const WIDTH = 36;
 
 export function skuLabel(data: SkuLabelData, stock: StockSize = SKU_LABEL_STOCK): Label {
   const value = data.barcode.trim() || data.sellerSku.trim();
-  if (value === '') fail('INVALID_INPUT', 'A SKU label needs a barcode or a seller SKU.');
+  if (value === '') printerFail('INVALID_INPUT', 'A SKU label needs a barcode or a seller SKU.');
   const g = designGrid(SKU_LABEL_STOCK.widthMm, SKU_LABEL_STOCK.heightMm, stock.widthMm, stock.heightMm);
   const sku = data.sellerSku.trim();
   const item = [data.name.trim(), data.variation.trim()].filter(Boolean).join(' - ');

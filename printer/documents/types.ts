@@ -47,3 +47,19 @@ export interface SkuLabelData {
   /** What the barcode encodes: the SKU's barcode, or the seller SKU when it has none. */
   barcode: string;
 }
+
+/** What goes in the parcel with the goods: the order, its items with bins, the buyer's message. */
+export interface PackingSlipData {
+  orderId: string;
+  trackingNumber: string;
+  /** The shop, from its settings (the sender's name). */
+  shopName: string;
+  recipientName: string;
+  /** City and country, so the packer can tell parcels apart; never the full address. */
+  destination: string;
+  items: { sellerSku: string; name: string; variation: string; qty: number; bin: string | null }[];
+  buyerMessage: string;
+  printedAt: number;
+  timeZoneOffsetMinutes: number;
+  station: string;
+}

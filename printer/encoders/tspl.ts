@@ -3,7 +3,7 @@
  * Code128 and QR go native where they can draw the content; everything else goes as BITMAP, whose
  * bits are inverted compared with ZPL and ESC/POS: in TSPL bit 1 is white.
  */
-import { missingCase } from '../../core/domain/errors.js';
+import { unreachable } from '../errors.js';
 import { concatBytes, textBytes } from '../bytes.js';
 import { invertBits, trimToInk, type Bitmap } from '../label/bitmap.js';
 import { DEFAULT_BAR_HEIGHT_MM } from '../label/barcode.js';
@@ -92,7 +92,7 @@ function elementCommands(element: LabelElement, ctx: Context): Command[] {
     case 'image':
       return asBitmap(element, ctx);
     default:
-      return missingCase(element);
+      return unreachable(element);
   }
 }
 

@@ -4,7 +4,7 @@
  * Zebra's ASCII run-length compression wins on small, blocky ones such as a line of CJK text.
  */
 import { deflateSync } from 'node:zlib';
-import type { Bitmap } from '../label/bitmap.js';
+import { trimToInk, type Bitmap } from '../label/bitmap.js';
 
 export type GraphicEncoding = 'smallest' | 'z64' | 'ascii';
 
@@ -14,12 +14,16 @@ export function graphicField(bitmap: Bitmap, encoding: GraphicEncoding = 'smalle
   return `^GFA,${total},${total},${bitmap.rowBytes},${graphicData(bitmap, encoding)}`;
 }
 
+/**
+ * The graphic's data in the encoding asked for; 'smallest' tries both for this graphic and keeps
+ * the shorter. Z64 first: the run-length encoding stops as soon as it is longer, which on a
+ * whole-page label is a third of the way down.
+ */
 export function graphicData(bitmap: Bitmap, encoding: GraphicEncoding = 'smallest'): string {
   if (encoding === 'z64') return z64(bitmap.data);
   if (encoding === 'ascii') return asciiCompressed(bitmap);
-  const compressed = asciiCompressed(bitmap);
   const zipped = z64(bitmap.data);
-  return zipped.length < compressed.length ? zipped : compressed;
+  return asciiCompressed(bitmap, zipped.length) ?? zipped;
 }
 
 /**
@@ -45,30 +49,41 @@ export function crc16Xmodem(bytes: Uint8Array): number {
 /**
  * Zebra's ASCII compression, one dot row at a time: a row equal to the one before is ':'; a row
  * ending in white ends with ','; runs of one hex digit get a repeat count (G–Y = 1–19, g–z =
- * 20–400). The '!' shorthand (fill with ones) is never used: firmware and renderers disagree on
- * whether it means hex 'F' or hex '1'.
+ * 20–400). The '!' shorthand is never used: Zebra's guide says it fills the row "with ones (1)",
+ * which zebrash reads as hex '1' (0001) and black dots would be hex 'F'; rows that run black to
+ * the label's edge are rare enough that it would save next to nothing.
  */
-export function asciiCompressed(bitmap: Bitmap): string {
+export function asciiCompressed(bitmap: Bitmap): string;
+/** Undefined as soon as the encoding would be `limit` characters or longer. */
+export function asciiCompressed(bitmap: Bitmap, limit: number): string | undefined;
+export function asciiCompressed(bitmap: Bitmap, limit = Number.POSITIVE_INFINITY): string | undefined {
   const rows: string[] = [];
+  let length = 0;
   let previous: string | undefined;
   for (let y = 0; y < bitmap.height; y++) {
     const hex = rowHex(bitmap, y);
-    rows.push(hex === previous ? ':' : compressRow(hex));
+    const row = hex === previous ? ':' : compressRow(hex);
+    length += row.length;
+    if (length >= limit) return undefined;
+    rows.push(row);
     previous = hex;
   }
   return rows.join('');
 }
 
+const HEX_PAIRS = Array.from({ length: 256 }, (_, i) => i.toString(16).toUpperCase().padStart(2, '0'));
+
 function rowHex(bitmap: Bitmap, y: number): string {
   let hex = '';
-  for (let b = 0; b < bitmap.rowBytes; b++) {
-    hex += (bitmap.data[y * bitmap.rowBytes + b] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-  }
+  const start = y * bitmap.rowBytes;
+  for (let b = 0; b < bitmap.rowBytes; b++) hex += HEX_PAIRS[bitmap.data[start + b] ?? 0];
   return hex;
 }
 
 function compressRow(hex: string): string {
-  const inked = hex.replace(/0+$/, '');
+  // ',' fills whole bytes: Zebra's guide asks for "one zero and a single comma" after an odd number of digits.
+  const trimmed = hex.replace(/0+$/, '');
+  const inked = trimmed.length % 2 === 1 ? `${trimmed}0` : trimmed;
   let out = '';
   let i = 0;
   while (i < inked.length) {
@@ -92,4 +107,31 @@ export function repeatCount(count: number): string {
   if (rest >= 20) out += String.fromCharCode('g'.charCodeAt(0) + Math.floor(rest / 20) - 1);
   if (rest % 20 > 0) out += String.fromCharCode('G'.charCodeAt(0) + (rest % 20) - 1);
   return out;
+}
+
+/** A picture's graphic field, made ahead: where its ink starts, and the ^GFA command for that ink. */
+export interface PreparedGraphic {
+  x: number;
+  y: number;
+  field: string;
+}
+
+/** The 'smallest' graphic field of a picture's ink, for the label worker to make off the main thread. */
+export function prepareGraphic(bitmap: Bitmap): PreparedGraphic | null {
+  const ink = trimToInk(bitmap);
+  return ink ? { x: ink.x, y: ink.y, field: graphicField(ink.bitmap, 'smallest') } : null;
+}
+
+const prepared = new WeakMap<Bitmap, PreparedGraphic | null>();
+
+/**
+ * Remembers a picture's prepared field until the picture is gone: a platform label's field is
+ * then reused by the encoder instead of compressed again on the thread that asked for it.
+ */
+export function rememberGraphic(bitmap: Bitmap, graphic: PreparedGraphic | null): void {
+  prepared.set(bitmap, graphic);
+}
+
+export function rememberedGraphic(bitmap: Bitmap): PreparedGraphic | null | undefined {
+  return prepared.get(bitmap);
 }

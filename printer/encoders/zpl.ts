@@ -3,7 +3,7 @@
  * can draw (Latin-1, under ^CI28 = UTF-8), Code128, QR and DataMatrix go native; everything else —
  * CJK text, PDF417, images — goes as a ^GFA bitmap drawn exactly as the rasteriser draws it.
  */
-import { missingCase } from '../../core/domain/errors.js';
+import { unreachable } from '../errors.js';
 import { trimToInk } from '../label/bitmap.js';
 import {
   mmToDots,
@@ -12,6 +12,7 @@ import {
   pageDots,
   type BarcodeElement,
   type Dpi,
+  type ImageElement,
   type Label,
   type LabelElement,
   type PrinterProfile,
@@ -22,7 +23,7 @@ import { elementBitmap, thicknessDots } from '../label/rasterise.js';
 import { labelFonts, type LabelFonts } from '../label/text.js';
 import { fitsLatin1, printableText } from './text-coverage.js';
 import { fieldBlockData, fieldData, wrapForFontZero } from './zpl-field.js';
-import { graphicField, type GraphicEncoding } from './zpl-graphic.js';
+import { graphicField, rememberedGraphic, type GraphicEncoding } from './zpl-graphic.js';
 
 export interface ZplOptions {
   fonts?: LabelFonts;
@@ -31,7 +32,8 @@ export interface ZplOptions {
 
 interface Context {
   dpi: Dpi;
-  fonts: LabelFonts;
+  /** Looked up on first use: a label of native fields and images (a platform label) needs none. */
+  readonly fonts: LabelFonts;
   graphicEncoding: GraphicEncoding;
 }
 
@@ -41,9 +43,13 @@ export function encodeZpl(label: Label, profile: PrinterProfile, options: ZplOpt
 
 /** The same ZPL as a string (tests, previews, debugging). */
 export function zplText(label: Label, profile: PrinterProfile, options: ZplOptions = {}): string {
+  let fonts = options.fonts;
   const ctx: Context = {
     dpi: profile.dpi,
-    fonts: options.fonts ?? labelFonts(),
+    get fonts() {
+      fonts ??= labelFonts();
+      return fonts;
+    },
     graphicEncoding: options.graphicEncoding ?? 'smallest',
   };
   const lines = [...darkness(profile), '^XA', ...setup(label, profile)];
@@ -91,7 +97,7 @@ function elementCommands(element: LabelElement, ctx: Context): string[] {
     case 'image':
       return asBitmap(element, ctx);
     default:
-      return missingCase(element);
+      return unreachable(element);
   }
 }
 
@@ -151,8 +157,22 @@ function nativeQr(element: BarcodeElement, module: number, ctx: Context): string
 
 /** The element drawn by the rasteriser, cut to its ink and sent as a graphic field. */
 function asBitmap(element: LabelElement, ctx: Context): string[] {
+  if (element.kind === 'image') return pictureField(element, ctx);
   const placed = elementBitmap(element, ctx.dpi, ctx.fonts);
   const ink = trimToInk(placed.bitmap);
   if (!ink) return [];
   return [`^FO${placed.x + ink.x},${placed.y + ink.y}${graphicField(ink.bitmap, ctx.graphicEncoding)}^FS`];
+}
+
+/**
+ * A picture is placed as it is (no fonts to look up); a platform label's field was usually made
+ * by the label worker already (rememberGraphic), so the main thread only places it.
+ */
+function pictureField(element: ImageElement, ctx: Context): string[] {
+  const x = mmToDots(element.x, ctx.dpi);
+  const y = mmToDots(element.y, ctx.dpi);
+  const ready = ctx.graphicEncoding === 'smallest' ? rememberedGraphic(element.bitmap) : undefined;
+  if (ready !== undefined) return ready ? [`^FO${x + ready.x},${y + ready.y}${ready.field}^FS`] : [];
+  const ink = trimToInk(element.bitmap);
+  return ink ? [`^FO${x + ink.x},${y + ink.y}${graphicField(ink.bitmap, ctx.graphicEncoding)}^FS`] : [];
 }

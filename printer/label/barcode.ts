@@ -4,7 +4,7 @@
  * exactly alike: a scaled or anti-aliased barcode is what makes a thermal label unreadable.
  */
 import bwipjs from 'bwip-js/node';
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import { createBitmap, drawBitmap, fillRect, type Bitmap } from './bitmap.js';
 import { mmToDots, moduleDots, type BarcodeElement, type Dpi } from './model.js';
 import { measureText, renderText, type LabelFonts } from './text.js';
@@ -78,7 +78,7 @@ function renderMatrix(raw: RawMatrix, module: number): Bitmap {
 const encodings = new Map<string, unknown>();
 
 function encodeRaw<T>(element: Pick<BarcodeElement, 'symbology' | 'value' | 'ecc'>): T {
-  if (element.value === '') fail('INVALID_INPUT', `A ${element.symbology} barcode needs a value.`);
+  if (element.value === '') printerFail('INVALID_INPUT', `A ${element.symbology} barcode needs a value.`);
   const options = element.symbology === 'qr' ? `eclevel=${element.ecc ?? 'M'}` : '';
   const key = `${element.symbology}|${options}|${element.value}`;
   const known = encodings.get(key);
@@ -91,7 +91,7 @@ function encodeRaw<T>(element: Pick<BarcodeElement, 'symbology' | 'value' | 'ecc
     encodings.set(key, first);
     return first as T;
   } catch (cause) {
-    return fail('INVALID_INPUT', `"${element.value}" cannot be encoded as ${element.symbology}.`, {
+    return printerFail('INVALID_INPUT', `"${element.value}" cannot be encoded as ${element.symbology}.`, {
       cause: cause instanceof Error ? cause.message : String(cause),
     });
   }

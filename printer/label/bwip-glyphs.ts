@@ -8,7 +8,7 @@
  * scripts (Latin, Greek, Cyrillic) only when the canvas can do the rest; see text.ts.
  */
 import bwipjs from 'bwip-js/node';
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import { createBitmap, strokeRect, type Bitmap } from './bitmap.js';
 
 export interface FontSource {
@@ -42,7 +42,7 @@ function loadFont(source: FontSource): number {
   try {
     (bwipjs.FontLib.loadFont as (name: string, data: Uint8Array) => unknown)(key, source.data);
   } catch (cause) {
-    fail('INVALID_INPUT', `The font "${source.name}" is not a TrueType/OpenType font.`, { cause: String(cause) });
+    printerFail('INVALID_INPUT', `The font "${source.name}" is not a TrueType/OpenType font.`, { cause: String(cause) });
   }
   const id = bwipjs.FontLib.lookup(key);
   loadedFonts.set(key, id);

@@ -3,7 +3,7 @@
  * rotation). ESC/POS prints this; previews show it; ZPL and TSPL use `elementBitmap` for the
  * parts their printer cannot draw natively.
  */
-import { fail, missingCase } from '../../core/domain/errors.js';
+import { printerFail, unreachable } from '../errors.js';
 import { createBitmap, drawBitmap, fillRect, rotate180, strokeRect, type Bitmap } from './bitmap.js';
 import { renderBarcode } from './barcode.js';
 import {
@@ -64,14 +64,14 @@ export function elementBitmap(element: LabelElement, dpi: Dpi, fonts: LabelFonts
     case 'image':
       return { x, y, bitmap: element.bitmap };
     default:
-      return missingCase(element);
+      return unreachable(element);
   }
 }
 
 function lineBitmap(line: LineElement, dpi: Dpi): Bitmap {
   const length = mmToDots(line.length, dpi);
   const thickness = thicknessDots(line.thickness, dpi);
-  if (length <= 0) fail('INVALID_INPUT', 'A line needs a positive length.');
+  if (length <= 0) printerFail('INVALID_INPUT', 'A line needs a positive length.');
   const bitmap =
     line.direction === 'horizontal' ? createBitmap(length, thickness) : createBitmap(thickness, length);
   fillRect(bitmap, 0, 0, bitmap.width, bitmap.height);

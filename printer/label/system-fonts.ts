@@ -1,10 +1,12 @@
 /**
  * Font files the canvas draws label text with when the bundled glyph engine cannot: CJK product
- * and recipient names first of all. Files come from the settings (any path) and from well-known
- * system locations on Windows, macOS and Linux; each is registered with the canvas once per
- * process under its own family name, and its cmap says which characters it has.
+ * and recipient names first of all. First the font Packdesk ships (printer/fonts: a subset of Noto
+ * Sans CJK SC with GB 2312's 6,763 hanzi, kana and Latin), so labels look the same on every
+ * computer; then files from the settings (any path) and well-known system locations on Windows,
+ * macOS and Linux, for characters the bundled font lacks. Each is registered with the canvas once
+ * per process under its own family name, and its cmap says which characters it has.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { canvasModule } from './canvas.js';
 import { coverageFromBytes, coverageFromFile, type FontCoverage } from './font-coverage.js';
 
@@ -46,6 +48,20 @@ export const SYSTEM_FONT_PATHS: readonly string[] = [
   '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
 ];
 
+/**
+ * The shipped font, read as bytes (not registered by path) so that it loads from inside the
+ * packaged app's asar archive as well, where the canvas's own file reading cannot reach.
+ */
+export const BUNDLED_FONT_URL = new URL('../fonts/PackdeskCJK-SC.otf', import.meta.url);
+
+function bundledFont(): FontFileSource[] {
+  try {
+    return [{ name: 'packdesk-bundled-cjk-sc', data: new Uint8Array(readFileSync(BUNDLED_FONT_URL)) }];
+  } catch {
+    return []; // a damaged installation still prints, with the system's fonts
+  }
+}
+
 /** The fonts a canvas draws with, in fallback order, and the characters they have between them. */
 export interface CanvasFontStack {
   /** Family names as registered with the canvas, first choice first. */
@@ -70,8 +86,8 @@ interface RegisteredFont {
 const registered = new Map<string, RegisteredFont | null>();
 
 /**
- * The stack for these font files (bytes first, then paths, then the system's when asked), or
- * undefined when the canvas cannot load or no file is a usable font.
+ * The stack for these font files (the bundled font first, then the given bytes, the given paths
+ * and the system's when asked), or undefined when the canvas cannot load or no file is usable.
  */
 export function canvasFontStack(
   sources: readonly FontFileSource[],
@@ -80,7 +96,7 @@ export function canvasFontStack(
 ): CanvasFontStack | undefined {
   if (!canvasModule()) return undefined;
   const fonts = [
-    ...sources.map((source) => registerBytes(source)),
+    ...[...bundledFont(), ...sources].map((source) => registerBytes(source)),
     ...[...paths, ...(systemFonts ? SYSTEM_FONT_PATHS : [])].map((path) => registerPath(path)),
   ].filter((font): font is RegisteredFont => font !== null);
   const unique = [...new Map(fonts.map((font) => [font.family, font])).values()];

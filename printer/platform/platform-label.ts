@@ -3,16 +3,17 @@
  * SHIPPING_LABEL_PICTURE, a PNG — turned into one 1-bit bitmap exactly the size of the printer's
  * stock (100×150 mm by default) at its dpi: scaled with its aspect ratio kept, turned when that
  * fits better, centred, and thresholded so barcodes stay crisp. It prints as a full-page image.
+ * The drawing happens in the label worker (label-worker.ts), off the app's main thread.
  */
-import { fail } from '../../core/domain/errors.js';
-import { countInk, type Bitmap } from '../label/bitmap.js';
-import { canvasModule } from '../label/canvas.js';
+import type { Bitmap } from '../label/bitmap.js';
 import { DEFAULT_STOCK, mmToDots, type Label, type PrinterProfile } from '../label/model.js';
-import { placeOnStock } from './fit.js';
-import { rgbaToBitmap, type Halftone } from './one-bit.js';
-import { renderPdfLabel } from './pdf-page.js';
+import { printerFail } from '../errors.js';
+import { renderInWorker } from './label-worker-client.js';
+import type { Halftone } from './one-bit.js';
+import type { LabelFileKind } from './render-label.js';
 
-export { preloadPdfRenderer } from './pdf-page.js';
+export { warmPlatformLabels } from './label-worker-client.js';
+export type { LabelFileKind } from './render-label.js';
 
 export interface PlatformLabelOptions {
   /**
@@ -24,8 +25,6 @@ export interface PlatformLabelOptions {
   threshold?: number;
 }
 
-export type LabelFileKind = 'pdf' | 'png';
-
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** PDF or PNG by their magic bytes; anything else is not a label we can print. */
@@ -33,19 +32,22 @@ export function labelFileKind(file: Uint8Array): LabelFileKind {
   if (PNG_SIGNATURE.every((byte, i) => file[i] === byte)) return 'png';
   // The PDF header may follow a little junk (some servers prepend a BOM or whitespace).
   if (indexOfAscii(file.subarray(0, 1024), '%PDF-') >= 0) return 'pdf';
-  return fail('LABEL_INVALID', 'The label file is neither a PDF nor a PNG.', { firstBytes: hexPrefix(file) });
+  return printerFail('LABEL_INVALID', 'The label file is neither a PDF nor a PNG.', { firstBytes: hexPrefix(file) });
 }
 
 export async function platformLabelBitmap(file: Uint8Array, profile: PrinterProfile, opts: PlatformLabelOptions = {}): Promise<Bitmap> {
   const stock = profile.stock ?? DEFAULT_STOCK;
-  const width = mmToDots(stock.widthMm, profile.dpi);
-  const height = mmToDots(stock.heightMm, profile.dpi);
   const kind = labelFileKind(file);
   checkComplete(file, kind);
-  const rgba = kind === 'pdf' ? await renderPdfLabel(file, width, height) : await renderPngLabel(file, width, height);
-  const bitmap = rgbaToBitmap(rgba, width, height, halftone(opts), opts.threshold);
-  if (countInk(bitmap) === 0) fail('LABEL_INVALID', 'The label renders as a blank page.');
-  return bitmap;
+  return renderInWorker({
+    // A copy of its own goes to the worker: the caller's bytes may share memory with other buffers.
+    file: new Uint8Array(file),
+    kind,
+    width: mmToDots(stock.widthMm, profile.dpi),
+    height: mmToDots(stock.heightMm, profile.dpi),
+    halftone: halftone(opts),
+    ...(opts.threshold === undefined ? {} : { threshold: opts.threshold }),
+  });
 }
 
 /** The platform label as a Label: one image covering the stock, ready for any encoder. */
@@ -66,31 +68,7 @@ function halftone(opts: PlatformLabelOptions): Halftone {
 function checkComplete(file: Uint8Array, kind: LabelFileKind): void {
   const tail = file.subarray(Math.max(0, file.length - 1024));
   const complete = kind === 'pdf' ? indexOfAscii(tail, '%%EOF') >= 0 : indexOfAscii(file.subarray(Math.max(0, file.length - 12)), 'IEND') >= 0;
-  if (!complete) fail('LABEL_INVALID', `The label ${kind.toUpperCase()} is incomplete (the download may have been cut short).`, { bytes: file.length });
-}
-
-async function renderPngLabel(file: Uint8Array, width: number, height: number): Promise<Uint8ClampedArray> {
-  const canvas = canvasModule() ?? fail('INTERNAL', 'Label images cannot be decoded on this machine: @napi-rs/canvas did not load.');
-  const image = await canvas.loadImage(file).catch((cause: unknown) =>
-    fail('LABEL_INVALID', 'The label PNG cannot be decoded.', { cause: cause instanceof Error ? cause.message : String(cause) }),
-  );
-  if (!(image.width > 0 && image.height > 0)) fail('LABEL_INVALID', 'The label PNG has no pixels.');
-  const place = placeOnStock(image.width, image.height, width, height);
-  const surface = canvas.createCanvas(width, height);
-  const ctx = surface.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, width, height);
-  // Smoothing averages the pixels a dot covers, so the threshold puts each bar edge at the nearest dot.
-  ctx.imageSmoothingEnabled = true;
-  ctx.imageSmoothingQuality = 'high';
-  if (place.rotated) {
-    ctx.translate(place.x + place.width, place.y);
-    ctx.rotate(Math.PI / 2);
-    ctx.drawImage(image, 0, 0, place.height, place.width);
-  } else {
-    ctx.drawImage(image, place.x, place.y, place.width, place.height);
-  }
-  return ctx.getImageData(0, 0, width, height).data;
+  if (!complete) printerFail('LABEL_INVALID', `The label ${kind.toUpperCase()} is incomplete (the download may have been cut short).`, { bytes: file.length });
 }
 
 function indexOfAscii(bytes: Uint8Array, text: string): number {

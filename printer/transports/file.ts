@@ -5,10 +5,10 @@
  * printer is not there, not that a regular file should appear in /dev.
  */
 import fs from 'node:fs';
-import type { ErrorCode, PackdeskError } from '../../core/domain/errors.js';
+import type { PrinterErrorCode, PrinterError } from '../errors.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
-import { byteCount, errnoCode, errorText, IdleTimer, printerError, SerialQueue, withTimeout } from './util.js';
+import { byteCount, BYTES_UNKNOWN, errnoCode, errorText, IdleTimer, printerError, SerialQueue, withTimeout } from './util.js';
 
 const CHUNK_BYTES = 16 * 1024;
 
@@ -87,6 +87,10 @@ export class FileTransport implements PrinterTransport {
     return this.handle;
   }
 
+  /**
+   * Each write is given writeMs from the end of the one before: the printer has that long to take
+   * the next chunk, however long the whole job takes.
+   */
   private async send(handle: DeviceFileHandle, bytes: Uint8Array): Promise<void> {
     let sent = 0;
     while (sent < bytes.length) {
@@ -96,7 +100,7 @@ export class FileTransport implements PrinterTransport {
         const { bytesWritten } = await withTimeout(handle.write(bytes, sent, length), this.timeouts.writeMs, timedOut);
         sent += bytesWritten;
       } catch (err) {
-        throw this.writeFailure(err, sent, bytes.length);
+        throw this.writeFailure(err, sent, length, bytes.length);
       }
     }
   }
@@ -111,7 +115,7 @@ export class FileTransport implements PrinterTransport {
     void handle?.close().catch(() => undefined);
   }
 
-  private openFailure(err: unknown): PackdeskError {
+  private openFailure(err: unknown): PrinterError {
     const code = errnoCode(err) ?? '';
     const cause = { cause: errorText(err), errno: code };
     switch (code) {
@@ -133,18 +137,22 @@ export class FileTransport implements PrinterTransport {
     }
   }
 
-  private writeFailure(err: unknown, sent: number, total: number): PackdeskError {
+  private writeFailure(err: unknown, sent: number, pending: number, total: number): PrinterError {
     const code = errnoCode(err) ?? '';
-    const details = { cause: errorText(err), errno: code, bytesSent: sent, totalBytes: total };
+    const details = { cause: errorText(err), errno: code, bytesSent: sent, bytesConfirmed: sent, totalBytes: total };
     const progress = `after ${byteCount(sent)} of ${byteCount(total)}; the label may be partly printed`;
-    if (code === 'ETIMEDOUT') return this.failure('PRINTER_TIMEOUT', `The printer at ${this.path} stopped taking data ${progress}. It may be paused or out of labels.`, details);
+    if (code === 'ETIMEDOUT') {
+      // The write we stopped waiting for is still with the OS and may yet reach the printer.
+      const unknown = { ...details, bytesSent: BYTES_UNKNOWN };
+      return this.failure('PRINTER_TIMEOUT', `The printer at ${this.path} took no data for ${this.timeouts.writeMs} ms, after ${byteCount(sent)} of ${byteCount(total)} (the next ${byteCount(pending)} may still reach it); the label may be partly printed. It may be paused or out of labels.`, unknown);
+    }
     if (code === 'ENODEV' || code === 'ENXIO' || code === 'EIO' || code === 'ENOENT') {
       return this.failure('PRINTER_UNPLUGGED', `The printer at ${this.path} went away ${progress}. Plug it back in and reprint.`, details);
     }
     return this.failure('PRINTER_OFFLINE', `Writing to ${this.path} failed (${code || errorText(err)}) ${progress}.`, details);
   }
 
-  private failure(code: ErrorCode, message: string, details: Record<string, unknown>): PackdeskError {
+  private failure(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {
     return printerError(code, message, { uri: this.uri, ...details });
   }
 

@@ -3,7 +3,7 @@
  * opened here: the transport connects on its first open() or write(), so listing printers or
  * building a job never touches hardware.
  */
-import { missingCase } from '../../core/domain/errors.js';
+import { unreachable } from '../errors.js';
 import type { PrinterLanguage } from '../label/model.js';
 import { FileTransport, type DeviceFileHandle } from './file.js';
 import { PreviewTransport } from './preview.js';
@@ -47,6 +47,6 @@ export function openTransport(uri: string | PrinterUri, opts: OpenTransportOptio
     case 'preview':
       return new PreviewTransport(parsed.dir, { language: opts.language, artifacts: opts.previewArtifacts });
     default:
-      return missingCase(parsed);
+      return unreachable(parsed);
   }
 }

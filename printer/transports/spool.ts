@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import type { ErrorCode, PackdeskError } from '../../core/domain/errors.js';
+import type { PrinterErrorCode, PrinterError } from '../errors.js';
 import { runCommand, type CommandResult, type SpawnFn } from './process.js';
 import { windowsSpoolCommand, windowsSpoolError } from './spool-windows.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
@@ -26,7 +26,7 @@ export interface SpoolTransportOptions {
 }
 
 /** Win32 errors OpenPrinter/StartDocPrinter/WritePrinter report, in packer terms. */
-const WIN32: Record<number, ErrorCode> = {
+const WIN32: Record<number, PrinterErrorCode> = {
   5: 'PRINTER_NO_PERMISSION', // ERROR_ACCESS_DENIED
   1801: 'PRINTER_NOT_FOUND', // ERROR_INVALID_PRINTER_NAME
   1804: 'PRINTER_UNSUPPORTED', // ERROR_INVALID_DATATYPE: the queue refuses RAW
@@ -107,7 +107,7 @@ export class SpoolTransport implements PrinterTransport {
     return result;
   }
 
-  private cupsFailure(result: CommandResult): PackdeskError {
+  private cupsFailure(result: CommandResult): PrinterError {
     const said = result.stderr.trim() || result.stdout.trim();
     const details = { exitCode: result.code, stderr: said };
     if (/does not exist|unknown (printer|destination)|not found|no such/i.test(said)) {
@@ -125,7 +125,7 @@ export class SpoolTransport implements PrinterTransport {
     return this.failure('PRINTER_OFFLINE', `lp could not queue the job for "${this.name}" (exit ${result.code}): ${said || 'no message'}`, details);
   }
 
-  private windowsFailure(result: CommandResult): PackdeskError {
+  private windowsFailure(result: CommandResult): PrinterError {
     const error = windowsSpoolError(result.stderr);
     const details = { exitCode: result.code, stderr: result.stderr.trim(), ...error };
     const code = error ? (WIN32[error.win32] ?? 'PRINTER_OFFLINE') : 'PRINTER_OFFLINE';
@@ -141,7 +141,7 @@ export class SpoolTransport implements PrinterTransport {
     }
   }
 
-  private failure(code: ErrorCode, message: string, details: Record<string, unknown>): PackdeskError {
+  private failure(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {
     return printerError(code, message, { uri: this.uri, ...details });
   }
 }

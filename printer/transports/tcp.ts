@@ -5,13 +5,18 @@
  * idle connections themselves.
  */
 import net from 'node:net';
-import { PackdeskError, type ErrorCode } from '../../core/domain/errors.js';
+import type { PrinterError, PrinterErrorCode } from '../errors.js';
+import { unacknowledgedBytes } from './send-queue.js';
+import { StallWatch } from './stall.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
-import { byteCount, errnoCode, errorText, IdleTimer, printerError, SerialQueue } from './util.js';
+import { byteCount, BYTES_UNKNOWN, errnoCode, errorText, IdleTimer, printerError, SerialQueue } from './util.js';
 
-/** Bytes handed to the socket at a time, so a printer that stops reading holds back the rest ('drain'). */
-const CHUNK_BYTES = 64 * 1024;
+/**
+ * Bytes handed to the socket at a time, so a printer that stops reading holds back the rest
+ * ('drain'); small enough that every stretch the kernel takes completes at least one of them.
+ */
+const CHUNK_BYTES = 16 * 1024;
 /** Unread answers kept; printers answer status queries in a few hundred bytes. */
 const MAX_BUFFERED = 64 * 1024;
 
@@ -100,14 +105,19 @@ export class TcpTransport implements PrinterTransport {
 
   private async writeOnce(bytes: Uint8Array): Promise<void> {
     const reused = this.socket !== null && !this.socket.destroyed;
+    const socket = await this.connection();
     try {
-      await this.sendOn(await this.connection(), bytes);
+      await this.sendOn(socket, bytes);
     } catch (err) {
       // The printer had closed a kept-open connection (its reset arrived before our 'close'
-      // event): the write failed before the kernel took its first chunk, so nothing can have
-      // printed and one retry on a fresh connection is safe. Any later failure is reported.
-      if (!(reused && untouched(err))) throw err;
-      await this.sendOn(await this.connection(), bytes);
+      // event): the write failed before the kernel took its first chunk, and a closed connection
+      // prints nothing, so one retry on a fresh connection is safe. Any later failure is reported.
+      if (!(reused && err instanceof Dropped && err.confirmed === 0)) throw err instanceof Dropped ? err.failure : err;
+      try {
+        await this.sendOn(await this.connection(), bytes);
+      } catch (again) {
+        throw again instanceof Dropped ? again.failure : again;
+      }
     }
   }
 
@@ -140,7 +150,7 @@ export class TcpTransport implements PrinterTransport {
       const socket = this.createConnection({ host: this.host, port: this.port });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} did not answer within ${seconds(this.timeouts.connectMs)}: check that it is switched on, on this network, and that the address is right.`, { reason: 'connect-timeout' }));
+        reject(this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} did not answer within ${seconds(this.timeouts.connectMs)}: check that it is switched on, on this network, and that the address is right.`, { reason: 'connect-timeout', bytesSent: 0 }));
       }, this.timeouts.connectMs);
       const onError = (err: Error) => {
         clearTimeout(timer);
@@ -175,35 +185,38 @@ export class TcpTransport implements PrinterTransport {
     });
   }
 
+  /**
+   * Hands the bytes to the socket a chunk at a time, waiting for 'drain' when its buffer is full.
+   * Rejects with a Dropped (the connection failed) or a PRINTER_TIMEOUT (the printer took nothing
+   * for writeMs, see StallWatch).
+   */
   private send(socket: net.Socket, bytes: Uint8Array): Promise<void> {
     const total = bytes.length;
     if (total === 0) return Promise.resolve();
     return new Promise((resolve, reject) => {
       let queued = 0;
-      let sent = 0;
-      let stallTimer: NodeJS.Timeout | undefined;
+      let confirmed = 0;
       let settled = false;
       const finish = (err?: Error) => {
         if (settled) return;
         settled = true;
-        clearTimeout(stallTimer);
+        watch.stop();
         socket.off('drain', pump);
         socket.off('error', onError);
         socket.off('close', onClose);
         if (err) reject(err);
         else resolve();
       };
-      // A printer that stops reading (paused, buffer full) fills the socket buffers and the
-      // write callbacks stop: after writeMs without progress we give up.
-      const progress = () => {
-        clearTimeout(stallTimer);
-        stallTimer = setTimeout(() => {
+      const watch = new StallWatch({
+        stallMs: this.timeouts.writeMs,
+        pending: () => unacknowledgedBytes(socket),
+        onStall: () => {
           socket.destroy();
-          finish(this.failure('PRINTER_TIMEOUT', `The printer at ${this.where()} stopped taking data: ${byteCount(sent)} of ${byteCount(total)} sent in time. It may be paused, out of labels or busy; the label may be partly printed.`, { bytesSent: sent, totalBytes: total }));
-        }, this.timeouts.writeMs);
-      };
-      const onError = (err: Error) => finish(this.dropFailure(err, sent, total));
-      const onClose = () => finish(this.dropFailure(new Error('connection closed'), sent, total));
+          finish(this.stallFailure(confirmed, queued, total));
+        },
+      });
+      const onError = (err: Error) => finish(new Dropped(this.dropFailure(err, confirmed, queued, total), confirmed));
+      const onClose = () => onError(new Error('connection closed'));
       const pump = () => {
         while (queued < total) {
           const chunk = bytes.subarray(queued, queued + CHUNK_BYTES);
@@ -211,9 +224,9 @@ export class TcpTransport implements PrinterTransport {
           const end = queued;
           const more = socket.write(chunk, (err) => {
             if (err) return onError(err);
-            sent = end;
-            progress();
-            if (sent === total) finish();
+            confirmed = end;
+            watch.progress();
+            if (confirmed === total) finish();
           });
           if (!more) return;
         }
@@ -221,27 +234,39 @@ export class TcpTransport implements PrinterTransport {
       socket.on('drain', pump);
       socket.once('error', onError);
       socket.once('close', onClose);
-      progress();
       pump();
     });
   }
 
-  private connectFailure(err: Error): PackdeskError {
+  private connectFailure(err: Error): PrinterError {
     const code = errnoCode(err) ?? '';
-    const cause = { cause: errorText(err), errno: code };
+    // Nothing can have been sent on a connection that never opened.
+    const cause = { cause: errorText(err), errno: code, bytesSent: 0 };
     if (UNKNOWN_HOST.has(code)) return this.failure('PRINTER_NOT_FOUND', `No printer named "${this.host}" on this network: the name does not resolve. Use the printer's IP address (print its network configuration label).`, cause);
     if (code === 'ECONNREFUSED') return this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} refused the connection: it is on, but nothing accepts raw printing on port ${this.port}. Check the port (usually 9100).`, cause);
     if (UNREACHABLE.has(code)) return this.failure('PRINTER_OFFLINE', `Cannot reach the printer at ${this.where()}: it is off or on another network.`, cause);
     return this.failure('PRINTER_OFFLINE', `Cannot connect to the printer at ${this.where()}: ${errorText(err)}.`, cause);
   }
 
-  private dropFailure(err: Error, sent: number, total: number): PackdeskError {
+  private dropFailure(err: Error, confirmed: number, queued: number, total: number): PrinterError {
     const code = errnoCode(err) ?? '';
     const known = DROPPED.has(code) || code === '' ? 'closed the connection' : `failed (${code})`;
-    return this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} ${known} after ${byteCount(sent)} of ${byteCount(total)}; the label may be partly printed.`, { bytesSent: sent, totalBytes: total, cause: errorText(err), errno: code });
+    return this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} ${known} after ${sentSoFar(confirmed, queued, total)}; the label may be partly printed.`, {
+      ...bytesDetails(confirmed, queued, total),
+      cause: errorText(err),
+      errno: code,
+    });
   }
 
-  private failure(code: ErrorCode, message: string, details: Record<string, unknown>): PackdeskError {
+  private stallFailure(confirmed: number, queued: number, total: number): PrinterError {
+    return this.failure(
+      'PRINTER_TIMEOUT',
+      `The printer at ${this.where()} took no data for ${seconds(this.timeouts.writeMs)}, after ${sentSoFar(confirmed, queued, total)}. It may be paused, out of labels or busy; the label may be partly printed.`,
+      bytesDetails(confirmed, queued, total),
+    );
+  }
+
+  private failure(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {
     return printerError(code, message, { uri: this.uri, ...details });
   }
 
@@ -256,8 +281,28 @@ export class TcpTransport implements PrinterTransport {
   }
 }
 
-function untouched(err: unknown): boolean {
-  return err instanceof PackdeskError && err.code === 'PRINTER_OFFLINE' && (err.details as { bytesSent?: number }).bytesSent === 0;
+/** A connection that failed under a write, with how much of it the OS had confirmed taking. */
+class Dropped extends Error {
+  constructor(
+    readonly failure: PrinterError,
+    readonly confirmed: number,
+  ) {
+    super(failure.message);
+  }
+}
+
+/**
+ * How much was sent, honestly: while a chunk was still in the socket when the connection failed,
+ * part of it may have reached the printer, so the count is not known — only that at least the
+ * confirmed bytes left this computer.
+ */
+function bytesDetails(confirmed: number, queued: number, total: number): Record<string, unknown> {
+  return { bytesSent: queued > confirmed ? BYTES_UNKNOWN : confirmed, bytesConfirmed: confirmed, totalBytes: total };
+}
+
+function sentSoFar(confirmed: number, queued: number, total: number): string {
+  const perhaps = queued > confirmed ? ` (and perhaps part of the next ${byteCount(queued - confirmed)})` : '';
+  return `${byteCount(confirmed)} of ${byteCount(total)}${perhaps}`;
 }
 
 function seconds(ms: number): string {

@@ -1,7 +1,6 @@
 /**
  * How bytes reach a printer. Every transport is a small object with explicit timeouts; none of
- * them knows any printer language. Failures reject with a PackdeskError whose code is one of
- * the PRINTER_* codes in core/domain/errors.ts.
+ * them knows any printer language. Failures reject with a PrinterError (printer/errors.ts).
  */
 export interface PrinterTransport {
   /** The printer's address, as saved: tcp://HOST:PORT, usb:VID:PID[:SERIAL], file:PATH, spool:NAME, preview:DIR. */

@@ -4,7 +4,7 @@
  * these strings are typed by hand into `printers add`.
  */
 import net from 'node:net';
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import type { PrinterUri } from './types.js';
 
 /** Raw printing port of Zebra, TSC, Xprinter and print servers (JetDirect). */
@@ -29,7 +29,7 @@ export function parsePrinterUri(text: string): PrinterUri {
     case 'preview':
       return { kind: 'preview', dir: required(uri, rest, 'a folder') };
     default:
-      return fail('INVALID_INPUT', `"${text}" is not a printer address. Use one of: ${EXAMPLES}.`, { uri: text });
+      return printerFail('INVALID_INPUT', `"${text}" is not a printer address. Use one of: ${EXAMPLES}.`, { uri: text });
   }
 }
 
@@ -95,7 +95,7 @@ function required(uri: string, value: string, what: string): string {
 }
 
 function invalid(uri: string, why: string): never {
-  return fail('INVALID_INPUT', `Printer address "${uri}" is not valid: ${why}.`, { uri });
+  return printerFail('INVALID_INPUT', `Printer address "${uri}" is not valid: ${why}.`, { uri });
 }
 
 function hex4(n: number): string {

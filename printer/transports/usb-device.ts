@@ -3,7 +3,7 @@
  * structural types so tests pass a fake device and the app passes the real one. Also: finding the
  * printer-class interface and reading the printer's IEEE 1284 id.
  */
-import { fail } from '../../core/domain/errors.js';
+import { printerFail } from '../errors.js';
 import { decodeDeviceIdResponse, parseDeviceId, type DeviceId } from './ieee1284.js';
 import { errorText, withTimeout } from './util.js';
 
@@ -107,7 +107,7 @@ export async function systemUsb(): Promise<UsbProvider> {
     // the object is checked structurally by every use below.
     return mod.usb as unknown as UsbProvider;
   } catch (err) {
-    return fail('PRINTER_UNSUPPORTED', `USB printing is not available in this build: ${errorText(err)}.`, { cause: errorText(err) });
+    return printerFail('PRINTER_UNSUPPORTED', `USB printing is not available in this build: ${errorText(err)}.`, { cause: errorText(err) });
   }
 }
 

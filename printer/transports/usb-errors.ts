@@ -4,8 +4,8 @@
  * "transferOut error: Disconnected"; libusb-based stacks say LIBUSB_ERROR_ACCESS and friends.
  * Both spellings are matched, so the mapping survives a change of USB library.
  */
-import type { PackdeskError } from '../../core/domain/errors.js';
-import { byteCount, errnoCode, errorText, printerError } from './util.js';
+import type { PrinterError } from '../errors.js';
+import { byteCount, BYTES_UNKNOWN, errnoCode, errorText, printerError } from './util.js';
 
 export type UsbStage = 'open' | 'claim' | 'identify' | 'write' | 'read';
 
@@ -13,8 +13,11 @@ export interface UsbFailureContext {
   uri: string;
   stage: UsbStage;
   platform: NodeJS.Platform;
+  /** Bytes the printer confirmed taking: transfers that completed. */
   bytesSent?: number;
   totalBytes?: number;
+  /** A transfer of this many bytes was under way: part of it may have reached the printer. */
+  inFlight?: number;
 }
 
 const ACCESS = /LIBUSB_ERROR_ACCESS|EACCES|EPERM|permission denied|access (is )?denied|errno 13\b|SecurityError/i;
@@ -34,9 +37,17 @@ export const WINUSB_HINT =
   'Either print through the Windows spooler — add the printer as spool:NAME (Packdesk sends the label bytes RAW, the driver does not redraw them) — ' +
   'or switch the printer to the WinUSB driver (e.g. with Zadig), after which only programs that speak USB directly, like Packdesk, can print to it.';
 
-export function usbFailure(err: unknown, ctx: UsbFailureContext): PackdeskError {
+export function usbFailure(err: unknown, ctx: UsbFailureContext): PrinterError {
   const text = `${errnoCode(err) ?? ''} ${errorText(err)}`;
-  const details = { uri: ctx.uri, stage: ctx.stage, cause: errorText(err), bytesSent: ctx.bytesSent, totalBytes: ctx.totalBytes };
+  const inFlight = (ctx.inFlight ?? 0) > 0;
+  const details = {
+    uri: ctx.uri,
+    stage: ctx.stage,
+    cause: errorText(err),
+    bytesSent: inFlight ? BYTES_UNKNOWN : ctx.bytesSent,
+    ...(ctx.totalBytes === undefined ? {} : { bytesConfirmed: ctx.bytesSent ?? 0 }),
+    totalBytes: ctx.totalBytes,
+  };
   if (ACCESS.test(text)) return printerError('PRINTER_NO_PERMISSION', noPermission(ctx), details);
   if (GONE.test(text)) return printerError('PRINTER_UNPLUGGED', unplugged(ctx), details);
   if (BUSY.test(text)) return printerError('PRINTER_CLAIMED_BY_OS', claimed(ctx), details);
@@ -67,7 +78,7 @@ function claimed(ctx: UsbFailureContext): string {
 
 function unplugged(ctx: UsbFailureContext): string {
   if (ctx.stage === 'write' && ctx.totalBytes !== undefined) {
-    return `The USB printer was unplugged or switched off mid-job after ${byteCount(ctx.bytesSent ?? 0)} of ${byteCount(ctx.totalBytes)}; the label may be partly printed. Plug it back in and reprint.`;
+    return `The USB printer was unplugged or switched off mid-job${sentSoFar(ctx)}; the label may be partly printed. Plug it back in and reprint.`;
   }
   return 'The USB printer was unplugged or switched off. Plug it back in and try again.';
 }
@@ -79,5 +90,6 @@ function timedOut(ctx: UsbFailureContext): string {
 
 function sentSoFar(ctx: UsbFailureContext): string {
   if (ctx.totalBytes === undefined) return '';
-  return ` after ${byteCount(ctx.bytesSent ?? 0)} of ${byteCount(ctx.totalBytes)}`;
+  const perhaps = (ctx.inFlight ?? 0) > 0 ? ` (and perhaps part of the next ${byteCount(ctx.inFlight ?? 0)})` : '';
+  return ` after ${byteCount(ctx.bytesSent ?? 0)} of ${byteCount(ctx.totalBytes)}${perhaps}`;
 }

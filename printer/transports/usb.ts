@@ -3,7 +3,7 @@
  * serial), claim its printer-class interface (detaching usblp on Linux), send the job to bulk OUT
  * in chunks, and read status answers from bulk IN on bidirectional printers.
  */
-import { fail, PackdeskError } from '../../core/domain/errors.js';
+import { printerFail, PrinterError } from '../errors.js';
 import type { DeviceId } from './ieee1284.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
@@ -121,14 +121,14 @@ export class UsbTransport implements PrinterTransport {
     try {
       devices = await provider.getDevices();
     } catch (err) {
-      return fail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: this computer's USB devices cannot be listed (${errorText(err)}).`, { uri: this.uri, cause: errorText(err) });
+      return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: this computer's USB devices cannot be listed (${errorText(err)}).`, { uri: this.uri, cause: errorText(err) });
     }
     const matches = devices.filter((d) => d.vendorId === this.vendorId && d.productId === this.productId);
     const wanted = this.options.serial;
     const device = wanted === undefined ? matches[0] : matches.find((d) => safely(() => d.serialNumber) === wanted);
     if (!device) {
       const why = matches.length > 0 ? `a printer ${this.ids()} is connected, but not the one with serial ${wanted}` : 'check the cable and that it is switched on';
-      return fail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: ${why}.`, { uri: this.uri, connected: matches.length });
+      return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: ${why}.`, { uri: this.uri, connected: matches.length });
     }
     return device;
   }
@@ -145,7 +145,7 @@ export class UsbTransport implements PrinterTransport {
         config = configurationOf(device);
       }
       const iface = findPrinterInterface(config);
-      if (!iface) fail('PRINTER_UNSUPPORTED', `USB device ${this.ids()} has no printer interface (USB class 7 with a bulk OUT endpoint): it is not a printer Packdesk can drive.`, { uri: this.uri });
+      if (!iface) printerFail('PRINTER_UNSUPPORTED', `USB device ${this.ids()} has no printer interface (USB class 7 with a bulk OUT endpoint): it is not a printer Packdesk can drive.`, { uri: this.uri });
       if (await this.detachKernelDriver(device, iface.interfaceNumber)) detached = iface;
       await this.step('claim', device.claimInterface(iface.interfaceNumber));
       if (iface.alternateSetting !== 0 && device.selectAlternateInterface) {
@@ -176,11 +176,14 @@ export class UsbTransport implements PrinterTransport {
     let sent = 0;
     while (sent < bytes.length) {
       const chunk = bytes.subarray(sent, sent + this.chunkBytes);
-      const context = { bytesSent: sent, totalBytes: bytes.length };
+      // A failed transfer may have moved part of its chunk before it failed: that part is not known.
+      const context = { bytesSent: sent, totalBytes: bytes.length, inFlight: chunk.length };
       const transfer = device.transferOut(iface.outEndpoint, chunk, this.timeouts.writeMs);
       const result = await this.step('write', withTimeout(transfer, this.timeouts.writeMs + this.guardMs, () => new Error('transferOut timed out')), context);
-      if (result.status !== 'ok') throw usbFailure(new Error(`transferOut ${result.status}`), { ...this.context('write'), ...context });
-      if (result.bytesWritten <= 0) throw usbFailure(new Error('transferOut timed out (no bytes accepted)'), { ...this.context('write'), ...context });
+      // A transfer that came back says how much of its chunk went out: the count is exact again.
+      const settled = { ...context, bytesSent: sent + Math.max(0, result.bytesWritten ?? 0), inFlight: 0 };
+      if (result.status !== 'ok') throw usbFailure(new Error(`transferOut ${result.status}`), { ...this.context('write'), ...settled });
+      if (result.bytesWritten <= 0) throw usbFailure(new Error('transferOut timed out (no bytes accepted)'), { ...this.context('write'), ...settled });
       // A short write is not an error: the rest of the chunk goes in the next transfer.
       sent += Math.min(result.bytesWritten, chunk.length);
     }
@@ -217,11 +220,11 @@ export class UsbTransport implements PrinterTransport {
   }
 
   /** Awaits a USB call and turns its failure into a printer error code. */
-  private async step<T>(stage: UsbStage, call: Promise<T>, extra: { bytesSent?: number; totalBytes?: number } = {}): Promise<T> {
+  private async step<T>(stage: UsbStage, call: Promise<T>, extra: { bytesSent?: number; totalBytes?: number; inFlight?: number } = {}): Promise<T> {
     try {
       return await call;
     } catch (err) {
-      if (err instanceof PackdeskError) throw err;
+      if (err instanceof PrinterError) throw err;
       throw usbFailure(err, { ...this.context(stage), ...extra });
     }
   }

@@ -2,7 +2,7 @@
  * Small helpers the transports share: reading Node's error codes, timers that never keep a
  * finished process alive, and one-at-a-time queues so a status query never interleaves with a job.
  */
-import { PackdeskError, type ErrorCode } from '../../core/domain/errors.js';
+import { PrinterError, type PrinterErrorCode } from '../errors.js';
 
 /** Node's errno-style code (ECONNREFUSED, ENOENT, …) of a thrown value, if it has one. */
 export function errnoCode(err: unknown): string | undefined {
@@ -16,8 +16,8 @@ export function errorText(err: unknown): string {
   return typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
 }
 
-export function printerError(code: ErrorCode, message: string, details: Record<string, unknown>): PackdeskError {
-  return new PackdeskError(code, message, details);
+export function printerError(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {
+  return new PrinterError(code, message, details);
 }
 
 /**
@@ -70,6 +70,12 @@ export class IdleTimer {
     this.timer = null;
   }
 }
+
+/**
+ * `bytesSent` in a failure's details when a write was cut off while the OS still held part of it:
+ * some of those bytes may have reached the printer. Never 0 then — 0 means nothing can have printed.
+ */
+export const BYTES_UNKNOWN = 'unknown';
 
 /** "120,000 bytes" — counts in messages a packer may read aloud to support. */
 export function byteCount(n: number): string {

@@ -12,7 +12,9 @@ import { parseOrderExport } from '../../core/import/seller-center.js';
 import { makeOrderExport } from '../fixtures/make-export.js';
 import { FakeTcpPrinter } from '../printer/fakes/tcp-printer.js';
 import { browserBenchmarks } from './e2e.js';
+import { platformLabelBenchmarks } from './platform-labels.js';
 import { printerBenchmarks } from './printer.js';
+import { soakBenchmark } from './soak.js';
 import { ms, percentile, timed } from './stats.js';
 import { transportBenchmarks } from './transports.js';
 
@@ -109,6 +111,8 @@ async function main() {
   await printerBenchmarks(record);
   await transportBenchmarks(record);
   await benchPrintBatch();
+  await soakBenchmark(record);
+  await platformLabelBenchmarks(record);
   await browserBenchmarks(record);
   fs.mkdirSync(path.join(root, 'bench-output'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench-output/results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

@@ -1,26 +1,30 @@
 /**
- * Chinese (and other non-Latin) text drawn through the canvas with system or configured fonts.
- * Tests that need a CJK font skip, saying so, on a machine without one; the placeholder-box
- * tests run everywhere because they switch the system fonts off.
+ * Chinese (and other non-Latin) text drawn through the canvas with the bundled CJK font, then
+ * configured and system fonts. Nothing skips: the font ships with Packdesk. The placeholder-box
+ * tests switch the system fonts off and use characters the bundled font does not have (Thai).
  */
-import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { encodeTspl } from '../../printer/encoders/tspl.js';
 import { zplText } from '../../printer/encoders/zpl.js';
 import { countInk, cropBitmap, trimToInk, type Bitmap } from '../../printer/label/bitmap.js';
 import { coverageFromFile } from '../../printer/label/font-coverage.js';
 import type { Label } from '../../printer/label/model.js';
-import { SYSTEM_FONT_PATHS } from '../../printer/label/system-fonts.js';
+import { BUNDLED_FONT_URL } from '../../printer/label/system-fonts.js';
 import { labelFonts, labelMissingGlyphs, measureText, missingGlyphs, renderText } from '../../printer/label/text.js';
 
 const fonts = labelFonts();
-const hasCjkFont = missingGlyphs('中文张伟', fonts).length === 0;
-const cjkFontFile = SYSTEM_FONT_PATHS.find((path) => existsSync(path) && coverageFromFile(path).has(0x4e2d));
-const NO_CJK = 'no CJK font on this machine (install fonts-noto-cjk or fonts-droid-fallback)';
+const bundledFile = fileURLToPath(BUNDLED_FONT_URL);
 
 const bytesOf = (b: Bitmap): number[] => [...b.data];
 
-describe.skipIf(!hasCjkFont)(`CJK text through the canvas${hasCjkFont ? '' : ` — skipped: ${NO_CJK}`}`, () => {
+describe('CJK text through the canvas', () => {
+  it('has every everyday hanzi and kana in the bundled font, whatever the computer has', () => {
+    const bare = labelFonts([], { systemFonts: false });
+    expect(missingGlyphs('中文张伟蓝牙耳机深圳市南山区科技园路 ひらがな カタカナ Tiếng Việt', bare)).toEqual([]);
+    expect(coverageFromFile(bundledFile).has(0x5e8a)).toBe(true); // 床, GB 2312 level 1
+  });
+
   it('draws 中文 with ink inside its line box, each character its own shape', () => {
     const line = 40;
     const text = renderText(fonts, '中文', { lineDots: line });
@@ -69,9 +73,9 @@ describe.skipIf(!hasCjkFont)(`CJK text through the canvas${hasCjkFont ? '' : ` �
     expect(tspl).not.toContain('TEXT ');
   });
 
-  it.skipIf(!cjkFontFile)('takes a font file given by path, with the system fonts switched off', () => {
-    const own = labelFonts([], { systemFonts: false, fontPaths: [cjkFontFile!] });
-    expect(missingGlyphs('中文', own)).toEqual([]);
+  it('takes a font file given by path, after the bundled one, with the system fonts switched off', () => {
+    const own = labelFonts([], { systemFonts: false, fontPaths: [bundledFile] });
+    expect(own.canvas?.families).toHaveLength(2);
     expect(countInk(renderText(own, '中文', { lineDots: 32 }))).toBeGreaterThan(100);
   });
 });
@@ -80,19 +84,19 @@ describe('text no font can draw', () => {
   const bare = labelFonts([], { systemFonts: false });
 
   it('is reported by missingGlyphs, each character once, spaces and marks never', () => {
-    expect(missingGlyphs('中文 中 TT123', bare)).toEqual(['中', '文']);
+    expect(missingGlyphs('กข ก TT123 中文', bare)).toEqual(['ก', 'ข']);
     expect(missingGlyphs('TT123 Doe', bare)).toEqual([]);
     expect(missingGlyphs('\ue000\ue000', fonts)).toEqual(['\ue000']);
   });
 
   it('prints as a visible box of ink, never as blank paper', () => {
-    const boxes = renderText(bare, '中文', { lineDots: 32 });
+    const boxes = renderText(bare, 'กข', { lineDots: 32 });
     expect(countInk(boxes)).toBeGreaterThan(40);
   });
 
   it('a font path that is not a font is left out, not fatal', () => {
     const odd = labelFonts([], { systemFonts: false, fontPaths: ['/etc/hostname', '/no/such/font.ttf'] });
-    expect(odd.canvas).toBeUndefined();
+    expect(odd.canvas?.families).toHaveLength(1); // the bundled font only
     expect(countInk(renderText(odd, 'AB', { lineDots: 32 }))).toBeGreaterThan(40);
   });
 });
@@ -101,11 +105,11 @@ describe('labelMissingGlyphs', () => {
   it('names the characters of a whole label that would print as boxes', () => {
     const label: Label = {
       elements: [
-        { kind: 'text', x: 1, y: 1, height: 4, text: 'Jane 张' },
+        { kind: 'text', x: 1, y: 1, height: 4, text: 'Jane ก 张' },
         { kind: 'barcode', symbology: 'code128', value: 'TT1', x: 1, y: 8, module: 0.25, humanReadable: true },
         { kind: 'text', x: 1, y: 20, height: 4, text: '伟 \ue000' },
       ],
     };
-    expect(labelMissingGlyphs(label, labelFonts([], { systemFonts: false }))).toEqual(['张', '伟', '\ue000']);
+    expect(labelMissingGlyphs(label, labelFonts([], { systemFonts: false }))).toEqual(['ก', '\ue000']);
   });
 });

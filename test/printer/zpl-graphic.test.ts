@@ -24,6 +24,13 @@ describe('Z64', () => {
 });
 
 describe('ZPL ASCII compression', () => {
+  it('ends a row in white with a comma only after whole bytes (an odd digit count gets one more 0)', () => {
+    const row = createBitmap(32, 2);
+    fillRect(row, 0, 0, 4, 1); // F0 00 00 00: "F" alone would leave half a byte to the comma
+    fillRect(row, 0, 1, 8, 1); // FF 00 00 00
+    expect(asciiCompressed(row)).toBe('F0,HF,');
+  });
+
   it('repeat counts: G–Y are 1–19, g–z are 20–400, letters add up', () => {
     expect(['G', 'Y', 'g', 'gY', 'vM', 'z', 'zY', 'zg', 'zz'].map((s, i) => [s, [1, 19, 20, 39, 327, 400, 419, 420, 800][i]])).toEqual(
       [1, 19, 20, 39, 327, 400, 419, 420, 800].map((n) => [repeatCount(n), n]),

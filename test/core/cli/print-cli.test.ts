@@ -70,4 +70,28 @@ describe('printing from the CLI', () => {
     expect(r.stderr).toMatch(/^error PAPER_OUT/);
     expect((await cli('printers', 'add', '--name', 'X', '--uri', 'nonsense://x', '--lang', 'zpl')).stderr).toMatch(/^error INVALID_INPUT/);
   });
+
+  it('adds an 80 mm receipt printer and prints a packing slip and a pick list on it as text', async () => {
+    const receipt = await FakeTcpPrinter.start();
+    try {
+      const added = await cli('printers', 'add', '--name', 'R', '--uri', receipt.uri, '--lang', 'escpos', '--receipt', '80');
+      expect(added.code, added.stderr).toBe(0);
+      const slip = await cli('packing-slip', order, '--printer', 'R');
+      expect(slip.code, slip.stderr).toBe(0);
+      expect(slip.stdout).toMatch(/SENT/);
+      const list = await cli('picklist', order, '--print', '--printer', 'R');
+      expect(list.code, list.stderr).toBe(0);
+      const text = receipt.received().toString('latin1');
+      expect(text.match(/PACKING SLIP/g)).toHaveLength(1);
+      expect(text.match(/PICK LIST/g)).toHaveLength(1);
+      // Each ends with the Epson cut (GS V 0) and the printer's reset.
+      expect(text.split('\x1dV\x00\x1b@')).toHaveLength(3);
+      const page = path.join(dir.dir, 'slip.html');
+      expect((await cli('packing-slip', order, '--html', page)).code).toBe(0);
+      expect(fs.readFileSync(page, 'utf8')).toContain(order);
+      expect((await cli('printers', 'add', '--name', 'Q', '--uri', receipt.uri, '--lang', 'escpos', '--receipt', '76')).stderr).toMatch(/^error INVALID_INPUT/);
+    } finally {
+      await receipt.stop();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { encodeTspl } from '../../../printer/encoders/tspl.js';
 import { zplText } from '../../../printer/encoders/zpl.js';
 import type { Dpi } from '../../../printer/label/model.js';
 import { labelFonts } from '../../../printer/label/text.js';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { SKU_DATA } from '../fixtures/documents.js';
 import { scanTspl, scanZpl } from '../oracles/scan.js';
 import { elementsOffPage } from './bounds.js';
@@ -24,7 +24,7 @@ describe('skuLabel', () => {
   it('encodes the seller SKU when the item has no barcode, and refuses a label with neither', () => {
     const label = skuLabel({ ...SKU_DATA, barcode: '' });
     expect(label.elements.find((e) => e.kind === 'barcode')).toMatchObject({ value: 'CASE-CLR-15' });
-    expect(() => skuLabel({ ...SKU_DATA, barcode: '', sellerSku: ' ' })).toThrow(PackdeskError);
+    expect(() => skuLabel({ ...SKU_DATA, barcode: '', sellerSku: ' ' })).toThrow(PrinterError);
   });
 
   it.each(DPIS)('keeps every element on the label at %i dpi, also with a long Chinese name and on 50×25 mm stock', (dpi) => {

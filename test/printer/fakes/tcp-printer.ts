@@ -2,7 +2,8 @@
  * A network label printer on 127.0.0.1 for tests and benchmarks: it records every byte per
  * connection, answers the status queries of ZPL (~HS, ~HQES), ESC/POS (DLE EOT n) and TSPL
  * (ESC ! ?) from a configurable state, and can misbehave on demand — stall (stop reading, so the
- * sender meets backpressure), drop a connection mid-job, close idle connections, or refuse.
+ * sender meets backpressure), read slowly, drop a connection mid-job, close idle connections, or
+ * refuse.
  */
 import net from 'node:net';
 import { TcpTransport } from '../../../printer/transports/tcp.js';
@@ -31,6 +32,7 @@ export class FakeTcpPrinter {
   readonly connections: FakeConnection[] = [];
   state: FakePrinterState = { ...READY };
   private stalled = false;
+  private bytesPerSecond: number | null = null;
   private dropAfter: number | null = null;
   private waiters: (() => void)[] = [];
   private total = 0;
@@ -69,6 +71,14 @@ export class FakeTcpPrinter {
       if (on) c.socket.pause();
       else c.socket.resume();
     }
+  }
+
+  /**
+   * Reads no faster than this, as a printer printing label after label does: after each chunk
+   * it pauses for as long as the chunk takes at this rate. Null reads as fast as data comes.
+   */
+  readAt(bytesPerSecond: number | null): void {
+    this.bytesPerSecond = bytesPerSecond;
   }
 
   /** Resets the connection once it has received this many bytes in total. */
@@ -124,11 +134,14 @@ export class FakeTcpPrinter {
     this.connections.push(connection);
     if (this.stalled) socket.pause();
     let tail = '';
-    socket.on('data', (chunk: Buffer) => {
+    socket.on('data', (data: Buffer) => {
+      // A printer that drops the connection after n bytes has taken those n, not the rest of the chunk.
+      const dropping = this.dropAfter !== null && this.total + data.length >= this.dropAfter;
+      const chunk = dropping ? data.subarray(0, this.dropAfter! - this.total) : data;
       connection.chunks.push(chunk);
       connection.bytes += chunk.length;
       this.total += chunk.length;
-      if (this.dropAfter !== null && this.total >= this.dropAfter) {
+      if (dropping) {
         this.dropAfter = null;
         socket.resetAndDestroy();
       } else {
@@ -138,12 +151,21 @@ export class FakeTcpPrinter {
         tail = text.slice(-5);
       }
       for (const wake of this.waiters.splice(0)) wake();
+      this.pace(socket, chunk.length);
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
       connection.closed = true;
       for (const wake of this.waiters.splice(0)) wake();
     });
+  }
+
+  private pace(socket: net.Socket, bytes: number): void {
+    if (this.bytesPerSecond === null || socket.destroyed) return;
+    socket.pause();
+    setTimeout(() => {
+      if (!this.stalled) socket.resume();
+    }, (bytes / this.bytesPerSecond) * 1000);
   }
 
   /** Answers for every query that ends after `seen` characters (earlier ones were answered). */

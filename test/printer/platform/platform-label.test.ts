@@ -5,11 +5,12 @@
  */
 import fs from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { zplText } from '../../../printer/encoders/zpl.js';
 import { countInk, cropBitmap, type Bitmap } from '../../../printer/label/bitmap.js';
 import { mmToDots, type Dpi, type Label, type PrinterProfile } from '../../../printer/label/model.js';
 import { labelFileKind, platformLabelBitmap, platformLabelImage } from '../../../printer/platform/platform-label.js';
+import { renderLabelBitmap } from '../../../printer/platform/render-label.js';
 import { carrierPdf, carrierPng, PLATFORM_TRACKING } from '../fixtures/platform-labels.js';
 import { writeOutput } from '../oracles/images.js';
 import { scanZpl } from '../oracles/scan.js';
@@ -25,8 +26,8 @@ function asZ64(bitmap: Bitmap, dpi: Dpi): string {
 
 async function expectLabelInvalid(file: Uint8Array): Promise<void> {
   const error = await platformLabelBitmap(file, zpl(203)).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(PackdeskError);
-  expect((error as PackdeskError).code).toBe('LABEL_INVALID');
+  expect(error).toBeInstanceOf(PrinterError);
+  expect((error as PrinterError).code).toBe('LABEL_INVALID');
 }
 
 /** Ink share of a corner region of the page, to see which way a label was turned. */
@@ -71,7 +72,8 @@ describe('platform PDF rendering in Node', () => {
     const fetch = vi.fn(() => Promise.reject(new Error('no network in this test')));
     vi.stubGlobal('fetch', fetch);
     const readFile = vi.spyOn(fs.promises, 'readFile');
-    const bitmap = await platformLabelBitmap(await carrierPdf(), zpl(203));
+    // In this thread, where the spies can see: the label worker runs exactly this.
+    const bitmap = await renderLabelBitmap({ file: await carrierPdf(), kind: 'pdf', width: 800, height: 1200, halftone: 'threshold' });
     expect(fetch).not.toHaveBeenCalled();
     expect(readFile.mock.calls.map(([path]) => String(path))).toEqual(expect.arrayContaining([expect.stringMatching(/pdfjs-dist[\\/]standard_fonts[\\/]/)]));
     readFile.mockRestore();
@@ -136,7 +138,7 @@ describe('damaged label files are refused with LABEL_INVALID', () => {
   it('recognises PDF and PNG by their magic bytes only', async () => {
     expect(labelFileKind(await carrierPdf())).toBe('pdf');
     expect(labelFileKind(await carrierPng())).toBe('png');
-    expect(() => labelFileKind(new TextEncoder().encode('<html>Session expired</html>'))).toThrow(PackdeskError);
+    expect(() => labelFileKind(new TextEncoder().encode('<html>Session expired</html>'))).toThrow(PrinterError);
   });
 
   it('random bytes and an empty file', async () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { FileTransport } from '../../../printer/transports/file.js';
 import { openTransport } from '../../../printer/transports/open.js';
 import { extension, PreviewTransport, safeStem } from '../../../printer/transports/preview.js';
@@ -86,8 +86,8 @@ describe('PreviewTransport', () => {
     const file = path.join(folder(), 'not-a-folder');
     fs.writeFileSync(file, '');
     const err = await new PreviewTransport(path.join(file, 'labels')).write(ZPL).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PackdeskError);
-    expect((err as PackdeskError).code).toBe('PRINTER_NOT_FOUND');
+    expect(err).toBeInstanceOf(PrinterError);
+    expect((err as PrinterError).code).toBe('PRINTER_NOT_FOUND');
   });
 
   it('is one-way', async () => {
@@ -106,7 +106,7 @@ describe('openTransport', () => {
   });
 
   it('throws INVALID_INPUT for an address that does not parse', () => {
-    expect(() => openTransport('ipp://printer')).toThrow(PackdeskError);
+    expect(() => openTransport('ipp://printer')).toThrow(PrinterError);
   });
 
   it('hands the preview artifacts and language to the preview printer', async () => {

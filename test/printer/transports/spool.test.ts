@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { SpoolTransport } from '../../../printer/transports/spool.js';
 import { WIN_ENV, windowsRawPrintScript } from '../../../printer/transports/spool-windows.js';
 import { fakeCommandDir, scriptedSpawn, withPath } from '../fakes/spawn.js';
@@ -18,14 +18,14 @@ function folder(): string {
   return dir;
 }
 
-async function failure(promise: Promise<unknown>): Promise<PackdeskError> {
+async function failure(promise: Promise<unknown>): Promise<PrinterError> {
   try {
     await promise;
   } catch (err) {
-    expect(err).toBeInstanceOf(PackdeskError);
-    return err as PackdeskError;
+    expect(err).toBeInstanceOf(PrinterError);
+    return err as PrinterError;
   }
-  throw new Error('expected a PackdeskError');
+  throw new Error('expected a PrinterError');
 }
 
 /** Label bytes with every byte value, so any text-mode mangling on the way shows. */

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { PackdeskError } from '../../../core/domain/errors.js';
+import { PrinterError } from '../../../printer/errors.js';
 import { formatPrinterUri, normalisePrinterUri, parsePrinterUri } from '../../../printer/transports/uri.js';
 
-function invalid(text: string): PackdeskError {
+function invalid(text: string): PrinterError {
   try {
     parsePrinterUri(text);
   } catch (err) {
-    return err as PackdeskError;
+    return err as PrinterError;
   }
   throw new Error(`"${text}" parsed, but should not`);
 }
@@ -52,7 +52,7 @@ describe('parsePrinterUri', () => {
     ['preview:', 'folder'],
   ])('rejects %j with INVALID_INPUT saying what is wrong', (text, hint) => {
     const err = invalid(text);
-    expect(err).toBeInstanceOf(PackdeskError);
+    expect(err).toBeInstanceOf(PrinterError);
     expect(err.code).toBe('INVALID_INPUT');
     expect(err.message).toContain(hint);
   });

@@ -85,6 +85,7 @@ export function job(over: Partial<JobView> = {}): JobView {
     printerName: 'Zebra GK420d',
     uri: 'tcp://127.0.0.1:9100',
     state: 'SENT',
+    mayHavePrintedPartly: false,
     kind: 'PRINT',
     resendOf: null,
     errorCode: null,
