@@ -7,10 +7,19 @@ import type { MergeFacts } from '../domain/sync-merge.js';
 import { sql, type Db } from './db.js';
 import { cancelledHere, lastCancelAnswerAt, shipmentArrangedHere } from './sync-outbox-repo.js';
 
+export interface LineItemRecord {
+  id: string;
+  skuId: string;
+  sellerSku: string;
+  packageId: string;
+  cancelled: boolean;
+}
+
 export interface PlatformOrderFacts {
   updateTime: number;
   shippingType: string;
   splitOrCombine: string;
+  lineItems: readonly LineItemRecord[];
 }
 
 export function storedUpdateTime(db: Db, orderId: string): number | null {
@@ -20,35 +29,16 @@ export function storedUpdateTime(db: Db, orderId: string): number | null {
 export function savePlatformOrderFacts(db: Db, orderId: string, facts: PlatformOrderFacts, now: number): void {
   sql(
     db,
-    `INSERT INTO platform_orders (order_id, update_time, shipping_type, split_or_combine, pulled_at) VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO platform_orders (order_id, update_time, shipping_type, split_or_combine, line_items, pulled_at) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT(order_id) DO UPDATE SET update_time = excluded.update_time, shipping_type = excluded.shipping_type,
-       split_or_combine = excluded.split_or_combine, pulled_at = excluded.pulled_at`,
-  ).run(orderId, facts.updateTime, facts.shippingType, facts.splitOrCombine, now);
+       split_or_combine = excluded.split_or_combine, line_items = excluded.line_items, pulled_at = excluded.pulled_at`,
+  ).run(orderId, facts.updateTime, facts.shippingType, facts.splitOrCombine, JSON.stringify(facts.lineItems), now);
 }
 
-export interface LineItemRecord {
-  id: string;
-  skuId: string;
-  sellerSku: string;
-  packageId: string;
-  cancelled: boolean;
-}
-
-export function replaceLineItems(db: Db, orderId: string, items: readonly LineItemRecord[], isNew = false): void {
-  if (!isNew) sql(db, 'DELETE FROM order_line_items WHERE order_id = ?').run(orderId);
-  const put = sql(db, 'INSERT OR REPLACE INTO order_line_items (order_id, id, seq, sku_id, seller_sku, package_id, cancelled) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  items.forEach((i, n) => put.run(orderId, i.id, n, i.skuId, i.sellerSku, i.packageId, i.cancelled ? 1 : 0));
-}
-
+/** The platform's unit line items of an order, as last pulled (none for orders only from exports). */
 export function lineItemsOf(db: Db, orderId: string): LineItemRecord[] {
-  const rows = sql(db, 'SELECT id, sku_id, seller_sku, package_id, cancelled FROM order_line_items WHERE order_id = ? ORDER BY seq').all(orderId) as {
-    id: string;
-    sku_id: string;
-    seller_sku: string;
-    package_id: string;
-    cancelled: number;
-  }[];
-  return rows.map((r) => ({ id: r.id, skuId: r.sku_id, sellerSku: r.seller_sku, packageId: r.package_id, cancelled: r.cancelled === 1 }));
+  const json = sql(db, 'SELECT line_items FROM platform_orders WHERE order_id = ?').pluck().get(orderId) as string | undefined;
+  return json ? (JSON.parse(json) as LineItemRecord[]) : [];
 }
 
 /** A buyer's (or the seller's) cancellation as the store keeps it. */

@@ -15,9 +15,6 @@ import type { SyncSteps } from './steps.js';
 import { storePulledOrders } from './store-pulled.js';
 import { pullWindow, type PullSettings } from './window.js';
 
-/** One write step stores orders for about this long: a scan waits behind at most one step. */
-export const STEP_BUDGET_MS = 1;
-
 /** Lets waiting I/O (a scan's call) in between write steps: awaiting a step alone only yields to microtasks. */
 const breathe = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -86,7 +83,7 @@ export async function pullOrders(steps: SyncSteps, gateway: PlatformGateway, set
       for (let rest = page.orders; rest.length > 0; ) {
         await breathe();
         const part = rest;
-        const stored = await steps.write(() => storePulledOrders(steps.db, part, steps.clock.now(), STEP_BUDGET_MS, resolver));
+        const stored = await steps.write(() => storePulledOrders(steps.db, part, steps.clock.now(), steps.stepBudgetMs(), resolver));
         rest = rest.slice(stored.stored);
         changed += stored.changed.length;
         conflicts += stored.conflicts;

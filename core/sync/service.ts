@@ -70,6 +70,11 @@ export function thisProgram(): LockIdentity {
   return { owner: randomUUID(), pid: process.pid, host: os.hostname(), pidAlive };
 }
 
+/** A bench that scanned this recently counts as busy: the pull's write steps stay short. */
+const BENCH_ACTIVE_MS = 10_000;
+const ACTIVE_STEP_MS = 1;
+const QUIET_STEP_MS = 16;
+
 /** Not unref'd: a CLI cycle waiting for a label must not let the process end under it. */
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -95,13 +100,16 @@ export class SyncService {
       dataDir: o.dataDir,
       sleep: realSleep,
       ordersChanged: (orderIds) => o.events.emit('orders.changed', { orderIds }),
+      stepBudgetMs: () => (performance.now() - this.lastScanAt < BENCH_ACTIVE_MS ? ACTIVE_STEP_MS : QUIET_STEP_MS),
     };
     this.scheduler = new SyncScheduler(() => this.cycle());
     // The status bar's "12 waiting" follows every outbox write, told after the write's own answer.
     o.events.on('outbox.changed', () => this.announceSoon());
+    o.events.on('scan.recorded', () => void (this.lastScanAt = performance.now()));
   }
 
   private announcing = false;
+  private lastScanAt = Number.NEGATIVE_INFINITY;
 
   private announceSoon(): void {
     if (this.announcing) return;

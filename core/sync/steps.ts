@@ -16,4 +16,9 @@ export interface SyncSteps {
   sleep(ms: number): Promise<void>;
   /** The data folder: label files live in <dataDir>/labels. */
   dataDir: string;
+  /**
+   * How long one write step of the pull may take: short while packers are scanning (a scan waits
+   * behind at most one step), longer when the bench is quiet (fewer, larger transactions).
+   */
+  stepBudgetMs(): number;
 }

@@ -9,7 +9,7 @@ import { raiseConflict, settleConflicts } from '../store/conflicts-repo.js';
 import type { Db } from '../store/db.js';
 import { getOrder, insertOrder, updateOrder } from '../store/orders-repo.js';
 import { linkPackages, upsertPlatformPackages } from '../store/packages-repo.js';
-import { mergeFacts, pendingCancellation, replaceLineItems, savePlatformOrderFacts } from '../store/sync-orders-repo.js';
+import { mergeFacts, pendingCancellation, savePlatformOrderFacts } from '../store/sync-orders-repo.js';
 import type { PulledOrder } from './map-order.js';
 
 export interface StoredPull {
@@ -66,8 +66,7 @@ export function storePulledOrders(
     if (result.action !== 'unchanged') out.changed.push(snap.id);
     // A new order's insert linked its first package already (migration 006's trigger).
     if (local || snap.packages.length > 1) linkPackages(db, snap.id, snap.packages.map((pkg) => pkg.id));
-    replaceLineItems(db, snap.id, p.lineItems, local === null);
-    savePlatformOrderFacts(db, snap.id, { updateTime: snap.updateTime, shippingType: p.shippingType, splitOrCombine: p.splitOrCombine }, now);
+    savePlatformOrderFacts(db, snap.id, { updateTime: snap.updateTime, shippingType: p.shippingType, splitOrCombine: p.splitOrCombine, lineItems: p.lineItems }, now);
     for (const c of result.raise) if (raiseConflict(db, snap.id, c.kind, c.details, now)) out.conflicts++;
     if (local) settleConflicts(db, snap.id, result.settle, 'the platform moved on', now);
   }

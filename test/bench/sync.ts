@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import readline from 'node:readline';
 import { call } from '../../core/api/dispatch.js';
 import { createCore, type Core } from '../../core/core.js';
@@ -94,8 +95,13 @@ async function benchPush(info: SimInfo, core: Core, record: BenchRecord): Promis
 }
 
 /** Scans of demo orders, one after another with a short pause, timed from the call to the answer. */
+let scanRun = 0;
+
 async function scanWhile(core: Core, busy: Promise<unknown>): Promise<number[]> {
-  const orders = (await call(core.dispatch, 'orders.list', { status: ['AWAITING_SHIPMENT'], limit: 1000 })).filter((o) => o.cancelRequestedAt === null && o.lines.every((l) => l.barcodes.length > 0));
+  const run = ++scanRun;
+  const orders = (await call(core.dispatch, 'orders.list', { status: ['AWAITING_SHIPMENT'], limit: 1000 })).filter(
+    (o) => o.cancelRequestedAt === null && o.packedAt === null && o.unitsPacked === 0 && o.lines.every((l) => l.barcodes.length > 0),
+  );
   const times: number[] = [];
   let done = false;
   void busy.finally(() => (done = true));
@@ -105,7 +111,7 @@ async function scanWhile(core: Core, busy: Promise<unknown>): Promise<number[]> 
     const codes = [order.id, ...order.lines.flatMap((l) => Array.from({ length: l.qty }, () => l.barcodes[0]!))];
     for (const code of codes) {
       const t = performance.now();
-      await call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `during-pull-${n++}`, code });
+      await call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `scan-${run}-${n++}`, code });
       times.push(performance.now() - t);
       await new Promise((resolve) => setTimeout(resolve, 2));
       if (done) break;
@@ -116,11 +122,18 @@ async function scanWhile(core: Core, busy: Promise<unknown>): Promise<number[]> 
 
 async function benchScanDuringPull(info: SimInfo, dir: string, record: BenchRecord): Promise<void> {
   const core = await connected(info, dir, 'scan');
-  await call(core.dispatch, 'demo.load', { orders: 2000, seed: 4 });
+  await call(core.dispatch, 'demo.load', { orders: 3000, seed: 4 });
+  // The same scans with nothing else running in this process: what the machine itself allows.
+  const alone = await scanWhile(core, new Promise((resolve) => setTimeout(resolve, 4_000)));
+  record('scan with no pull running (baseline on this machine)', '—', 0, 0, `p50 ${ms(percentile(alone, 50))} ms, p99 ${ms(percentile(alone, 99))} ms over ${alone.length} scans`);
   const gateway = await gatewayFor(info, core);
+  const loop = monitorEventLoopDelay({ resolution: 1 });
+  loop.enable();
   const pull = pullOrders(core.sync.steps, gateway, DEFAULT_PULL);
   const scans = await scanWhile(core, pull);
   const pulled = await pull;
+  loop.disable();
+  console.log(`     (event loop delay during the pull: p99 ${ms(loop.percentile(99) / 1e6)} ms, max ${ms(loop.max / 1e6)} ms)`);
   record(
     `scan while a ${pulled.received.toLocaleString('en')}-order pull runs (call to answer)`,
     'p99 ≤ 2 ms',
@@ -154,15 +167,18 @@ async function benchLabels(info: SimInfo, core: Core, dir: string, record: Bench
   await gateway.close();
 }
 
-export async function syncBenchmarks(record: BenchRecord): Promise<void> {
+/** `only`: 'pull' (with push and labels) or 'scan', to run a part alone. */
+export async function syncBenchmarks(record: BenchRecord, only?: 'pull' | 'scan'): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-sync-bench-'));
   const sim = await startSimulatorProcess(10_000);
   try {
-    const core = await benchPull(sim.info, dir, record);
-    await benchPush(sim.info, core, record);
-    await benchLabels(sim.info, core, dir, record);
-    core.close();
-    await benchScanDuringPull(sim.info, dir, record);
+    if (only !== 'scan') {
+      const core = await benchPull(sim.info, dir, record);
+      await benchPush(sim.info, core, record);
+      await benchLabels(sim.info, core, dir, record);
+      core.close();
+    }
+    if (only !== 'pull') await benchScanDuringPull(sim.info, dir, record);
   } finally {
     sim.child.kill();
     fs.rmSync(dir, { recursive: true, force: true });

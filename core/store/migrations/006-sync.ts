@@ -66,7 +66,7 @@ export const migration006: Migration = {
       label_attempts INTEGER NOT NULL DEFAULT 0,
       label_error TEXT,
       updated_at INTEGER NOT NULL
-    ) STRICT;
+    ) STRICT, WITHOUT ROWID;
     CREATE INDEX packages_by_tracking ON packages(tracking_number) WHERE tracking_number <> '';
     CREATE INDEX packages_label_missing ON packages(label_next_at) WHERE label_sha256 IS NULL AND shipped_at IS NOT NULL;
 
@@ -79,25 +79,15 @@ export const migration006: Migration = {
     ) STRICT, WITHOUT ROWID;
     CREATE INDEX package_orders_by_order ON package_orders(order_id, seq);
 
-    -- The platform's unit line items (it has no quantities): shipping and cancellations name them.
-    -- Kept together by order (one b-tree, no rowid): an order's items are written and read at once.
-    CREATE TABLE order_line_items (
-      order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
-      id TEXT NOT NULL,
-      seq INTEGER NOT NULL,
-      sku_id TEXT NOT NULL,
-      seller_sku TEXT NOT NULL DEFAULT '',
-      package_id TEXT NOT NULL DEFAULT '',
-      cancelled INTEGER NOT NULL DEFAULT 0,
-      PRIMARY KEY (order_id, id)
-    ) STRICT, WITHOUT ROWID;
-
-    -- What the platform last said about an order: its update_time guards against older data.
+    -- What the platform last said about an order: its update_time guards against older data, and
+    -- its unit line items (the platform has no quantities; shipping and cancellations name them),
+    -- as JSON [{id, skuId, sellerSku, packageId, cancelled}], kept in the same row: one write per order.
     CREATE TABLE platform_orders (
       order_id TEXT PRIMARY KEY REFERENCES orders(id) ON DELETE CASCADE,
       update_time INTEGER NOT NULL,
       shipping_type TEXT NOT NULL DEFAULT '',
       split_or_combine TEXT NOT NULL DEFAULT '',
+      line_items TEXT NOT NULL DEFAULT '[]',
       pulled_at INTEGER NOT NULL
     ) STRICT, WITHOUT ROWID;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { packagesOfOrder } from '../../../core/store/packages-repo.js';
+import { lineItemsOf } from '../../../core/store/sync-orders-repo.js';
 import { syncState } from '../../../core/store/sync-state-repo.js';
 import { simOrders, storedUpdateTimes, syncRig } from './support.js';
 
@@ -84,7 +85,7 @@ describe('pull: orders down from the platform simulator, over HTTP', () => {
     const splitPackages = packagesOfOrder(db, split.id as string);
     expect(splitPackages.map((p) => p.id)).toEqual((split.packages as { id: string }[]).map((p) => p.id));
     expect(splitPackages.every((p) => p.origin === 'PLATFORM' && p.shippingType !== '')).toBe(true);
-    const itemIds = (db.prepare('SELECT id FROM order_line_items WHERE order_id = ? ORDER BY id').pluck().all(split.id) as string[]).sort();
+    const itemIds = lineItemsOf(db, split.id as string).map((i) => i.id).sort();
     expect(itemIds).toEqual(((split.line_items as { id: string }[]).map((l) => l.id)).sort());
     const combined = packagesOfOrder(db, second.id as string);
     expect(combined).toHaveLength(1);
