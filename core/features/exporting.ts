@@ -4,9 +4,7 @@ import type { Handlers } from '../api/dispatch.js';
 import { DAY } from '../domain/clock.js';
 import { fail } from '../domain/errors.js';
 import { ordersToCsvFiles } from '../export/orders-csv.js';
-import { sql } from '../store/db.js';
-import { hydrate } from '../store/orders-repo.js';
-import type { OrderRow } from '../store/order-rows.js';
+import { ordersCreated } from '../store/orders-repo.js';
 
 /** Platform rule: an export covers at most the last 90 days and 15,000 rows per file. */
 export const EXPORT_DEFAULT_DAYS = 90;
@@ -27,14 +25,7 @@ export const exportHandlers: Pick<Handlers, 'export.orders'> = {
     const now = ctx.clock.now();
     const from = input.from ?? now - EXPORT_DEFAULT_DAYS * DAY;
     const to = input.to ?? now + 1;
-    const where = ['created_at >= ?', 'created_at < ?'];
-    const params: unknown[] = [from, to];
-    if (input.status?.length) {
-      where.push(`status IN (${input.status.map(() => '?').join(',')})`);
-      params.push(...input.status);
-    }
-    const rows = sql(ctx.db, `SELECT * FROM orders WHERE ${where.join(' AND ')} ORDER BY created_at, id`).all(...params) as OrderRow[];
-    const orders = hydrate(ctx.db, rows);
+    const orders = ordersCreated(ctx.db, { from, to, status: input.status });
     const out = ordersToCsvFiles(orders, { maxRows: input.maxRows, timeZoneOffsetMinutes: input.timeZoneOffsetMinutes });
     try {
       fs.mkdirSync(input.dir, { recursive: true });

@@ -16,7 +16,7 @@ function fileOf(input: { path?: string | undefined; upload?: { fileName: string;
 
 export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'> = {
   /** A file imports whole or not at all: any bad row refuses it, with every row's error listed. */
-  'import.orders': (input, ctx) => {
+  'import.orders': async (input, ctx) => {
     const file = fileOf(input);
     const parsed = parseOrderExport(file.text, {
       dateOrder: input.dateOrder,
@@ -28,8 +28,11 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
         errors: parsed.errors,
       });
     }
-    const resolver = new SkuResolver(ctx.db, ctx.clock.now());
-    const tally = ctx.db.transaction(() => applyImportedOrders(ctx, parsed.orders, resolver))();
+    // One write step; the resolver is made inside it, so a step run again starts afresh.
+    const { tally, skusCreated } = await ctx.write(() => {
+      const resolver = new SkuResolver(ctx.db, ctx.clock.now());
+      return { tally: applyImportedOrders(ctx, parsed.orders, resolver), skusCreated: resolver.created };
+    });
     ctx.events.emit('progress', { task: 'import', done: parsed.orders.length, total: parsed.orders.length });
     if (tally.created + tally.updated > 0) ctx.events.emit('orders.changed', { orderIds: parsed.orders.map((o) => o.id) });
     return {
@@ -37,13 +40,13 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
       rows: parsed.rowCount,
       orders: parsed.orders.length,
       ...tally,
-      skusCreated: resolver.created,
+      skusCreated,
       dateOrder: parsed.dateOrder,
       ignoredColumns: parsed.ignoredColumns,
       errors: [],
     };
   },
-  'import.catalogue': (input, ctx) => {
+  'import.catalogue': async (input, ctx) => {
     const file = fileOf(input);
     const parsed = parseCatalogueCsv(file.text);
     if (parsed.errors.length > 0) {
@@ -53,8 +56,8 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
       });
     }
     const now = ctx.clock.now();
-    let created = 0;
-    ctx.db.transaction(() => {
+    const created = await ctx.write(() => {
+      let created = 0;
       for (const s of parsed.skus) {
         const existing = findSkuBySellerSku(ctx.db, s.sellerSku);
         if (!existing) created++;
@@ -74,7 +77,8 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
         );
         addBarcodes(ctx.db, id, s.barcodes);
       }
-    })();
+      return created;
+    });
     return { file: file.name, rows: parsed.rowCount, created, updated: parsed.skus.length - created, errors: [] };
   },
 };
