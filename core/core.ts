@@ -9,8 +9,7 @@ import { Writer } from './api/writer.js';
 import { systemClock, type Clock } from './domain/clock.js';
 import { HEARTBEAT_MS, type ProcessRole } from './domain/lease.js';
 import { IdleCheckpointer } from './store/checkpoint.js';
-import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './store/db.js';
-import { isBusy } from './store/transaction.js';
+import { closeDatabase, openDatabase, whileOpening, type Db } from './store/db.js';
 import { dueRules } from './features/due-rules.js';
 import { demoHandlers } from './features/demo.js';
 import { exportHandlers } from './features/exporting.js';
@@ -97,15 +96,14 @@ function thisProcess(role: ProcessRole): ProcessIdentity {
  * work is never touched. Start-up may wait for another program's write.
  */
 function startUp(db: Db, me: ProcessIdentity, now: number): void {
-  db.pragma('busy_timeout = 5000');
-  try {
-    db.transaction(() => {
-      takeLease(db, me.lease);
-      recoverDeadOwnersWork(db, pruneDeadLeases(db, me.here()), now);
-    }).immediate();
-  } finally {
-    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  }
+  whileOpening(db, () =>
+    db
+      .transaction(() => {
+        takeLease(db, me.lease);
+        recoverDeadOwnersWork(db, pruneDeadLeases(db, me.here()), now);
+      })
+      .immediate(),
+  );
 }
 
 /** Opens the store and wires the dispatcher: what Electron, the station host and the CLI share. */
@@ -158,13 +156,7 @@ export function createCore(opts: CoreOptions): Core {
         // Busy: the lease goes stale by itself.
       }
       checkpointer.close();
-      try {
-        db.pragma('optimize');
-      } catch (err) {
-        // Statistics are refreshed at the next close; another program holding the lock is no failure.
-        if (!isBusy(err)) throw err;
-      }
-      db.close();
+      closeDatabase(db);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { CoreContext } from '../api/context.js';
 import type { Input } from '../api/contract.js';
 import type { FinishResult } from '../api/views.js';
-import { fail, PackdeskError } from '../domain/errors.js';
+import { fail, type ErrorCode } from '../domain/errors.js';
 import { isPackDone } from '../domain/packing.js';
 import { printOrderLabel } from '../printing/print-order.js';
 import { errorOf } from '../printing/send.js';
@@ -11,18 +11,14 @@ import { viewOne } from './order-view.js';
 import { shopSettings } from './shop-settings.js';
 import { arrangeShipment } from './shipping.js';
 
-function failure(err: unknown): { code: PackdeskError['code']; message: string } {
-  return errorOf(err);
-}
-
 async function printLabel(ctx: CoreContext, input: Input<'packing.finish'>): Promise<FinishResult['label']> {
   try {
     const job = await printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer });
     if (job.state === 'SENT') return { outcome: 'PRINTED', job, error: null };
-    const code = (job.errorCode ?? 'JOB_OUTCOME_UNKNOWN') as PackdeskError['code'];
+    const code = (job.errorCode ?? 'JOB_OUTCOME_UNKNOWN') as ErrorCode;
     return { outcome: 'FAILED', job, error: { code, message: job.errorMessage ?? 'The label may not have printed.' } };
   } catch (err) {
-    return { outcome: 'FAILED', job: null, error: failure(err) };
+    return { outcome: 'FAILED', job: null, error: errorOf(err) };
   }
 }
 

@@ -60,3 +60,23 @@ export function sql(db: Db, text: string): Database.Statement {
   }
   return s;
 }
+
+/** Runs start-up work that may wait for another program's write: blocking is fine while opening. */
+export function whileOpening<T>(db: Db, fn: () => T): T {
+  db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/** Refreshes the planner's statistics and closes; another program holding the lock only skips the refresh. */
+export function closeDatabase(db: Db): void {
+  try {
+    db.pragma('optimize');
+  } catch (err) {
+    if (!(err instanceof Database.SqliteError) || !/^SQLITE_(BUSY|LOCKED)/.test(err.code)) throw err;
+  }
+  db.close();
+}

@@ -54,9 +54,10 @@ export function getOrders(db: Db, ids: readonly string[]): Order[] {
 /** Finds the order a scanned code names: its order id, tracking number or package id. */
 export function findOrderByCode(db: Db, code: string): Order | null {
   const row = sql(db, 
+      // The "<> ''" terms let the partial indexes serve (an empty code never names an order).
       `SELECT * FROM orders WHERE id = @code
-       UNION ALL SELECT * FROM orders WHERE tracking_number = @code COLLATE NOCASE
-       UNION ALL SELECT * FROM orders WHERE package_id = @code
+       UNION ALL SELECT * FROM orders WHERE tracking_number = @code COLLATE NOCASE AND tracking_number <> ''
+       UNION ALL SELECT * FROM orders WHERE package_id = @code AND package_id <> ''
        LIMIT 1`,
     )
     .get({ code }) as OrderRow | undefined;
@@ -191,17 +192,18 @@ export function searchOrderIds(db: Db, text: string, limit: number): string[] {
 const CANCELLABLE = ORDER_STATUSES.filter((s) => canTransition(s, 'CANCELLED'));
 const CANCELLABLE_SQL = CANCELLABLE.map((s) => `'${s}'`).join(', ');
 
-const DUE = `SELECT * FROM orders WHERE status = 'UNPAID' AND next_deadline_at < @now
-  UNION SELECT * FROM orders WHERE cancel_requested_at < @cutoff AND status IN (${CANCELLABLE_SQL})`;
+// "+status" keeps the planner on the partial index of requests instead of every order of a status.
+const UNPAID_DUE = `SELECT * FROM orders WHERE status = 'UNPAID' AND next_deadline_at < @now`;
+const REQUEST_DUE = `SELECT * FROM orders WHERE cancel_requested_at < @cutoff AND +status IN (${CANCELLABLE_SQL})`;
 
 /**
- * Orders an automatic rule may have come due for: unpaid past their pay-by time, or a
- * cancellation request older than `cutoff`. Cheap (two index probes): asked before every write.
+ * Whether an automatic rule may have come due for an order: unpaid past its pay-by time, or a
+ * cancellation request older than `cutoff`. Two index probes: asked before every write.
  */
 export function anyDue(db: Db, now: number, cutoff: number): boolean {
-  return sql(db, `SELECT EXISTS (${DUE})`).pluck().get({ now, cutoff }) === 1;
+  return sql(db, `SELECT EXISTS (${UNPAID_DUE}) OR EXISTS (${REQUEST_DUE})`).pluck().get({ now, cutoff }) === 1;
 }
 
 export function dueOrders(db: Db, now: number, cutoff: number): Order[] {
-  return hydrate(db, sql(db, DUE).all({ now, cutoff }) as OrderRow[]);
+  return hydrate(db, sql(db, `${UNPAID_DUE} UNION ${REQUEST_DUE}`).all({ now, cutoff }) as OrderRow[]);
 }
