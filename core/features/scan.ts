@@ -1,7 +1,7 @@
 import type { CoreContext } from '../api/context.js';
 import type { Input } from '../api/contract.js';
 import type { ScanVerdict } from '../api/views.js';
-import { unitsOrdered, unitsPacked } from '../domain/packing.js';
+import { isPackDone, unitsOrdered, unitsPacked } from '../domain/packing.js';
 import { decideScan, isOkVerdict, readScanCode, type ScanDecision, type ScanState } from '../domain/scan.js';
 import type { Order } from '../domain/types.js';
 import { findItemByCode } from '../store/catalogue-repo.js';
@@ -13,16 +13,18 @@ import { viewOne } from './order-view.js';
 
 type ScanInput = Input<'packing.scan'>;
 
-/** Loads what the decision needs, in the scan's own transaction. */
+/**
+ * Loads what the decision needs, in the scan's own transaction. An item scanned into an open
+ * order (most scans) needs neither the order lookup by code nor a single-item order: those are
+ * left out, as decideScan never reads them then.
+ */
 function loadScanState(db: Db, station: string, code: string, singleItemMode: boolean): ScanState {
   const openId = openOrderId(db, station);
+  const open = openId ? getOrder(db, openId) : null;
   const item = findItemByCode(db, code);
-  return {
-    open: openId ? getOrder(db, openId) : null,
-    named: findOrderByCode(db, code),
-    item,
-    single: singleItemMode && item ? singleItemOrderFor(db, item.skuId) : null,
-  };
+  const packing = open !== null && !isPackDone(open);
+  const named = packing && item ? null : findOrderByCode(db, code);
+  return { open, named, item, single: singleItemMode && item && !packing && !named ? singleItemOrderFor(db, item.skuId) : null };
 }
 
 function progressOf(order: Order | null): ScanVerdict['progress'] {
