@@ -5,7 +5,7 @@ import { platformMayMove } from '../domain/status.js';
 import type { ImportedOrder } from '../import/types.js';
 import { getOrder, insertOrder, updateOrder } from '../store/orders-repo.js';
 import { cancellationAnswered } from '../store/outbox.js';
-import { SkuResolver } from './sku-resolver.js';
+import type { SkuResolver } from './sku-resolver.js';
 
 type Tally = Pick<ImportReport, 'created' | 'updated' | 'unchanged' | 'keptLocal'>;
 
@@ -27,7 +27,10 @@ export function applyImportedOrders(ctx: CoreContext, orders: readonly ImportedO
     } else {
       const next = mergePlatformOrder(f, local, skuIds, cancellationAnswered(ctx.db, f.id), now);
       if (sameOrder(next, local)) tally.unchanged++;
-      else (updateOrder(ctx.db, local, next, now), tally.updated++);
+      else {
+        updateOrder(ctx.db, local, next, now);
+        tally.updated++;
+      }
     }
     if ((i + 1) % 2000 === 0) ctx.events.emit('progress', { task: 'import', done: i + 1, total: orders.length });
   });

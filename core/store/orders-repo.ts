@@ -151,8 +151,14 @@ function where(filter: OrderFilter): { clause: string; params: unknown[] } {
     parts.push(`status IN (${filter.status.map(() => '?').join(',')})`);
     params.push(...filter.status);
   }
-  if (filter.from !== undefined) (parts.push('created_at >= ?'), params.push(filter.from));
-  if (filter.to !== undefined) (parts.push('created_at < ?'), params.push(filter.to));
+  if (filter.from !== undefined) {
+    parts.push('created_at >= ?');
+    params.push(filter.from);
+  }
+  if (filter.to !== undefined) {
+    parts.push('created_at < ?');
+    params.push(filter.to);
+  }
   return { clause: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

@@ -48,8 +48,14 @@ const COLUMNS = `id, status, cancel_requested_at, created_at, paid_at, rts_at, d
 function filterOf(f: QueueFilter): { where: string; params: Record<string, unknown> } {
   const where = [`status IN ('AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING')`];
   const params: Record<string, unknown> = {};
-  if (f.carrier !== undefined) (where.push('carrier = @carrier'), (params.carrier = f.carrier));
-  if (f.singleItem !== undefined) (where.push('is_single_item = @single'), (params.single = f.singleItem ? 1 : 0));
+  if (f.carrier !== undefined) {
+    where.push('carrier = @carrier');
+    params.carrier = f.carrier;
+  }
+  if (f.singleItem !== undefined) {
+    where.push('is_single_item = @single');
+    params.single = f.singleItem ? 1 : 0;
+  }
   if (f.cancelRequested !== undefined) where.push(f.cancelRequested ? 'cancel_requested_at IS NOT NULL' : 'cancel_requested_at IS NULL');
   if (f.sku !== undefined) {
     where.push('id IN (SELECT order_id FROM order_lines WHERE seller_sku = @sku COLLATE NOCASE OR sku_id = @sku)');
