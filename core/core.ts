@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './domain/clock.js';
 import { HEARTBEAT_MS, type ProcessRole } from './domain/lease.js';
 import { IdleCheckpointer } from './store/checkpoint.js';
 import { closeDatabase, openDatabase, whileOpening, type Db } from './store/db.js';
+import { databaseBusy, isBusy } from './store/transaction.js';
 import { dueRules } from './features/due-rules.js';
 import { demoHandlers } from './features/demo.js';
 import { exportHandlers } from './features/exporting.js';
@@ -114,7 +115,12 @@ export function createCore(opts: CoreOptions): Core {
   const log = opts.log ?? consoleLog;
   const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
   const me = thisProcess(opts.role ?? 'app');
-  startUp(db, me, clock.now());
+  try {
+    startUp(db, me, clock.now());
+  } catch (err) {
+    db.close();
+    throw isBusy(err) ? databaseBusy(5000) : err;
+  }
   const writer = new Writer({ db, clock, events, log, dueRules, busyWaitMs: opts.busyWaitMs ?? 3000 });
   const context: CoreContext = {
     db,
