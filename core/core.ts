@@ -1,13 +1,18 @@
-import { EventBus } from './api/events.js';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { EventBus } from './api/events.js';
 import path from 'node:path';
 import { openTransport } from '../printer/transports/open.js';
 import { warmPlatformLabels } from '../printer/platform/platform-label.js';
-import type { CoreContext, Logger, PrinterIo } from './api/context.js';
+import type { CoreContext, Logger, PrinterIo, ProcessIdentity } from './api/context.js';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatch.js';
+import { Writer } from './api/writer.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { HEARTBEAT_MS, type ProcessRole } from './domain/lease.js';
 import { IdleCheckpointer } from './store/checkpoint.js';
-import { openDatabase } from './store/db.js';
+import { closeDatabase, openDatabase, whileOpening, type Db } from './store/db.js';
+import { databaseBusy, isBusy } from './store/transaction.js';
+import { dueRules } from './features/due-rules.js';
 import { demoHandlers } from './features/demo.js';
 import { exportHandlers } from './features/exporting.js';
 import { handoverHandlers } from './features/handover.js';
@@ -23,7 +28,8 @@ import { shopSettingsHandlers } from './features/shop-settings.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
 import { listSkus } from './store/catalogue-repo.js';
-import { recoverInterruptedJobs } from './store/print-jobs-repo.js';
+import { pruneDeadLeases, releaseLease, renewLease, takeLease } from './store/leases-repo.js';
+import { recoverDeadOwnersWork } from './store/print-jobs-repo.js';
 
 /** Every feature's handlers: the compiler checks that together they cover the whole contract. */
 export const handlers: Handlers = {
@@ -41,7 +47,7 @@ export const handlers: Handlers = {
   ...printDocumentHandlers,
   ...shopSettingsHandlers,
   ...packingSlipHandlers,
-  'catalogue.list': (_input, ctx) => listSkus(ctx.db),
+  'catalogue.list': (input, ctx) => listSkus(ctx.db, input),
 };
 
 export interface Core {
@@ -64,21 +70,84 @@ export interface CoreOptions {
    * platform label does not wait for it (the app and the station; short CLI runs need not).
    */
   warmLabelRenderer?: boolean;
+  /** What this program is, as other Packdesk programs on the database are told. Default: app. */
+  role?: ProcessRole;
+  /** How long a write waits for another program's lock before DATABASE_BUSY. Default 3 s. */
+  busyWaitMs?: number;
 }
 
 const realPrinters: PrinterIo = { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview }) };
 
 const consoleLog: Logger = { error: (message, err) => console.error(`[packdesk] ${message}`, err) };
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function thisProcess(role: ProcessRole): ProcessIdentity {
+  // Leases compare real time across programs, whatever clock the domain is given.
+  const now = Date.now();
+  return {
+    lease: { ownerId: randomUUID(), pid: process.pid, host: os.hostname(), role, startedAt: now, heartbeatAt: now },
+    here: () => ({ host: os.hostname(), now: Date.now(), pidAlive }),
+  };
+}
+
+/**
+ * At start: take this program's lease, forget programs that are dead, and recover their work
+ * (a label caught mid-send becomes "outcome unknown", their batches pause). A live program's
+ * work is never touched. Start-up may wait for another program's write.
+ */
+function startUp(db: Db, me: ProcessIdentity, now: number): void {
+  whileOpening(db, () =>
+    db
+      .transaction(() => {
+        takeLease(db, me.lease);
+        recoverDeadOwnersWork(db, pruneDeadLeases(db, me.here()), now);
+      })
+      .immediate(),
+  );
+}
+
 /** Opens the store and wires the dispatcher: what Electron, the station host and the CLI share. */
 export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const db = openDatabase(opts.dbPath, clock.now(), opts.nativeBinding);
   const events = new EventBus();
+  const log = opts.log ?? consoleLog;
   const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
-  const context: CoreContext = { db, clock, events, log: opts.log ?? consoleLog, dataDir, printers: opts.printers ?? realPrinters };
-  // A job caught mid-send by a crash is shown as "outcome unknown", never resent silently.
-  recoverInterruptedJobs(db, clock.now());
+  const me = thisProcess(opts.role ?? 'app');
+  try {
+    startUp(db, me, clock.now());
+  } catch (err) {
+    db.close();
+    throw isBusy(err) ? databaseBusy(5000) : err;
+  }
+  const writer = new Writer({ db, clock, events, log, dueRules, busyWaitMs: opts.busyWaitMs ?? 3000 });
+  const context: CoreContext = {
+    db,
+    clock,
+    events,
+    log,
+    dataDir,
+    printers: opts.printers ?? realPrinters,
+    writer,
+    write: (fn) => writer.write(fn),
+    settleDue: () => writer.settleDue(),
+    process: me,
+  };
+  const heartbeat = setInterval(() => {
+    writer.write(() => renewLease(db, me.lease, Date.now())).catch((err: unknown) => {
+      if (db.open) log.error('Renewing the process lease failed', err);
+    });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   if (opts.warmLabelRenderer) void warmPlatformLabels();
   const checkpointer = new IdleCheckpointer(db);
   const dispatchNow = createDispatcher(context, handlers);
@@ -93,9 +162,16 @@ export function createCore(opts: CoreOptions): Core {
     context,
     close: () => {
       if (!db.open) return;
+      clearInterval(heartbeat);
+      writer.close();
+      try {
+        // Work this program leaves running (a batch cut off by quitting) is recovered at the next start.
+        releaseLease(db, me.lease.ownerId);
+      } catch {
+        // Busy: the lease goes stale by itself.
+      }
       checkpointer.close();
-      db.pragma('optimize');
-      db.close();
+      closeDatabase(db);
     },
   };
 }

@@ -6,8 +6,9 @@ import { packRefusal } from '../domain/status.js';
 import type { Order, Sku } from '../domain/types.js';
 import { skusByIds } from '../store/catalogue-repo.js';
 import type { Db } from '../store/db.js';
+import { labelsPrintedAt } from '../store/print-jobs-repo.js';
 
-export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number): OrderView {
+export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number, labelPrintedAt: number | null = null): OrderView {
   const deadlines = openDeadlines(order);
   const next = deadlines[0] ?? null;
   return {
@@ -32,12 +33,14 @@ export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number
     singleItem: isSingleItem(order),
     unitsPacked: unitsPacked(order),
     unitsOrdered: unitsOrdered(order),
+    labelPrintedAt,
   };
 }
 
 export function viewsOf(db: Db, orders: readonly Order[], now: number): OrderView[] {
   const skus = skusByIds(db, orders.flatMap((o) => o.lines.map((l) => l.skuId)));
-  return orders.map((o) => viewOf(o, skus, now));
+  const labels = labelsPrintedAt(db, orders.map((o) => o.id));
+  return orders.map((o) => viewOf(o, skus, now, labels.get(o.id) ?? null));
 }
 
 export function viewOne(db: Db, order: Order, now: number): OrderView {

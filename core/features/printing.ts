@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import type { Handlers } from '../api/dispatch.js';
 import { fail } from '../domain/errors.js';
 import { batchView, getJob, jobsOf } from '../store/print-jobs-repo.js';
-import { requireOrder } from '../store/orders-repo.js';
-import { packableOrderIds } from '../store/orders-repo.js';
+import { orderIdsWithStatus, packableOrderIds, requireOrder } from '../store/orders-repo.js';
 import { platformLabel, savePlatformLabel } from '../store/printers-repo.js';
-import { sql } from '../store/db.js';
 import { labelFileKind, platformLabelBitmap } from '../../printer/platform/platform-label.js';
-import { runBatch, startBatch } from '../printing/batch.js';
+import { resumeBatch, startBatch } from '../printing/batch.js';
 import { encodeLabel, shippingLabelFor } from '../printing/documents.js';
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
 import { previewPrinter, profileOf, resolvePrinter } from '../printing/printers.js';
@@ -44,14 +42,10 @@ export const printingHandlers: Pick<
     return printOrderLabel(ctx, { orderId: job.orderId, printerName: job.printerName, kind: 'RESEND', resendOf: job.id, station: input.station, packer: input.packer });
   },
   'printing.batch': (input, ctx) => {
-    const ids = input.orderIds ?? (input.status ? (sql(ctx.db, 'SELECT id FROM orders WHERE status = ? ORDER BY next_deadline_at, id').pluck().all(input.status) as string[]) : packableOrderIds(ctx.db));
+    const ids = input.orderIds ?? (input.status ? orderIdsWithStatus(ctx.db, input.status) : packableOrderIds(ctx.db));
     return startBatch(ctx, { orderIds: ids, printerName: input.printer, station: input.station, packer: input.packer });
   },
-  'printing.resume': (input, ctx) => {
-    const view = batchView(ctx.db, input.batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${input.batchId}.`);
-    if (view.state === 'DONE') return view;
-    return runBatch(ctx, input.batchId);
-  },
+  'printing.resume': (input, ctx) => resumeBatch(ctx, input.batchId),
   'printing.getBatch': (input, ctx) => batchView(ctx.db, input.batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${input.batchId}.`),
   'printing.jobs': (input, ctx) => jobsOf(ctx.db, input),
   /** The exact bytes a printer of that language and dpi would get, without printing. */
@@ -75,7 +69,7 @@ export const printingHandlers: Pick<
     const kind = labelFileKind(content);
     // Render it once now: a broken file is refused here, not discovered at the printer.
     await platformLabelBitmap(content, { language: 'zpl', dpi: 203 });
-    savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now());
+    await ctx.write(() => savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now()));
     return { orderId: input.orderId, kind, size: content.length };
   },
   /** What will print, as a picture: an order's label on a printer, or that printer's test label. */

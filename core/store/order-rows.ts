@@ -33,6 +33,7 @@ export interface OrderRow {
   platform_ship_by: number | null;
   platform_collect_by: number | null;
   packed_at: number | null;
+  packed_by: string | null;
   short_pack_reason: string;
   redelivery_requested_at: number | null;
   handed_over_at: number | null;
@@ -97,6 +98,7 @@ export function orderFromRow(r: OrderRow, lines: OrderLine[]): Order {
     cancelReason: r.cancel_reason,
     platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by },
     packedAt: r.packed_at,
+    packedBy: r.packed_by,
     shortPackReason: r.short_pack_reason,
     redeliveryRequestedAt: r.redelivery_requested_at,
     handedOverAt: r.handed_over_at,
@@ -139,6 +141,7 @@ export function orderParams(o: Order, nextDeadlineAt: number | null, isSingleIte
     platform_ship_by: o.platformDeadlines.shipBy,
     platform_collect_by: o.platformDeadlines.collectBy,
     packed_at: o.packedAt,
+    packed_by: o.packedBy,
     short_pack_reason: o.shortPackReason,
     redelivery_requested_at: o.redeliveryRequestedAt,
     handed_over_at: o.handedOverAt,
