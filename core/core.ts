@@ -1,13 +1,18 @@
-import { EventBus } from './api/events.js';
+import { randomUUID } from 'node:crypto';
 import os from 'node:os';
+import { EventBus } from './api/events.js';
 import path from 'node:path';
 import { openTransport } from '../printer/transports/open.js';
 import { warmPlatformLabels } from '../printer/platform/platform-label.js';
-import type { CoreContext, Logger, PrinterIo } from './api/context.js';
+import type { CoreContext, Logger, PrinterIo, ProcessIdentity } from './api/context.js';
 import { createDispatcher, type Dispatch, type Handlers } from './api/dispatch.js';
+import { Writer } from './api/writer.js';
 import { systemClock, type Clock } from './domain/clock.js';
+import { HEARTBEAT_MS, type ProcessRole } from './domain/lease.js';
 import { IdleCheckpointer } from './store/checkpoint.js';
-import { openDatabase } from './store/db.js';
+import { closeDatabase, openDatabase, whileOpening, type Db } from './store/db.js';
+import { databaseBusy, isBusy } from './store/transaction.js';
+import { dueRules } from './features/due-rules.js';
 import { demoHandlers } from './features/demo.js';
 import { exportHandlers } from './features/exporting.js';
 import { handoverHandlers } from './features/handover.js';
@@ -25,9 +30,10 @@ import { shippingHandlers } from './features/shipping.js';
 import { syncHandlers } from './features/sync.js';
 import { openCredentialStore, type OpenCredentialsOptions } from './platform/credentials/open.js';
 import type { RuntimeOptions } from './platform/runtime.js';
-import { SyncService, type GatewayFactory, type LockIdentity } from './sync/service.js';
+import { SyncService, thisProgram, type GatewayFactory, type LockIdentity } from './sync/service.js';
 import { listSkus } from './store/catalogue-repo.js';
-import { recoverInterruptedJobs } from './store/print-jobs-repo.js';
+import { pruneDeadLeases, releaseLease, renewLease, takeLease } from './store/leases-repo.js';
+import { recoverDeadOwnersWork } from './store/print-jobs-repo.js';
 
 /** Every feature's handlers: the compiler checks that together they cover the whole contract. */
 export const handlers: Handlers = {
@@ -46,7 +52,7 @@ export const handlers: Handlers = {
   ...shopSettingsHandlers,
   ...syncHandlers,
   ...packingSlipHandlers,
-  'catalogue.list': (_input, ctx) => listSkus(ctx.db),
+  'catalogue.list': (input, ctx) => listSkus(ctx.db, input),
 };
 
 export interface Core {
@@ -85,19 +91,66 @@ export interface CoreOptions {
    * platform label does not wait for it (the app and the station; short CLI runs need not).
    */
   warmLabelRenderer?: boolean;
+  /** What this program is, as other Packdesk programs on the database are told. Default: app. */
+  role?: ProcessRole;
+  /** How long a write waits for another program's lock before DATABASE_BUSY. Default 3 s. */
+  busyWaitMs?: number;
 }
 
 const realPrinters: PrinterIo = { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview }) };
 
 const consoleLog: Logger = { error: (message, err) => console.error(`[packdesk] ${message}`, err) };
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to another user.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function thisProcess(role: ProcessRole): ProcessIdentity {
+  // Leases compare real time across programs, whatever clock the domain is given.
+  const now = Date.now();
+  return {
+    lease: { ownerId: randomUUID(), pid: process.pid, host: os.hostname(), role, startedAt: now, heartbeatAt: now },
+    here: () => ({ host: os.hostname(), now: Date.now(), pidAlive }),
+  };
+}
+
+/**
+ * At start: take this program's lease, forget programs that are dead, and recover their work
+ * (a label caught mid-send becomes "outcome unknown", their batches pause). A live program's
+ * work is never touched. Start-up may wait for another program's write.
+ */
+function startUp(db: Db, me: ProcessIdentity, now: number): void {
+  whileOpening(db, () =>
+    db
+      .transaction(() => {
+        takeLease(db, me.lease);
+        recoverDeadOwnersWork(db, pruneDeadLeases(db, me.here()), now);
+      })
+      .immediate(),
+  );
+}
+
 /** Opens the store and wires the dispatcher: what Electron, the station host and the CLI share. */
 export function createCore(opts: CoreOptions): Core {
   const clock = opts.clock ?? systemClock;
   const db = openDatabase(opts.dbPath, clock.now(), opts.nativeBinding);
   const events = new EventBus();
-  const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
   const log = opts.log ?? consoleLog;
+  const dataDir = opts.dbPath === ':memory:' ? os.tmpdir() : path.dirname(path.resolve(opts.dbPath));
+  const me = thisProcess(opts.role ?? 'app');
+  try {
+    startUp(db, me, clock.now());
+  } catch (err) {
+    db.close();
+    throw isBusy(err) ? databaseBusy(5000) : err;
+  }
+  const writer = new Writer({ db, clock, events, log, dueRules, busyWaitMs: opts.busyWaitMs ?? 3000 });
   const checkpointer = new IdleCheckpointer(db);
   const s = opts.sync ?? {};
   const sync = new SyncService({
@@ -106,21 +159,38 @@ export function createCore(opts: CoreOptions): Core {
     events,
     log,
     dataDir,
-    // One small step in one immediate transaction (the writer's queue takes this over: issue 8).
+    // Each small step through this program's one writer, like every other write.
     write: async (fn) => {
-      const result = db.transaction(fn).immediate();
+      const result = await writer.write(fn);
       checkpointer.touch();
       return result;
     },
     openCredentials: async () => (await openCredentialStore({ dataDir, ...s.credentials })).store,
     ...(s.gateways ? { gateways: s.gateways } : {}),
     ...(s.runtime ? { runtime: s.runtime } : {}),
-    ...(s.identity ? { identity: s.identity } : {}),
+    // The sync lock is held under this program's lease id (process_leases names its role, pid and host).
+    identity: s.identity ?? { ...thisProgram(), owner: me.lease.ownerId },
     lockWaitMs: s.lockWaitMs ?? 30_000,
   });
-  const context: CoreContext = { db, clock, events, log, dataDir, printers: opts.printers ?? realPrinters, sync };
-  // A job caught mid-send by a crash is shown as "outcome unknown", never resent silently.
-  recoverInterruptedJobs(db, clock.now());
+  const context: CoreContext = {
+    db,
+    clock,
+    events,
+    log,
+    dataDir,
+    printers: opts.printers ?? realPrinters,
+    writer,
+    write: (fn) => writer.write(fn),
+    settleDue: () => writer.settleDue(),
+    process: me,
+    sync,
+  };
+  const heartbeat = setInterval(() => {
+    writer.write(() => renewLease(db, me.lease, Date.now())).catch((err: unknown) => {
+      if (db.open) log.error('Renewing the process lease failed', err);
+    });
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   if (opts.warmLabelRenderer) void warmPlatformLabels();
   const dispatchNow = createDispatcher(context, handlers);
   const dispatch: Dispatch = async (method, input) => {
@@ -136,9 +206,16 @@ export function createCore(opts: CoreOptions): Core {
     close: () => {
       if (!db.open) return;
       void sync.stop();
+      clearInterval(heartbeat);
+      writer.close();
+      try {
+        // Work this program leaves running (a batch cut off by quitting) is recovered at the next start.
+        releaseLease(db, me.lease.ownerId);
+      } catch {
+        // Busy: the lease goes stale by itself.
+      }
       checkpointer.close();
-      db.pragma('optimize');
-      db.close();
+      closeDatabase(db);
     },
   };
 }

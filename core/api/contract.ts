@@ -10,6 +10,7 @@ import type {
   DiscoveredPrinters,
   ShopSettings,
   ExportResult,
+  FinishResult,
   HandoverBatchView,
   HandoverVerdict,
   ImportReport,
@@ -33,6 +34,13 @@ const packer = z.string().trim().min(1).max(100);
 const scanText = z.string().max(500);
 const filePath = z.string().min(1).max(4096);
 const printerName = z.string().trim().min(1).max(100);
+/** Any number of orders the packer selected; the core splits the work into platform-sized chunks. */
+const selection = z.array(id).max(50_000);
+/** Every list answers one page at a time: its size is capped so no answer grows with the shop. */
+const page = (defaultLimit: number, maxLimit: number) => ({
+  limit: z.number().int().min(1).max(maxLimit).default(defaultLimit),
+  offset: z.number().int().min(0).default(0),
+});
 /** The platform's hosts; the simulator's in tests (127.0.0.1, plain http). */
 const httpUrl = z.string().trim().max(500).url().refine((u) => /^https?:\/\//i.test(u), { message: 'Must be an http(s) URL.' });
 /** 15,000 export rows are about 10 MB of text; more is not an export. */
@@ -53,11 +61,10 @@ export const contract = {
     status: z.array(status).optional(),
     from: epochMs.optional(),
     to: epochMs.optional(),
-    limit: z.number().int().min(1).optional(),
+    ...page(100, 1000),
   }),
   'orders.queue': z.strictObject({
-    limit: z.number().int().min(1).max(1000).default(100),
-    offset: z.number().int().min(0).default(0),
+    ...page(100, 1000),
     carrier: text(200).optional(),
     singleItem: z.boolean().optional(),
     sku: text(200).optional(),
@@ -86,7 +93,7 @@ export const contract = {
     }),
   }),
   'orders.applyAutomaticRules': z.strictObject({}),
-  'catalogue.list': z.strictObject({}),
+  'catalogue.list': z.strictObject({ ...page(500, 1000) }),
   'import.orders': z
     .strictObject({
       /** A file on the machine running the core (CLI, Electron)… */
@@ -109,7 +116,9 @@ export const contract = {
     timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
   }),
   'picklist.build': z.strictObject({
-    orderIds: z.array(id).optional(),
+    orderIds: z.array(id).max(5000).optional(),
+    /** Without orderIds: this many of the most urgent packable orders. */
+    limit: z.number().int().min(1).max(5000).default(1000),
     singleItemFirst: z.boolean().default(false),
     waveSize: z.number().int().min(1).max(10_000).default(50),
   }),
@@ -124,8 +133,10 @@ export const contract = {
   'packing.current': z.strictObject({ station }),
   'packing.undo': z.strictObject({ station, packer }),
   'packing.shortPack': z.strictObject({ station, packer, orderId: id, reason: z.string().trim().min(1).max(500) }),
+  /** A complete order: its label, then its shipment, as the shop's settings say (settings.packing). */
+  'packing.finish': z.strictObject({ station, packer, orderId: id, printer: printerName.optional() }),
   'shipping.arrange': z.strictObject({
-    orderIds: z.array(id).min(1),
+    orderIds: selection.min(1),
     /** Large sellers arrange shipment before packing to get labels; default: packed orders only. */
     allowUnpacked: z.boolean().default(false),
   }),
@@ -160,7 +171,7 @@ export const contract = {
   'printing.reprint': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
   'printing.resend': z.strictObject({ jobId: z.number().int().min(1), station, packer }),
   'printing.batch': z.strictObject({
-    orderIds: z.array(id).min(1).optional(),
+    orderIds: selection.min(1).optional(),
     status: status.optional(),
     printer: printerName.optional(),
     station,
@@ -172,7 +183,7 @@ export const contract = {
     orderId: id.optional(),
     batchId: z.number().int().min(1).optional(),
     state: z.enum(JOB_STATES).optional(),
-    limit: z.number().int().min(1).max(1000).default(50),
+    ...page(50, 1000),
   }),
   'printing.label': z.strictObject({
     orderId: id,
@@ -182,7 +193,7 @@ export const contract = {
   }),
   'printing.attachLabel': z.strictObject({ orderId: id, path: filePath }),
   'printing.pickList': z.strictObject({
-    orderIds: z.array(id).min(1).optional(),
+    orderIds: z.array(id).min(1).max(5000).optional(),
     singleItemFirst: z.boolean().default(false),
     /** Print on a continuous roll this wide instead of across labels. */
     continuousWidthMm: z.number().min(40).max(120).optional(),
@@ -201,6 +212,7 @@ export const contract = {
     sender: address.optional(),
     timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
     scanner: z.strictObject({ prefixes: z.array(z.string().max(20)).max(10), suffixes: z.array(z.string().max(20)).max(10) }).optional(),
+    packing: z.strictObject({ autoPrint: z.boolean().optional(), autoShip: z.boolean().optional() }).optional(),
   }),
   'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
   'sync.status': z.strictObject({}),
@@ -269,6 +281,7 @@ export interface Results {
   'packing.current': OrderView | null;
   'packing.undo': { undoneScanId: string; order: OrderView };
   'packing.shortPack': OrderView;
+  'packing.finish': FinishResult;
   'shipping.arrange': ArrangeResult;
   'handover.open': HandoverBatchView;
   'handover.scan': HandoverVerdict;
@@ -315,6 +328,78 @@ export interface Results {
 export type Result<M extends Method> = Results[M];
 
 export const METHODS = Object.keys(contract) as Method[];
+
+/**
+ * How each method touches the database (see core/api/writer.ts):
+ * - read: never writes; runs at once, beside anything else.
+ * - write: a short change; the dispatcher runs it whole in the writer's queue, one at a time.
+ * - task: long work (printing, importing a file, arranging many orders); runs outside the queue
+ *   and sends each small write step through ctx.write, so scans never wait behind it.
+ */
+export type MethodKind = 'read' | 'write' | 'task';
+
+export const METHOD_KINDS = {
+  'orders.list': 'read',
+  'orders.queue': 'read',
+  'orders.get': 'read',
+  'orders.search': 'read',
+  'orders.answerCancellation': 'write',
+  'orders.sellerCancel': 'write',
+  'orders.requestRedelivery': 'write',
+  'orders.applyAutomaticRules': 'write',
+  'catalogue.list': 'read',
+  'import.orders': 'task',
+  'import.catalogue': 'task',
+  'export.orders': 'read',
+  'picklist.build': 'read',
+  'packing.scan': 'write',
+  'packing.current': 'read',
+  'packing.undo': 'write',
+  'packing.shortPack': 'write',
+  'packing.finish': 'task',
+  'shipping.arrange': 'task',
+  'handover.open': 'write',
+  'handover.scan': 'write',
+  'handover.get': 'read',
+  'handover.close': 'write',
+  'printers.list': 'read',
+  'printers.save': 'write',
+  'printers.remove': 'write',
+  'printers.test': 'task',
+  'printers.status': 'read',
+  'printers.discover': 'read',
+  'printing.print': 'task',
+  'printing.reprint': 'task',
+  'printing.resend': 'task',
+  'printing.batch': 'task',
+  'printing.resume': 'task',
+  'printing.getBatch': 'read',
+  'printing.jobs': 'read',
+  'printing.label': 'read',
+  'printing.attachLabel': 'task',
+  'printing.pickList': 'task',
+  'printing.skuLabel': 'task',
+  'printing.packingSlip': 'task',
+  'printing.packingSlipPage': 'read',
+  'printing.preview': 'read',
+  'settings.get': 'read',
+  'settings.set': 'write',
+  'demo.load': 'write',
+  'sync.status': 'read',
+  // The sync's long work (platform calls) runs outside the queue; its writes are small steps.
+  'shop.connect': 'task',
+  'shop.status': 'read',
+  'shop.disconnect': 'task',
+  'sync.now': 'task',
+  'sync.entries': 'read',
+  'sync.retryEntry': 'write',
+  'sync.discardEntry': 'write',
+  'sync.conflicts': 'read',
+  'sync.acknowledgeConflict': 'write',
+  'sync.settings': 'read',
+  'sync.updateSettings': 'write',
+  'sync.arrangeAhead': 'task',
+} as const satisfies Record<Method, MethodKind>;
 
 export function isMethod(name: string): name is Method {
   return Object.prototype.hasOwnProperty.call(contract, name);

@@ -1,9 +1,10 @@
 import { ZodError } from 'zod';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { codedError } from './coded-error.js';
-import { contract, isMethod, type Input, type Method, type Result } from './contract.js';
+import { contract, isMethod, METHOD_KINDS, type Input, type Method, type Result } from './contract.js';
 import type { CoreContext } from './context.js';
 import { countPendingOutbox, takeOutboxWritten } from '../store/outbox.js';
+import { databaseBusy, isBusy } from '../store/transaction.js';
 
 export type Handler<M extends Method> = (input: Input<M>, ctx: CoreContext) => Result<M> | Promise<Result<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -21,6 +22,8 @@ export function toErrorInfo(err: unknown, ctx: Pick<CoreContext, 'log'>): ErrorI
   const coded = codedError(err);
   if (coded) return coded.toInfo();
   if (err instanceof ZodError) return { code: 'INVALID_INPUT', message: zodMessage(err) };
+  // A read that met another program's lock (rare in WAL mode): as foreseeable as a busy write.
+  if (isBusy(err)) return databaseBusy(0).toInfo();
   ctx.log.error('Unexpected error in the core', err);
   return { code: 'INTERNAL', message: 'Something went wrong inside Packdesk; it has been logged.' };
 }
@@ -41,8 +44,17 @@ function announceOutbox(ctx: CoreContext): void {
 }
 
 /**
- * The one entry point: validates the input against the contract, runs the handler, and turns
- * every failure into `{ ok: false, error: { code, message } }`. Never throws.
+ * A write method runs whole in the writer's queue: its steps (ctx.write) run there at once, and
+ * the due rules too, instead of queueing behind itself.
+ */
+function inWriterQueue(ctx: CoreContext): CoreContext {
+  return { ...ctx, write: (fn) => ctx.writer.step(fn), settleDue: () => ctx.writer.applyDue() };
+}
+
+/**
+ * The one entry point: validates the input against the contract, runs the handler (a write
+ * method through the writer's queue, one at a time), and turns every failure into
+ * `{ ok: false, error: { code, message } }`. Never throws.
  */
 export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
   return async function dispatch(method: string, input: unknown): Promise<Response> {
@@ -53,7 +65,8 @@ export function createDispatcher(ctx: CoreContext, handlers: Handlers) {
     if (!parsed.success) return { ok: false, error: { code: 'INVALID_INPUT', message: parsed.message } };
     try {
       const handler = handlers[method] as Handler<Method>;
-      const result = await handler(parsed.data as Input<Method>, ctx);
+      const input = parsed.data as Input<Method>;
+      const result = METHOD_KINDS[method] === 'write' ? await ctx.writer.queue(() => handler(input, inWriterQueue(ctx))) : await handler(input, ctx);
       announceOutbox(ctx);
       return { ok: true, result };
     } catch (err) {

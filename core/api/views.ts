@@ -1,9 +1,11 @@
 import type { Deadline, Urgency } from '../domain/deadlines.js';
 import type { ErrorCode } from '../domain/errors.js';
 import type { PickList } from '../domain/picklist.js';
+import type { HandoverVerdictCode } from '../domain/handover.js';
 import type { ScanVerdictCode } from '../domain/packing.js';
 import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
 import type { ImportWarning, RowError } from '../import/types.js';
+import type { JobView } from '../printing/types.js';
 
 /** What the API returns for one order line: the line plus what the packer needs to find it. */
 export interface LineView {
@@ -58,6 +60,8 @@ export interface OrderView extends Omit<Order, 'lines' | 'platformDeadlines'> {
   singleItem: boolean;
   unitsPacked: number;
   unitsOrdered: number;
+  /** When its shipping label last went out (the newest SENT shipping-label job), or null. */
+  labelPrintedAt: Millis | null;
   /** Always filled by the core (optional for views built elsewhere, e.g. screen tests). */
   packages?: PackageView[];
   /** Open conflicts with the platform: banners on the Pack screen. Always filled by the core. */
@@ -77,6 +81,8 @@ export interface QueueRow {
   carrier: string;
   trackingNumber: string;
   packedAt: Millis | null;
+  packedBy: string | null;
+  labelPrintedAt: Millis | null;
   singleItem: boolean;
   unitsOrdered: number;
   unitsPacked: number;
@@ -96,7 +102,13 @@ export interface ScanVerdict {
   message: string;
   scannedCode: string;
   orderId: string | null;
+  /** The line the item counted on (ACCEPTED, ORDER_COMPLETE), or that is already full (OVER_SCAN). */
   line: { sellerSku: string; name: string; packedQty: number; qty: number } | null;
+  /** What was scanned, when the code is a known SKU (a WRONG_ITEM names it). */
+  scannedItem: { sellerSku: string; name: string } | null;
+  /** ORDER_ALREADY_PACKED: when and by whom the order was packed (also on `order`). */
+  packedAt: Millis | null;
+  packedBy: string | null;
   progress: { packed: number; total: number } | null;
   /** The order as it stands after this scan, when there is one open. */
   order: OrderView | null;
@@ -159,13 +171,7 @@ export interface HandoverBatchView {
   heldBack: { orderId: string; status: OrderStatus }[];
 }
 
-export type HandoverVerdictCode =
-  | 'PARCEL_ADDED'
-  | 'PARCEL_ALREADY_IN_BATCH'
-  | 'PARCEL_IN_OTHER_BATCH'
-  | 'PARCEL_NOT_READY'
-  | 'PARCEL_WRONG_CARRIER'
-  | 'UNKNOWN_PARCEL';
+export type { HandoverVerdictCode };
 
 export interface HandoverVerdict {
   code: HandoverVerdictCode;
@@ -201,4 +207,26 @@ export interface ShopSettings {
   sender: { name: string; phone: string; address: string; district: string; city: string; state: string; postcode: string; country: string };
   timeZoneOffsetMinutes: number;
   scanner: { prefixes: string[]; suffixes: string[] };
+  /**
+   * What packing.finish does for a complete order: print its label, then arrange shipment. A
+   * parcel is never announced to the carrier without its label.
+   */
+  packing: { autoPrint: boolean; autoShip: boolean };
+}
+
+/** What packing.finish did: the label first, then the shipment, each with why it did not happen. */
+export interface FinishResult {
+  orderId: string;
+  label: {
+    /** PRINTED now; ALREADY_PRINTED (label sent before, not printed again); NOT_ASKED (autoPrint off); FAILED. */
+    outcome: 'PRINTED' | 'ALREADY_PRINTED' | 'NOT_ASKED' | 'FAILED';
+    job: JobView | null;
+    error: { code: ErrorCode; message: string } | null;
+  };
+  shipment: {
+    /** SKIPPED_NO_LABEL: autoShip is on but the order has no printed label, so it was not announced. */
+    outcome: 'ARRANGED' | 'ALREADY_ARRANGED' | 'NOT_ASKED' | 'SKIPPED_NO_LABEL' | 'FAILED';
+    error: { code: ErrorCode; message: string } | null;
+  };
+  order: OrderView;
 }

@@ -12,7 +12,7 @@ export const GLOBAL_OPTIONS = {
 /** Parses a command's arguments; a wrong flag is INVALID_INPUT, not a stack trace. */
 export function parse<O extends Options>(argv: string[], options: O) {
   try {
-    return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({ args: argv, options: { ...GLOBAL_OPTIONS, ...options }, allowPositionals: true, allowNegative: true, strict: true });
   } catch (err) {
     throw new PackdeskError('INVALID_INPUT', (err as Error).message);
   }

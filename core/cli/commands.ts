@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { call, type Dispatch } from '../api/dispatch.js';
-import type { ScanVerdict } from '../api/views.js';
+import type { FinishResult, OrderView, ScanVerdict } from '../api/views.js';
 import type { ImportWarning, RowError } from '../import/types.js';
 import { PackdeskError, type ErrorCode } from '../domain/errors.js';
 import { ORDER_STATUSES, type OrderStatus } from '../domain/types.js';
 import { dateOption, intOption, listOption, parse } from './args.js';
-import { orderLine, pickListText, verdictLine } from './format.js';
+import { finishLines, orderLine, pickListText, verdictLine } from './format.js';
 
 export interface Output {
   json: unknown;
@@ -27,6 +27,32 @@ function statuses(value: string | undefined): OrderStatus[] | undefined {
   const bad = list?.find((s) => !(ORDER_STATUSES as readonly string[]).includes(s));
   if (bad) throw new PackdeskError('INVALID_INPUT', `Unknown status ${bad}; use one of ${ORDER_STATUSES.join(', ')}.`);
   return list as OrderStatus[] | undefined;
+}
+
+/** The API answers lists a page at a time; without --limit the CLI reads every page. */
+async function allOrders(dispatch: Dispatch, filter: { status?: OrderStatus[] | undefined; from?: number | undefined; to?: number | undefined }, limit?: number): Promise<OrderView[]> {
+  if (limit !== undefined) return call(dispatch, 'orders.list', { ...filter, limit });
+  const out: OrderView[] = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await call(dispatch, 'orders.list', { ...filter, limit: 1000, offset });
+    out.push(...page);
+    if (page.length < 1000) return out;
+  }
+}
+
+/**
+ * One scan with a fresh scan id. DATABASE_BUSY (another program kept the database busy) means the
+ * scan was not recorded: it is sent again with the same id, so it counts once.
+ */
+async function scanOnce(dispatch: Dispatch, who: { station: string; packer: string }, code: string): Promise<ScanVerdict> {
+  const scanId = randomUUID();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call(dispatch, 'packing.scan', { ...who, scanId, code });
+    } catch (err) {
+      if (!(err instanceof PackdeskError) || err.code !== 'DATABASE_BUSY' || attempt >= 5) throw err;
+    }
+  }
 }
 
 function needPositional(values: string[], what: string): string[] {
@@ -94,12 +120,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'orders [--status S[,S]] [--limit N] [--from DATE] [--to DATE]',
     async run(argv, dispatch) {
       const { values } = parse(argv, { status: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
-      const list = await call(dispatch, 'orders.list', {
-        status: statuses(values.status),
-        limit: intOption(values.limit, 'limit'),
-        from: dateOption(values.from, 'from'),
-        to: dateOption(values.to, 'to'),
-      });
+      const list = await allOrders(dispatch, { status: statuses(values.status), from: dateOption(values.from, 'from'), to: dateOption(values.to, 'to') }, intOption(values.limit, 'limit'));
       return { json: list, text: list.map(orderLine).join('\n') + `\n${list.length} order(s)` };
     },
   },
@@ -135,16 +156,17 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   pack: {
-    usage: 'pack ORDER --scan CODE [--scan CODE …] [--station S] [--packer P]',
+    usage: 'pack ORDER --scan CODE [--scan CODE …] [--station S] [--packer P] [--no-finish]   (a complete order gets its label, then its shipment, as the shop settings say)',
     async run(argv, dispatch) {
       const { values, positionals } = parse(argv, {
         scan: { type: 'string', multiple: true, default: [] },
         station: { type: 'string', default: 'cli' },
         packer: { type: 'string', default: process.env.USER ?? 'packer' },
+        finish: { type: 'boolean', default: true },
       });
       const [order] = needPositional(positionals, 'the order to pack (order id, tracking number or package id)');
-      const scan = (code: string) =>
-        call(dispatch, 'packing.scan', { station: values.station, packer: values.packer, scanId: randomUUID(), code });
+      const who = { station: values.station, packer: values.packer };
+      const scan = (code: string) => scanOnce(dispatch, who, code);
       const opened = await scan(order!);
       if (opened.code !== 'ORDER_OPENED') {
         // Anything but an order here (an item code, garbage) means the order was not found.
@@ -155,7 +177,11 @@ export const COMMANDS: Record<string, Command> = {
       }
       const verdicts: ScanVerdict[] = [];
       for (const code of values.scan) verdicts.push(await scan(code));
-      return { json: verdicts.map(({ order: _o, ...v }) => v), text: [verdictLine(opened), ...verdicts.map(verdictLine)].join('\n') };
+      // The same rule as the screens: print the label, then arrange shipment (packing.finish).
+      const completed = verdicts.some((v) => v.code === 'ORDER_COMPLETE' && v.orderId === opened.orderId);
+      const finish: FinishResult | null = completed && values.finish ? await call(dispatch, 'packing.finish', { ...who, orderId: opened.orderId! }) : null;
+      const text = [verdictLine(opened), ...verdicts.map(verdictLine), ...(finish ? finishLines(finish) : [])].join('\n');
+      return { json: { verdicts: verdicts.map(({ order: _o, ...v }) => v), finish: finish ? { ...finish, order: undefined } : null }, text };
     },
   },
   ship: {

@@ -1,4 +1,4 @@
-import type { OrderView, ScanVerdict } from '../api/views.js';
+import type { FinishResult, OrderView, ScanVerdict } from '../api/views.js';
 import type { PickList } from '../domain/picklist.js';
 
 function when(ms: number | null | undefined): string {
@@ -26,4 +26,10 @@ export function pickListText(list: PickList, wave: number): string {
     }
   }
   return out.join('\n');
+}
+
+export function finishLines(f: FinishResult): string[] {
+  const label = f.label.error ? `${f.label.outcome} ${f.label.error.code}: ${f.label.error.message}` : f.label.outcome;
+  const shipment = f.shipment.error ? `${f.shipment.outcome} ${f.shipment.error.code}: ${f.shipment.error.message}` : f.shipment.outcome;
+  return [`label     ${label}${f.label.job ? ` (job ${f.label.job.id} on ${f.label.job.printerName})` : ''}`, `shipment  ${shipment}`];
 }

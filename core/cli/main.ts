@@ -50,7 +50,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Usage: npm run packdesk -- ${command.usage}\n`);
       return 0;
     }
-    core = createCore({ dbPath: dbOption(rest) ?? defaultDbPath() });
+    core = createCore({ dbPath: dbOption(rest) ?? defaultDbPath(), role: 'cli' });
     const out = await command.run(rest, core.dispatch);
     if (json) process.stdout.write(JSON.stringify(out.json, null, 2) + '\n');
     else if (!out.raw) process.stdout.write(out.text + '\n');

@@ -90,6 +90,7 @@ function demoOrder(rng: Rng, skus: readonly Sku[], now: number, i: number): Orde
     cancelReason: status === 'CANCELLED' ? 'Buyer changed their mind' : '',
     platformDeadlines: { shipBy: null, collectBy: null },
     packedAt: late ? rtsAt : null,
+    packedBy: late ? 'demo' : null,
     shortPackReason: '',
     redeliveryRequestedAt: null,
     handedOverAt: null,

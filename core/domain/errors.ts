@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   // store
   'DB_TOO_NEW',
   'DB_OPEN_FAILED',
+  /** Another Packdesk program kept the database busy longer than a write may wait: try again. */
+  'DATABASE_BUSY',
   // orders and their rules
   'ORDER_NOT_FOUND',
   'ILLEGAL_TRANSITION',
@@ -21,6 +23,8 @@ export const ERROR_CODES = [
   'ORDER_CANCELLED',
   'ORDER_ALREADY_SHIPPED',
   'ORDER_CANCEL_REQUESTED',
+  /** Packed (or short-packed) already: not to be packed again; its label may be reprinted. */
+  'ORDER_ALREADY_PACKED',
   'ORDER_NOT_PACKED',
   'NO_CANCEL_REQUEST',
   'DEADLINE_PASSED',
@@ -53,6 +57,8 @@ export const ERROR_CODES = [
   'LABEL_UNAVAILABLE',
   'JOB_NOT_FOUND',
   'JOB_OUTCOME_UNKNOWN',
+  /** The print batch is being printed right now (by this or another Packdesk program). */
+  'BATCH_RUNNING',
   // files
   'FILE_NOT_FOUND',
   'FILE_UNREADABLE',

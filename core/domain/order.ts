@@ -29,6 +29,7 @@ export function blankOrder(id: string, at: Millis): Order {
     cancelReason: '',
     platformDeadlines: { shipBy: null, collectBy: null },
     packedAt: null,
+    packedBy: null,
     shortPackReason: '',
     redeliveryRequestedAt: null,
     handedOverAt: null,

@@ -74,6 +74,8 @@ export interface Order {
   platformDeadlines: PlatformDeadlines;
   /** Packing outcome: when the last item was scanned, or short-packed with a reason. */
   packedAt: Millis | null;
+  /** Who packed it: the packer of the completing scan or of the short-pack. */
+  packedBy: string | null;
   shortPackReason: string;
   redeliveryRequestedAt: Millis | null;
   handedOverAt: Millis | null;

@@ -7,13 +7,13 @@ import { getOrder, insertOrder } from '../store/orders-repo.js';
 
 export const demoHandlers: Pick<Handlers, 'demo.load'> = {
   /** A realistic shop to try Packdesk on: loading it twice adds nothing the second time. */
-  'demo.load': (input, ctx) => {
+  'demo.load': async (input, ctx) => {
     const now = ctx.clock.now();
     const rng = new Rng(input.seed);
     const skus = demoCatalogue(rng);
     const orders = demoOrders(rng, skus, now, input.orders);
-    let added = 0;
-    ctx.db.transaction(() => {
+    const added = await ctx.write(() => {
+      let added = 0;
       for (const { barcodes, ...sku } of skus) {
         upsertSku(ctx.db, sku, now);
         addBarcodes(ctx.db, sku.id, barcodes);
@@ -23,7 +23,8 @@ export const demoHandlers: Pick<Handlers, 'demo.load'> = {
         insertOrder(ctx.db, o);
         added++;
       }
-    })();
+      return added;
+    });
     ctx.events.emit('orders.changed', { orderIds: orders.map((o) => o.id) });
     return { orders: added, skus: skus.length };
   },

@@ -3,7 +3,7 @@ import { DAY } from '../domain/clock.js';
 import { fail } from '../domain/errors.js';
 import { folderRefusal } from '../export/folders.js';
 import { ordersToCsvFiles } from '../export/orders-csv.js';
-import { ordersForExport } from '../store/export-repo.js';
+import { ordersCreated } from '../store/orders-repo.js';
 import { writeExportFiles } from './files.js';
 
 /** Platform rule: an export covers at most the last 90 days and 15,000 rows per file. */
@@ -24,10 +24,10 @@ export const exportHandlers: Pick<Handlers, 'export.orders'> = {
     const refusal = folderRefusal(input.dir);
     if (refusal) fail('FOLDER_NOT_ALLOWED', refusal);
     const now = ctx.clock.now();
-    const orders = ordersForExport(ctx.db, {
+    const orders = ordersCreated(ctx.db, {
       from: input.from ?? now - EXPORT_DEFAULT_DAYS * DAY,
       to: input.to ?? now + 1,
-      statuses: input.status,
+      status: input.status,
     });
     const out = ordersToCsvFiles(orders, { maxRows: input.maxRows, timeZoneOffsetMinutes: input.timeZoneOffsetMinutes });
     const files = await writeExportFiles(

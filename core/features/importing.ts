@@ -37,8 +37,11 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
       timeZoneOffsetMinutes: input.timeZoneOffsetMinutes,
     });
     refuseUnlessClean(file.name, parsed);
-    const resolver = new SkuResolver(ctx.db, ctx.clock.now());
-    const tally = ctx.db.transaction(() => applyImportedOrders(ctx, parsed.orders, resolver))();
+    // One write step; the resolver is made inside it, so a step run again starts afresh.
+    const { tally, skusCreated } = await ctx.write(() => {
+      const resolver = new SkuResolver(ctx.db, ctx.clock.now());
+      return { tally: applyImportedOrders(ctx, parsed.orders, resolver), skusCreated: resolver.created };
+    });
     ctx.events.emit('progress', { task: 'import', done: parsed.orders.length, total: parsed.orders.length });
     if (tally.created + tally.updated > 0) ctx.events.emit('orders.changed', { orderIds: parsed.orders.map((o) => o.id) });
     return {
@@ -46,7 +49,7 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
       rows: parsed.rowCount,
       orders: parsed.orders.length,
       ...tally,
-      skusCreated: resolver.created,
+      skusCreated,
       dateOrder: parsed.dateOrder,
       ignoredColumns: parsed.ignoredColumns,
       errors: [],
@@ -58,8 +61,8 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
     const parsed = parseCatalogueCsv(file.text);
     refuseUnlessClean(file.name, parsed);
     const now = ctx.clock.now();
-    let created = 0;
-    ctx.db.transaction(() => {
+    const created = await ctx.write(() => {
+      let created = 0;
       for (const s of parsed.skus) {
         const existing = findSkuBySellerSku(ctx.db, s.sellerSku);
         if (!existing) created++;
@@ -79,7 +82,8 @@ export const importHandlers: Pick<Handlers, 'import.orders' | 'import.catalogue'
         );
         addBarcodes(ctx.db, id, s.barcodes);
       }
-    })();
+      return created;
+    });
     return { file: file.name, rows: parsed.rowCount, created, updated: parsed.skus.length - created, errors: [], warnings: parsed.warnings };
   },
 };

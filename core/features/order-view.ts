@@ -7,6 +7,7 @@ import type { Order, Sku } from '../domain/types.js';
 import { skusByIds } from '../store/catalogue-repo.js';
 import { openConflicts } from '../store/conflicts-repo.js';
 import type { Db } from '../store/db.js';
+import { labelsPrintedAt } from '../store/print-jobs-repo.js';
 import { packagesOfOrders, type StoredPackage } from '../store/packages-repo.js';
 
 export interface SyncFacts {
@@ -38,7 +39,7 @@ function syncFactsOf(db: Db, ids: readonly string[]): Map<string, SyncFacts> {
   return out;
 }
 
-export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number, sync?: SyncFacts): OrderView {
+export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number, labelPrintedAt: number | null = null, sync?: SyncFacts): OrderView {
   const deadlines = openDeadlines(order);
   const next = deadlines[0] ?? null;
   return {
@@ -63,6 +64,7 @@ export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number
     singleItem: isSingleItem(order),
     unitsPacked: unitsPacked(order),
     unitsOrdered: unitsOrdered(order),
+    labelPrintedAt,
     packages: sync?.packages ?? [],
     conflicts: sync?.conflicts ?? [],
   };
@@ -70,8 +72,9 @@ export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number
 
 export function viewsOf(db: Db, orders: readonly Order[], now: number): OrderView[] {
   const skus = skusByIds(db, orders.flatMap((o) => o.lines.map((l) => l.skuId)));
+  const labels = labelsPrintedAt(db, orders.map((o) => o.id));
   const sync = syncFactsOf(db, orders.map((o) => o.id));
-  return orders.map((o) => viewOf(o, skus, now, sync.get(o.id)));
+  return orders.map((o) => viewOf(o, skus, now, labels.get(o.id) ?? null, sync.get(o.id)));
 }
 
 export function viewOne(db: Db, order: Order, now: number): OrderView {

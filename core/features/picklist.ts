@@ -10,7 +10,7 @@ export const picklistHandlers: Pick<Handlers, 'picklist.build'> = {
    * first), in waves of `waveSize` orders — 50 by default, the platform's batch print size.
    */
   'picklist.build': (input, ctx) => {
-    const ids = input.orderIds ?? packableOrderIds(ctx.db);
+    const ids = input.orderIds ?? packableOrderIds(ctx.db, input.limit);
     const found = new Map(getOrders(ctx.db, ids).map((o) => [o.id, o]));
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) fail('ORDER_NOT_FOUND', `No order ${missing.slice(0, 5).join(', ')}.`, { orderIds: missing });

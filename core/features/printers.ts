@@ -19,13 +19,16 @@ export const printerHandlers: Pick<
     if (input.name === PREVIEW_PRINTER && !input.uri.startsWith('preview:')) {
       fail('INVALID_INPUT', `"${PREVIEW_PRINTER}" is the name of the built-in preview printer; choose another name.`);
     }
-    ctx.db.transaction(() => savePrinter(ctx.db, input, ctx.clock.now()))();
-    return getPrinter(ctx.db, input.name)!;
+    return ctx.write(() => {
+      savePrinter(ctx.db, input, ctx.clock.now());
+      return getPrinter(ctx.db, input.name)!;
+    });
   },
-  'printers.remove': (input, ctx) => {
-    if (!removePrinter(ctx.db, input.name)) fail('PRINTER_NOT_FOUND', `No printer named ${JSON.stringify(input.name)}.`);
-    return { removed: input.name };
-  },
+  'printers.remove': (input, ctx) =>
+    ctx.write(() => {
+      if (!removePrinter(ctx.db, input.name)) fail('PRINTER_NOT_FOUND', `No printer named ${JSON.stringify(input.name)}.`);
+      return { removed: input.name };
+    }),
   'printers.test': (input, ctx) => {
     const printer = resolvePrinter(ctx, input.name, 'SHIPPING_LABEL');
     const label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));

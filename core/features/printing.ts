@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import type { Handlers } from '../api/dispatch.js';
 import { fail } from '../domain/errors.js';
 import { batchView, getJob, jobsOf } from '../store/print-jobs-repo.js';
-import { requireOrder } from '../store/orders-repo.js';
-import { packableOrderIds } from '../store/orders-repo.js';
-import { savePlatformLabel } from '../store/printers-repo.js';
+import { orderIdsWithStatus, packableOrderIds, requireOrder } from '../store/orders-repo.js';
 import { attachPackageLabel, packagesOfOrder } from '../store/packages-repo.js';
+import { savePlatformLabel } from '../store/printers-repo.js';
 import { saveLabelFile } from '../sync/label-files.js';
-import { sql } from '../store/db.js';
 import { labelFileKind, platformLabelBitmap } from '../../printer/platform/platform-label.js';
-import { runBatch, startBatch } from '../printing/batch.js';
+import { resumeBatch, startBatch } from '../printing/batch.js';
 import { encodeLabel, platformLabelFor, shippingLabelFor } from '../printing/documents.js';
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
 import { previewPrinter, profileOf, resolvePrinter } from '../printing/printers.js';
@@ -46,14 +44,10 @@ export const printingHandlers: Pick<
     return printOrderLabel(ctx, { orderId: job.orderId, printerName: job.printerName, kind: 'RESEND', resendOf: job.id, station: input.station, packer: input.packer });
   },
   'printing.batch': (input, ctx) => {
-    const ids = input.orderIds ?? (input.status ? (sql(ctx.db, 'SELECT id FROM orders WHERE status = ? ORDER BY next_deadline_at, id').pluck().all(input.status) as string[]) : packableOrderIds(ctx.db));
+    const ids = input.orderIds ?? (input.status ? orderIdsWithStatus(ctx.db, input.status) : packableOrderIds(ctx.db));
     return startBatch(ctx, { orderIds: ids, printerName: input.printer, station: input.station, packer: input.packer });
   },
-  'printing.resume': (input, ctx) => {
-    const view = batchView(ctx.db, input.batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${input.batchId}.`);
-    if (view.state === 'DONE') return view;
-    return runBatch(ctx, input.batchId);
-  },
+  'printing.resume': (input, ctx) => resumeBatch(ctx, input.batchId),
   'printing.getBatch': (input, ctx) => batchView(ctx.db, input.batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${input.batchId}.`),
   'printing.jobs': (input, ctx) => jobsOf(ctx.db, input),
   /** The exact bytes a printer of that language and dpi would get, without printing. */
@@ -79,10 +73,12 @@ export const printingHandlers: Pick<
     await platformLabelBitmap(content, { language: 'zpl', dpi: 203 });
     // Kept like a downloaded one: content-addressed in the data folder, on the order's first package.
     const sha256 = await saveLabelFile(ctx.dataDir, content, kind);
-    const [pkg] = packagesOfOrder(ctx.db, input.orderId);
-    const now = ctx.clock.now();
-    if (pkg) attachPackageLabel(ctx.db, pkg.id, { sha256, kind, source: 'ATTACHED', fetchedAt: now }, null, now);
-    else savePlatformLabel(ctx.db, input.orderId, kind, content, now);
+    await ctx.write(() => {
+      const [pkg] = packagesOfOrder(ctx.db, input.orderId);
+      const now = ctx.clock.now();
+      if (pkg) attachPackageLabel(ctx.db, pkg.id, { sha256, kind, source: 'ATTACHED', fetchedAt: now }, null, now);
+      else savePlatformLabel(ctx.db, input.orderId, kind, content, now);
+    });
     return { orderId: input.orderId, kind, size: content.length };
   },
   /** What will print, as a picture: an order's label on a printer, or that printer's test label. */

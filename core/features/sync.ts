@@ -50,7 +50,7 @@ async function arrangeAhead(ctx: CoreContext, orderIds: readonly string[]): Prom
   }
   const status = ctx.sync.status();
   if (status.state === 'NOT_CONNECTED') throw notConnected('No shop is connected: labels come from TikTok Shop.');
-  const arranged = arrangeShipment(ctx, orderIds, true);
+  const arranged = await arrangeShipment(ctx, orderIds, true);
   const packages = new Set(arranged.arranged.flatMap((id) => packagesOfOrder(ctx.db, id).map((p) => p.id)));
   let error: ArrangeAheadResult['error'] = null;
   try {
@@ -102,7 +102,7 @@ export const syncHandlers: Pick<
   'sync.retryEntry': async (input, ctx) => {
     const entry = getEntry(ctx.db, input.entryId) ?? fail('NOT_FOUND', `No outbox entry ${input.entryId}.`);
     if (entry.state !== 'refused') fail('CONFLICT', `Entry ${entry.id} is ${entry.state}; only a refused entry can be retried.`);
-    await ctx.sync.steps.write(() => retryEntry(ctx.db, entry.id, ctx.clock.now()));
+    await ctx.write(() => retryEntry(ctx.db, entry.id, ctx.clock.now()));
     ctx.events.emit('outbox.changed', { pending: ctx.sync.status().pending });
     ctx.sync.announce();
     return entryView(getEntry(ctx.db, entry.id)!);
@@ -110,7 +110,7 @@ export const syncHandlers: Pick<
   'sync.discardEntry': async (input, ctx) => {
     const entry = getEntry(ctx.db, input.entryId) ?? fail('NOT_FOUND', `No outbox entry ${input.entryId}.`);
     if (entry.state !== 'refused' && entry.state !== 'pending') fail('CONFLICT', `Entry ${entry.id} is ${entry.state}; only a pending or refused entry can be discarded.`);
-    await ctx.sync.steps.write(() => {
+    await ctx.write(() => {
       if (!discardEntry(ctx.db, entry.id, ctx.clock.now())) fail('CONFLICT', `Entry ${entry.id} changed meanwhile; look again.`);
       if (entry.kind === 'order.shipment_arranged') undoLocalArrangement(ctx, entry.orderId);
       // What the platform says about the order counts again: the next cycle reads it afresh.
@@ -125,13 +125,13 @@ export const syncHandlers: Pick<
     return found.filter((c) => stillOpen(ctx, c)).map(conflictView);
   },
   'sync.acknowledgeConflict': async (input, ctx) => {
-    const c = await ctx.sync.steps.write(() => acknowledgeConflict(ctx.db, input.conflictId, input.resolution, ctx.clock.now()));
+    const c = await ctx.write(() => acknowledgeConflict(ctx.db, input.conflictId, input.resolution, ctx.clock.now()));
     if (!c) fail('NOT_FOUND', `No conflict ${input.conflictId}.`);
     ctx.events.emit('orders.changed', { orderIds: [c.orderId] });
     ctx.sync.announce();
     return conflictView(c);
   },
   'sync.settings': (_input, ctx) => syncSettings(ctx.db),
-  'sync.updateSettings': (input, ctx) => ctx.sync.steps.write(() => saveSyncSettings(ctx.db, input)),
+  'sync.updateSettings': (input, ctx) => ctx.write(() => saveSyncSettings(ctx.db, input)),
   'sync.arrangeAhead': (input, ctx) => arrangeAhead(ctx, input.orderIds),
 };

@@ -2,10 +2,11 @@ import type { PrinterTransport } from '../../printer/transports/types.js';
 import type { CoreContext } from '../api/context.js';
 import { codedError } from '../api/coded-error.js';
 import { fail } from '../domain/errors.js';
+import { decideResume } from '../domain/lease.js';
 import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
+import { liveOwner } from '../store/leases-repo.js';
 import { getOrder, getOrders } from '../store/orders-repo.js';
-import { batchView, createBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';
-import { sql } from '../store/db.js';
+import { batchOwnership, batchView, claimBatch, createBatch, printsBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';
 import { labelBytes } from './print-order.js';
 import { resolvePrinter } from './printers.js';
 import { errorOf, markJob, sendJob } from './send.js';
@@ -22,63 +23,90 @@ export interface BatchRequest {
   packer: string;
 }
 
-/** Journals every label of the batch before printing starts, then prints it. */
+/** Thrown inside a job's SENDING step when this program no longer prints the batch. */
+class BatchTakenAway extends Error {}
+
+/** Journals every label of the batch, owned by this program, before printing starts; then prints it. */
 export async function startBatch(ctx: CoreContext, req: BatchRequest): Promise<BatchView> {
   const printer = resolvePrinter(ctx, req.printerName, 'SHIPPING_LABEL');
   const ids = [...new Set(req.orderIds)];
-  const found = new Map(getOrders(ctx.db, ids).map((o) => [o.id, o]));
-  const refused: BatchView['refused'] = [];
-  const batchId = ctx.db.transaction(() => {
+  const ownerId = ctx.process.lease.ownerId;
+  const { batchId, refused } = await ctx.write(() => {
     const now = ctx.clock.now();
-    const id = createBatch(ctx.db, { document: 'SHIPPING_LABEL', printerName: printer.name, station: req.station, packer: req.packer }, now);
+    const found = new Map(getOrders(ctx.db, ids).map((o) => [o.id, o]));
+    const refused: BatchView['refused'] = [];
+    const id = createBatch(ctx.db, { document: 'SHIPPING_LABEL', printerName: printer.name, station: req.station, packer: req.packer, ownerId }, now);
     ids.forEach((orderId, seq) => {
       const order = found.get(orderId);
       const code = order ? labelRefusal(order) : 'ORDER_NOT_FOUND';
       if (code) return void refused.push({ orderId, code, message: REFUSAL_MESSAGES[code] ?? `No order ${orderId}.` });
-      queueJob(ctx.db, { batchId: id, seq, orderId, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'PRINT', resendOf: null, station: req.station, packer: req.packer }, now);
+      queueJob(ctx.db, { batchId: id, seq, orderId, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'PRINT', resendOf: null, station: req.station, packer: req.packer, ownerId }, now);
     });
-    return id;
-  })();
-  return runBatch(ctx, batchId, refused);
+    return { batchId: id, refused };
+  });
+  return printBatch(ctx, batchId, refused);
 }
 
-function pause(ctx: CoreContext, batchId: number, err: unknown): void {
+/**
+ * Resumes a paused batch (or one whose program died). A batch a live program is printing — this
+ * one or another — is refused with BATCH_RUNNING naming it: two programs printing one batch print
+ * labels twice.
+ */
+export async function resumeBatch(ctx: CoreContext, batchId: number): Promise<BatchView> {
+  const me = ctx.process.lease.ownerId;
+  const claimed = await ctx.write(() => {
+    const batch = batchOwnership(ctx.db, batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${batchId}.`);
+    const owner = batch.state === 'RUNNING' ? liveOwner(ctx.db, batch.ownerId, ctx.process.here()) : null;
+    if (decideResume({ id: batchId, ...batch }, owner, me) === 'DONE') return false;
+    claimBatch(ctx.db, batchId, me, ctx.clock.now());
+    return true;
+  });
+  return claimed ? printBatch(ctx, batchId) : batchView(ctx.db, batchId)!;
+}
+
+async function pause(ctx: CoreContext, batchId: number, err: unknown): Promise<void> {
   const e = errorOf(err);
-  setBatchState(ctx.db, batchId, 'PAUSED', ctx.clock.now(), e.code, e.message);
-  ctx.events.emit('print.batch', { batchId, state: 'PAUSED', code: e.code, message: e.message });
+  const paused = await ctx.write(() => setBatchState(ctx.db, batchId, ctx.process.lease.ownerId, 'PAUSED', ctx.clock.now(), e.code, e.message));
+  if (paused) ctx.events.emit('print.batch', { batchId, state: 'PAUSED', code: e.code, message: e.message });
 }
 
-/** One job of a running batch; false when the batch must pause (the printer failed). */
-async function printJob(ctx: CoreContext, printer: SavedPrinter, job: JobView, shared: PrinterTransport | null): Promise<void> {
+/** One job of a running batch; a printer failure throws (the batch pauses). */
+async function printJob(ctx: CoreContext, printer: SavedPrinter, job: JobView, shared: PrinterTransport | null, batchId: number): Promise<void> {
   const order = job.orderId ? getOrder(ctx.db, job.orderId) : null;
   // The order may have changed since the batch was queued (a cancellation request, say).
   const refusal = order ? labelRefusal(order) : 'ORDER_NOT_FOUND';
   if (!order || refusal) {
-    markJob(ctx, job.id, 'FAILED', { errorCode: refusal, errorMessage: REFUSAL_MESSAGES[refusal ?? 'ORDER_NOT_FOUND'] ?? 'Order not found.' });
+    await markJob(ctx, job.id, 'FAILED', { errorCode: refusal, errorMessage: REFUSAL_MESSAGES[refusal ?? 'ORDER_NOT_FOUND'] ?? 'Order not found.' });
     return;
   }
-  const built = await labelBytes(ctx, order, printer, job.station).catch((err: unknown) => {
+  const built = await labelBytes(ctx, order, printer, job.station).catch(async (err: unknown) => {
     const e = errorOf(err);
-    markJob(ctx, job.id, 'FAILED', { errorCode: e.code, errorMessage: e.message });
+    await markJob(ctx, job.id, 'FAILED', { errorCode: e.code, errorMessage: e.message });
     return null;
   });
   if (!built) return;
   const transport = shared ?? ctx.printers.openTransport(printer.uri, { name: `${order.id}-job${job.id}`, png: built.png });
+  // Checked in the very transaction that marks the job SENDING: once another program holds the
+  // batch (or someone paused it), not one more label leaves from here.
+  const stillMine = () => {
+    if (!printsBatch(ctx.db, batchId, ctx.process.lease.ownerId)) throw new BatchTakenAway();
+  };
   try {
     if (!shared) await transport.open();
-    await sendJob(ctx, transport, job.id, built.bytes, 'QUEUED');
+    await sendJob(ctx, transport, job.id, built.bytes, 'QUEUED', stillMine);
   } finally {
     if (!shared) await transport.close().catch(() => {});
   }
 }
 
 /**
- * Prints the batch's queued jobs in chunks of 50. A printer error pauses the batch with its
- * code; the job being sent then is UNKNOWN, the rest stay queued for resume.
+ * Prints the batch's queued jobs in chunks of 50, each job's state changes one small write step
+ * (scans go on meanwhile). A printer error pauses the batch with its code; the job being sent
+ * then is UNKNOWN, the rest stay queued for resume.
  */
-export async function runBatch(ctx: CoreContext, batchId: number, refused: BatchView['refused'] = []): Promise<BatchView> {
+async function printBatch(ctx: CoreContext, batchId: number, refused: BatchView['refused'] = []): Promise<BatchView> {
   const view = batchView(ctx.db, batchId) ?? fail('JOB_NOT_FOUND', `No print batch ${batchId}.`);
-  setBatchState(ctx.db, batchId, 'RUNNING', ctx.clock.now());
+  const me = ctx.process.lease.ownerId;
   let shared: PrinterTransport | null = null;
   try {
     const printer = resolvePrinter(ctx, view.printerName, 'SHIPPING_LABEL');
@@ -89,22 +117,21 @@ export async function runBatch(ctx: CoreContext, batchId: number, refused: Batch
         await shared.open();
       }
       if (shared) await checkReady(ctx, printer, shared);
-      for (const job of chunk) await printJob(ctx, printer, job, shared);
+      for (const job of chunk) await printJob(ctx, printer, job, shared, batchId);
       const now = batchView(ctx.db, batchId)!;
       ctx.events.emit('progress', { task: 'print', done: now.total - now.queued, total: now.total });
     }
     if (shared) await reportStatusAfter(ctx, printer, shared);
-    setBatchState(ctx.db, batchId, 'DONE', ctx.clock.now());
-    ctx.events.emit('print.batch', { batchId, state: 'DONE', code: null, message: null });
+    if (await ctx.write(() => setBatchState(ctx.db, batchId, me, 'DONE', ctx.clock.now()))) {
+      ctx.events.emit('print.batch', { batchId, state: 'DONE', code: null, message: null });
+    }
   } catch (err) {
-    if (!codedError(err)) ctx.log.error('Print batch stopped', err);
-    pause(ctx, batchId, err);
+    if (!(err instanceof BatchTakenAway)) {
+      if (!codedError(err)) ctx.log.error('Print batch stopped', err);
+      await pause(ctx, batchId, err);
+    }
   } finally {
     await shared?.close().catch(() => {});
   }
   return batchView(ctx.db, batchId, refused)!;
-}
-
-export function unknownJobsOfBatch(ctx: CoreContext, batchId: number): number[] {
-  return sql(ctx.db, `SELECT id FROM print_jobs WHERE batch_id = ? AND state = 'UNKNOWN' ORDER BY seq`).pluck().all(batchId) as number[];
 }

@@ -5,7 +5,7 @@ import type { CoreContext } from '../api/context.js';
 import { getJob, queueJob } from '../store/print-jobs-repo.js';
 import { encodeLabel, labelPng } from './documents.js';
 import { profileOf } from './printers.js';
-import { failJob, markJob, sendJob } from './send.js';
+import { failJob, sendJob } from './send.js';
 import { checkReady, reportStatusAfter } from './status.js';
 import type { DocumentKind, JobKind, JobView, SavedPrinter } from './types.js';
 
@@ -30,12 +30,14 @@ export interface DocumentJob {
 /** Journals, checks the printer, sends, and reports the printer's state after: any document. */
 export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise<JobView> {
   const { printer } = job;
-  const jobId = queueJob(
-    ctx.db,
-    { batchId: null, seq: 0, orderId: job.orderId ?? null, document: job.document, printerName: printer.name, uri: printer.uri, language: printer.language, kind: job.kind, resendOf: job.resendOf ?? null, station: job.station, packer: job.packer },
-    ctx.clock.now(),
+  const jobId = await ctx.write(() =>
+    queueJob(
+      ctx.db,
+      { batchId: null, seq: 0, orderId: job.orderId ?? null, document: job.document, printerName: printer.name, uri: printer.uri, language: printer.language, kind: job.kind, resendOf: job.resendOf ?? null, station: job.station, packer: job.packer, ownerId: ctx.process.lease.ownerId },
+      ctx.clock.now(),
+    ),
   );
-  markJob(ctx, jobId, 'QUEUED');
+  ctx.events.emit('print.job', { jobId, orderId: job.orderId ?? null, state: 'QUEUED', batchId: null, errorCode: null });
   if (printer.options.receipt && job.receipt) return printReceiptJob(ctx, { ...job, receipt: job.receipt }, printer.options.receipt, jobId);
   const profile = profileOf(printer);
   let bytes: Uint8Array;
@@ -45,7 +47,7 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
     bytes = Buffer.concat(labels.map((l) => encodeLabel(l, profile)));
     if (printer.uri.startsWith('preview:') && labels[0]) png = labelPng(labels[0], profile);
   } catch (err) {
-    failJob(ctx, jobId, err);
+    return failJob(ctx, jobId, err);
   }
   const transport = ctx.printers.openTransport(printer.uri, { name: `${job.name}-job${jobId}`, png });
   try {
@@ -53,7 +55,7 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
       await transport.open();
       await checkReady(ctx, printer, transport);
     } catch (err) {
-      failJob(ctx, jobId, err);
+      return await failJob(ctx, jobId, err);
     }
     await sendJob(ctx, transport, jobId, bytes);
     await reportStatusAfter(ctx, printer, transport);
@@ -72,7 +74,7 @@ async function printReceiptJob(ctx: CoreContext, job: DocumentJob & { receipt: (
   try {
     document = job.receipt();
   } catch (err) {
-    failJob(ctx, jobId, err);
+    return await failJob(ctx, jobId, err);
   }
   const transport = ctx.printers.openTransport(job.printer.uri, { name: `${job.name}-job${jobId}` });
   try {
@@ -80,7 +82,7 @@ async function printReceiptJob(ctx: CoreContext, job: DocumentJob & { receipt: (
       await transport.open();
       await checkReady(ctx, job.printer, transport);
     } catch (err) {
-      failJob(ctx, jobId, err);
+      return await failJob(ctx, jobId, err);
     }
     await printReceipt(document, receipt, (bytes) => sendJob(ctx, transport, jobId, bytes));
     await reportStatusAfter(ctx, job.printer, transport);

@@ -11,9 +11,16 @@ export function errorOf(err: unknown): { code: ErrorCode; message: string } {
   return { code: 'INTERNAL', message: String((err as Error)?.message ?? err) };
 }
 
-export function markJob(ctx: CoreContext, jobId: number, state: JobState, extra: Parameters<typeof setJobState>[4] = {}): void {
+/**
+ * One write step per state change, through the writer: a scan never waits behind a label being
+ * sent. `guard` runs inside the same transaction and may refuse the change (a batch taken over).
+ */
+export async function markJob(ctx: CoreContext, jobId: number, state: JobState, extra: Parameters<typeof setJobState>[4] = {}, guard?: () => void): Promise<void> {
   // RETURNING gives what the event needs without reading the job back on every label.
-  const job = setJobState(ctx.db, jobId, state, ctx.clock.now(), extra);
+  const job = await ctx.write(() => {
+    guard?.();
+    return setJobState(ctx.db, jobId, state, ctx.clock.now(), extra);
+  });
   ctx.events.emit('print.job', { jobId, orderId: job.orderId, state, batchId: job.batchId, errorCode: job.errorCode });
 }
 
@@ -28,16 +35,19 @@ export async function sendJob(
   jobId: number,
   bytes: Uint8Array,
   ifNothingSent: 'QUEUED' | 'FAILED' = 'FAILED',
+  /** Runs in the SENDING transaction; throwing there sends nothing (see batch.ts). */
+  mayStillSend?: () => void,
 ): Promise<void> {
-  markJob(ctx, jobId, 'SENDING', { bytes: bytes.length });
+  // SENDING names this program as the job's owner: only its death makes the job UNKNOWN.
+  await markJob(ctx, jobId, 'SENDING', { bytes: bytes.length, ownerId: ctx.process.lease.ownerId }, mayStillSend);
   try {
     await transport.write(bytes);
   } catch (err) {
     const e = errorOf(err);
-    markJob(ctx, jobId, nothingSent(err) ? ifNothingSent : 'UNKNOWN', { errorCode: e.code, errorMessage: e.message });
+    await markJob(ctx, jobId, nothingSent(err) ? ifNothingSent : 'UNKNOWN', { errorCode: e.code, errorMessage: e.message });
     throw err;
   }
-  markJob(ctx, jobId, 'SENT');
+  await markJob(ctx, jobId, 'SENT');
 }
 
 /**
@@ -53,8 +63,8 @@ function nothingSent(err: unknown): boolean {
 }
 
 /** Nothing was sent: the job failed cleanly with the reason. */
-export function failJob(ctx: CoreContext, jobId: number, err: unknown): never {
+export async function failJob(ctx: CoreContext, jobId: number, err: unknown): Promise<never> {
   const e = errorOf(err);
-  markJob(ctx, jobId, 'FAILED', { errorCode: e.code, errorMessage: e.message });
+  await markJob(ctx, jobId, 'FAILED', { errorCode: e.code, errorMessage: e.message });
   throw codedError(err) ?? new PackdeskError(e.code, e.message);
 }

@@ -88,7 +88,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + '\n');
       return 0;
     }
-    core = createCore({ dbPath: args.db, warmLabelRenderer: true, sync: { gateways: workerGateways } });
+    core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true, sync: { gateways: workerGateways } });
     if (args.demo) {
       const demo = await call(core.dispatch, 'demo.load', {});
       process.stdout.write(`Demo shop loaded: ${demo.orders} new orders, ${demo.skus} SKUs.\n`);

@@ -25,6 +25,8 @@ export interface StationOptions {
   allowedOrigins?: string[];
   /** Drop a socket once this much output waits unread; default MAX_BUFFERED_BYTES. */
   maxBufferedBytes?: number;
+  /** Drop a socket whose output has not moved for this long; default STALL_MS (60 s). */
+  stallMs?: number;
   /** How often sockets are pinged; one that misses a ping is dropped. Default 30 s. */
   keepAliveMs?: number;
 }
@@ -111,7 +113,7 @@ export async function startStation(opts: StationOptions): Promise<Station> {
     if (!isApiPath(req.url)) return refuse(socket, 404, 'Not found');
     const reason = policy ? refusal(req, policy) : 'Station is starting';
     if (reason) return refuse(socket, 403, reason);
-    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, { core: opts.core, maxBufferedBytes: opts.maxBufferedBytes }));
+    wss.handleUpgrade(req, socket, head, (ws) => attachSocket(ws, { core: opts.core, maxBufferedBytes: opts.maxBufferedBytes, stallMs: opts.stallMs }));
   });
 
   const port = await listen(server, opts.port ?? 0, host);

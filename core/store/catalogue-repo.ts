@@ -1,4 +1,5 @@
 import { barcodeKey } from '../domain/barcode.js';
+import type { ScannedItem } from '../domain/scan.js';
 import type { Sku } from '../domain/types.js';
 import type { Db } from './db.js';
 import { sql } from './db.js';
@@ -53,8 +54,9 @@ export function skusByIds(db: Db, ids: readonly string[]): Map<string, Sku> {
   return new Map(toSkus(db, rows).map((s) => [s.id, s]));
 }
 
-export function listSkus(db: Db): Sku[] {
-  return toSkus(db, sql(db, 'SELECT * FROM skus ORDER BY seller_sku').all() as SkuRow[]);
+/** One page of the catalogue, by seller SKU. */
+export function listSkus(db: Db, page: { limit: number; offset: number }): Sku[] {
+  return toSkus(db, sql(db, 'SELECT * FROM skus ORDER BY seller_sku, id LIMIT ? OFFSET ?').all(page.limit, page.offset) as SkuRow[]);
 }
 
 export function findSkuBySellerSku(db: Db, sellerSku: string): Sku | null {
@@ -66,10 +68,14 @@ export function findSkuBySellerSku(db: Db, sellerSku: string): Sku | null {
  * The SKU a scanned item code belongs to: one of its barcodes (UPC/EAN/GTIN compared as one
  * number), or its seller SKU, which always scans, case-insensitively.
  */
-export function findSkuIdByCode(db: Db, code: string): string | null {
-  const byBarcode = sql(db, 'SELECT sku_id FROM barcodes WHERE code_key = ?').pluck().get(barcodeKey(code)) as string | undefined;
-  if (byBarcode) return byBarcode;
-  return (sql(db, 'SELECT id FROM skus WHERE seller_sku = ? COLLATE NOCASE').pluck().get(code) as string | undefined) ?? null;
+export function findItemByCode(db: Db, code: string): ScannedItem | null {
+  const row = sql(
+    db,
+    `SELECT s.id, s.seller_sku, s.name FROM barcodes b JOIN skus s ON s.id = b.sku_id WHERE b.code_key = @key
+     UNION ALL SELECT id, seller_sku, name FROM skus WHERE seller_sku = @code COLLATE NOCASE
+     LIMIT 1`,
+  ).get({ key: barcodeKey(code), code }) as { id: string; seller_sku: string; name: string } | undefined;
+  return row ? { skuId: row.id, sellerSku: row.seller_sku, name: row.name } : null;
 }
 
 export function upsertSku(db: Db, sku: Omit<Sku, 'barcodes'>, now: number): void {

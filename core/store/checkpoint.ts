@@ -1,4 +1,5 @@
 import type { Db } from './db.js';
+import { isBusy } from './transaction.js';
 
 export interface CheckpointOptions {
   /** Checkpoint once the store has been quiet this long. */
@@ -41,12 +42,25 @@ export class IdleCheckpointer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.firstPendingAt = null;
-    if (this.db.open) this.db.pragma('wal_checkpoint(PASSIVE)');
+    this.checkpoint('PASSIVE');
   }
 
   close(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.checkpoint('TRUNCATE');
+  }
+
+  /**
+   * Housekeeping only: when another Packdesk program is checkpointing or writing, its turn does
+   * the job (or the next quiet moment will), so busy is not a failure.
+   */
+  private checkpoint(mode: 'PASSIVE' | 'TRUNCATE'): void {
+    if (!this.db.open) return;
+    try {
+      this.db.pragma(`wal_checkpoint(${mode})`);
+    } catch (err) {
+      if (!isBusy(err)) throw err;
+    }
   }
 }

@@ -80,11 +80,13 @@ export function countOpenConflicts(db: Db): number {
   return sql(db, 'SELECT count(*) FROM sync_conflicts WHERE resolved_at IS NULL').pluck().get() as number;
 }
 
-/** Address conflicts settle once the label is printed again after they were raised. */
-export function settleReprintedAddresses(db: Db, orderId: string, printedAt: number, now: number): number {
-  return sql(db, "UPDATE sync_conflicts SET resolved_at = ?, resolution = 'label reprinted' WHERE order_id = ? AND kind = 'ADDRESS_CHANGED_AFTER_LABEL' AND resolved_at IS NULL AND raised_at <= ?").run(
-    now,
-    orderId,
-    printedAt,
-  ).changes;
+/** Address conflicts settle once the order's label was printed again after they were raised. */
+export function settleReprintedAddresses(db: Db, now: number): number {
+  return sql(
+    db,
+    `UPDATE sync_conflicts SET resolved_at = @now, resolution = 'label reprinted'
+     WHERE kind = 'ADDRESS_CHANGED_AFTER_LABEL' AND resolved_at IS NULL AND EXISTS (
+       SELECT 1 FROM print_jobs j WHERE j.order_id = sync_conflicts.order_id AND j.document = 'SHIPPING_LABEL'
+         AND j.state = 'SENT' AND coalesce(j.sent_at, j.updated_at) >= sync_conflicts.raised_at)`,
+  ).run({ now }).changes;
 }

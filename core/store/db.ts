@@ -6,6 +6,10 @@ import { migrate } from './migrate.js';
 
 export type Db = Database.Database;
 
+const OPEN_BUSY_TIMEOUT_MS = 5000;
+/** SQLite's own wait for a lock held by another program, inside one statement (it blocks the thread). */
+export const BUSY_TIMEOUT_MS = 10;
+
 /**
  * Opens (creating if needed) a Packdesk database and brings its schema up to date.
  * `nativeBinding` is the path of a better-sqlite3 addon to load instead of the package's own
@@ -25,8 +29,12 @@ export function openDatabase(file: string, now: number, nativeBinding?: string):
     // last transactions, and the outbox/scan ids make those safe to redo.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    // Opening may wait for another program's migration or write: blocking here is acceptable.
+    db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
     migrate(db, now);
+    // From here on a lock held by another program blocks the thread only briefly; longer waits
+    // are the writer's, asynchronous (core/store/transaction.ts), so the app never freezes.
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     return db;
   } catch (err) {
     db.close();
@@ -51,4 +59,24 @@ export function sql(db: Db, text: string): Database.Statement {
     cache.set(text, s);
   }
   return s;
+}
+
+/** Runs start-up work that may wait for another program's write: blocking is fine while opening. */
+export function whileOpening<T>(db: Db, fn: () => T): T {
+  db.pragma(`busy_timeout = ${OPEN_BUSY_TIMEOUT_MS}`);
+  try {
+    return fn();
+  } finally {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
+}
+
+/** Refreshes the planner's statistics and closes; another program holding the lock only skips the refresh. */
+export function closeDatabase(db: Db): void {
+  try {
+    db.pragma('optimize');
+  } catch (err) {
+    if (!(err instanceof Database.SqliteError) || !/^SQLITE_(BUSY|LOCKED)/.test(err.code)) throw err;
+  }
+  db.close();
 }

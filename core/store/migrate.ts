@@ -30,11 +30,14 @@ export function migrate(
   let ran = 0;
   for (const m of known) {
     if (m.version > target || applied.includes(m.version)) continue;
-    db.transaction(() => {
+    // IMMEDIATE, and asked again inside: two programs opening a new file at once migrate it once.
+    const did = db.transaction(() => {
+      if (appliedVersions(db).includes(m.version)) return false;
       db.exec(m.up);
       db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now);
-    })();
-    ran++;
+      return true;
+    }).immediate();
+    if (did) ran++;
   }
   return ran;
 }

@@ -34,6 +34,7 @@ export interface OrderRow {
   platform_collect_by: number | null;
   platform_answer_by: number | null;
   packed_at: number | null;
+  packed_by: string | null;
   short_pack_reason: string;
   redelivery_requested_at: number | null;
   handed_over_at: number | null;
@@ -99,6 +100,7 @@ export function orderFromRow(r: OrderRow, lines: OrderLine[]): Order {
     // answerBy only when the platform sent one: orders from exports compare equal to what a file gives.
     platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, ...(r.platform_answer_by !== null ? { answerBy: r.platform_answer_by } : {}) },
     packedAt: r.packed_at,
+    packedBy: r.packed_by,
     shortPackReason: r.short_pack_reason,
     redeliveryRequestedAt: r.redelivery_requested_at,
     handedOverAt: r.handed_over_at,
@@ -142,6 +144,7 @@ export function orderParams(o: Order, nextDeadlineAt: number | null, isSingleIte
     platform_collect_by: o.platformDeadlines.collectBy,
     platform_answer_by: o.platformDeadlines.answerBy ?? null,
     packed_at: o.packedAt,
+    packed_by: o.packedBy,
     short_pack_reason: o.shortPackReason,
     redelivery_requested_at: o.redeliveryRequestedAt,
     handed_over_at: o.handedOverAt,

@@ -50,3 +50,12 @@ export function pendingOutbox(db: Db, limit = 100): OutboxEvent[] {
 export function countPendingOutbox(db: Db): number {
   return sql(db, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')").pluck().get() as number;
 }
+
+/** Whether the seller answered this order's cancellation request here (accepted or rejected). */
+export function cancellationAnswered(db: Db, orderId: string): boolean {
+  return (
+    sql(db, `SELECT 1 FROM outbox WHERE order_id = ? AND kind IN ('order.cancellation_accepted', 'order.cancellation_rejected') LIMIT 1`)
+      .pluck()
+      .get(orderId) !== undefined
+  );
+}

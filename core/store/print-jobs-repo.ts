@@ -55,15 +55,17 @@ export interface NewJob {
   resendOf: number | null;
   station: string;
   packer: string;
+  /** The lease of the program that prints it (core/store/leases-repo.ts). */
+  ownerId?: string | null;
 }
 
 /** Journals a job before any byte goes out: a crash from here on can never lose it. */
 export function queueJob(db: Db, job: NewJob, now: number): number {
   const info = sql(
     db,
-    `INSERT INTO print_jobs (batch_id, seq, order_id, document, printer_name, uri, language, state, kind, resend_of, station, packer, created_at, updated_at)
-     VALUES (@batchId, @seq, @orderId, @document, @printerName, @uri, @language, 'QUEUED', @kind, @resendOf, @station, @packer, @now, @now)`,
-  ).run({ ...job, now });
+    `INSERT INTO print_jobs (batch_id, seq, order_id, document, printer_name, uri, language, state, kind, resend_of, station, packer, owner_id, created_at, updated_at)
+     VALUES (@batchId, @seq, @orderId, @document, @printerName, @uri, @language, 'QUEUED', @kind, @resendOf, @station, @packer, @ownerId, @now, @now)`,
+  ).run({ ...job, ownerId: job.ownerId ?? null, now });
   return Number(info.lastInsertRowid);
 }
 
@@ -72,15 +74,15 @@ export function setJobState(
   id: number,
   state: JobState,
   now: number,
-  extra: { errorCode?: string | null; errorMessage?: string | null; bytes?: number } = {},
+  extra: { errorCode?: string | null; errorMessage?: string | null; bytes?: number; ownerId?: string } = {},
 ): { orderId: string | null; batchId: number | null; errorCode: string | null } {
   const row = sql(
     db,
     `UPDATE print_jobs SET state = @state, updated_at = @now,
-       error_code = @errorCode, error_message = @errorMessage,
+       error_code = @errorCode, error_message = @errorMessage, owner_id = coalesce(@ownerId, owner_id),
        bytes = coalesce(@bytes, bytes), sent_at = CASE WHEN @state = 'SENT' THEN @now ELSE sent_at END
      WHERE id = @id RETURNING order_id, batch_id, error_code`,
-  ).get({ id, state, now, errorCode: extra.errorCode ?? null, errorMessage: extra.errorMessage ?? null, bytes: extra.bytes ?? null }) as
+  ).get({ id, state, now, errorCode: extra.errorCode ?? null, errorMessage: extra.errorMessage ?? null, bytes: extra.bytes ?? null, ownerId: extra.ownerId ?? null }) as
     | { order_id: string | null; batch_id: number | null; error_code: string | null }
     | undefined;
   if (!row) fail('JOB_NOT_FOUND', `No print job ${id}.`);
@@ -92,13 +94,29 @@ export function getJob(db: Db, id: number): JobView | null {
   return row ? toJob(row) : null;
 }
 
-export function jobsOf(db: Db, filter: { orderId?: string; state?: JobState; batchId?: number; limit: number }): JobView[] {
+/** Jobs newest first, one page at a time. */
+export function jobsOf(db: Db, filter: { orderId?: string | undefined; state?: JobState | undefined; batchId?: number | undefined; limit: number; offset?: number }): JobView[] {
   const rows = sql(
     db,
     `SELECT * FROM print_jobs WHERE (@orderId IS NULL OR order_id = @orderId) AND (@state IS NULL OR state = @state)
-       AND (@batchId IS NULL OR batch_id = @batchId) ORDER BY id DESC LIMIT @limit`,
-  ).all({ orderId: filter.orderId ?? null, state: filter.state ?? null, batchId: filter.batchId ?? null, limit: filter.limit }) as JobRow[];
+       AND (@batchId IS NULL OR batch_id = @batchId) ORDER BY id DESC LIMIT @limit OFFSET @offset`,
+  ).all({ orderId: filter.orderId ?? null, state: filter.state ?? null, batchId: filter.batchId ?? null, limit: filter.limit, offset: filter.offset ?? 0 }) as JobRow[];
   return rows.map(toJob);
+}
+
+/** When each order's shipping label last went out (its newest SENT shipping-label job). */
+export function labelsPrintedAt(db: Db, orderIds: readonly string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const chunk = orderIds.slice(i, i + 500);
+    const rows = sql(
+      db,
+      `SELECT order_id, max(sent_at) AS at FROM print_jobs
+       WHERE order_id IN (${chunk.map(() => '?').join(',')}) AND document = 'SHIPPING_LABEL' AND state = 'SENT' GROUP BY order_id`,
+    ).all(...chunk) as { order_id: string; at: number }[];
+    for (const r of rows) out.set(r.order_id, r.at);
+  }
+  return out;
 }
 
 export function queuedJobsOfBatch(db: Db, batchId: number, limit: number): JobView[] {
@@ -106,30 +124,50 @@ export function queuedJobsOfBatch(db: Db, batchId: number, limit: number): JobVi
 }
 
 /**
- * After a crash: a job caught mid-send may or may not have printed. It becomes UNKNOWN and is
- * resent only when the user says so; batches that were running stop, to be resumed.
+ * After a crash: a job caught mid-send by a program that is gone may or may not have printed. It
+ * becomes UNKNOWN and is resent only when the user says so; that program's running batches pause,
+ * to be resumed. Work of a live program (`alive`: its lease holders) is never touched.
  */
-export function recoverInterruptedJobs(db: Db, now: number): number {
-  return db.transaction(() => {
-    const n = sql(db, `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
-      error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = ? WHERE state = 'SENDING'`).run(now).changes;
-    sql(db, `UPDATE print_batches SET state = 'PAUSED', paused_code = 'JOB_OUTCOME_UNKNOWN',
-      paused_message = 'Packdesk stopped during this batch; resume to print the rest.', updated_at = ? WHERE state = 'RUNNING'`).run(now);
-    return n;
-  })();
+export function recoverDeadOwnersWork(db: Db, alive: ReadonlySet<string>, now: number): { unknown: number; paused: number } {
+  const owners = JSON.stringify([...alive]);
+  const dead = `(owner_id IS NULL OR owner_id NOT IN (SELECT value FROM json_each(@owners)))`;
+  const unknown = sql(db, `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
+    error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = @now WHERE state = 'SENDING' AND ${dead}`).run({ owners, now }).changes;
+  const paused = sql(db, `UPDATE print_batches SET state = 'PAUSED', paused_code = 'JOB_OUTCOME_UNKNOWN',
+    paused_message = 'Packdesk stopped during this batch; resume to print the rest.', updated_at = @now WHERE state = 'RUNNING' AND ${dead}`).run({ owners, now }).changes;
+  return { unknown, paused };
 }
 
-export function createBatch(db: Db, b: { document: DocumentKind; printerName: string; station: string; packer: string }, now: number): number {
+export function createBatch(db: Db, b: { document: DocumentKind; printerName: string; station: string; packer: string; ownerId: string }, now: number): number {
   const info = sql(
     db,
-    `INSERT INTO print_batches (document, printer_name, state, station, packer, created_at, updated_at)
-     VALUES (@document, @printerName, 'RUNNING', @station, @packer, @now, @now)`,
+    `INSERT INTO print_batches (document, printer_name, state, station, packer, owner_id, created_at, updated_at)
+     VALUES (@document, @printerName, 'RUNNING', @station, @packer, @ownerId, @now, @now)`,
   ).run({ ...b, now });
   return Number(info.lastInsertRowid);
 }
 
-export function setBatchState(db: Db, id: number, state: BatchView['state'], now: number, code: string | null = null, message: string | null = null): void {
-  sql(db, 'UPDATE print_batches SET state = ?, paused_code = ?, paused_message = ?, updated_at = ? WHERE id = ?').run(state, code, message, now, id);
+export function batchOwnership(db: Db, id: number): { state: BatchView['state']; ownerId: string | null } | null {
+  const row = sql(db, 'SELECT state, owner_id FROM print_batches WHERE id = ?').get(id) as { state: BatchView['state']; owner_id: string | null } | undefined;
+  return row ? { state: row.state, ownerId: row.owner_id } : null;
+}
+
+/** Takes a batch over to print it: a dead owner's label caught mid-send becomes UNKNOWN first. */
+export function claimBatch(db: Db, id: number, ownerId: string, now: number): void {
+  sql(db, `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
+    error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = ? WHERE batch_id = ? AND state = 'SENDING'`).run(now, id);
+  sql(db, "UPDATE print_batches SET state = 'RUNNING', paused_code = NULL, paused_message = NULL, owner_id = ?, updated_at = ? WHERE id = ?").run(ownerId, now, id);
+}
+
+/** True while this owner is the one printing the batch (nobody paused it or took it over). */
+export function printsBatch(db: Db, id: number, ownerId: string): boolean {
+  return sql(db, "SELECT 1 FROM print_batches WHERE id = ? AND state = 'RUNNING' AND owner_id = ?").pluck().get(id, ownerId) !== undefined;
+}
+
+/** Pauses or finishes a batch this owner prints; false when it no longer does. */
+export function setBatchState(db: Db, id: number, ownerId: string, state: 'PAUSED' | 'DONE', now: number, code: string | null = null, message: string | null = null): boolean {
+  return sql(db, "UPDATE print_batches SET state = ?, paused_code = ?, paused_message = ?, updated_at = ? WHERE id = ? AND owner_id = ? AND state = 'RUNNING'")
+    .run(state, code, message, now, id, ownerId).changes === 1;
 }
 
 export function batchView(db: Db, id: number, refused: BatchView['refused'] = []): BatchView | null {

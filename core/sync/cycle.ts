@@ -3,8 +3,7 @@
  * missing labels fetched. The caller holds the sync lock; a failure stops the cycle where it is,
  * and everything done so far stays done (each step is committed as it goes).
  */
-import { countOpenConflicts } from '../store/conflicts-repo.js';
-import { sql } from '../store/db.js';
+import { countOpenConflicts, settleReprintedAddresses } from '../store/conflicts-repo.js';
 import { countEntries, listEntries, type SyncEntry } from '../store/sync-outbox-repo.js';
 import type { StoredConnection } from '../store/sync-state-repo.js';
 import { recordCycleOk } from '../store/sync-state-repo.js';
@@ -33,17 +32,6 @@ export interface CycleDeps {
   labelsFor?: ReadonlySet<string>;
 }
 
-/** Address conflicts settle once the label is printed again after they were raised. */
-function settleReprinted(steps: SyncSteps): void {
-  sql(
-    steps.db,
-    `UPDATE sync_conflicts SET resolved_at = @now, resolution = 'label reprinted'
-     WHERE kind = 'ADDRESS_CHANGED_AFTER_LABEL' AND resolved_at IS NULL AND EXISTS (
-       SELECT 1 FROM print_jobs j WHERE j.order_id = sync_conflicts.order_id AND j.document = 'SHIPPING_LABEL'
-         AND j.state = 'SENT' AND coalesce(j.sent_at, j.updated_at) >= sync_conflicts.raised_at)`,
-  ).run({ now: steps.clock.now() });
-}
-
 export async function runCycle(d: CycleDeps): Promise<CycleSummary> {
   const { steps, gateway } = d;
   const token = await gateway.refreshIfDue();
@@ -60,7 +48,7 @@ export async function runCycle(d: CycleDeps): Promise<CycleSummary> {
   const labels = await fetchMissingLabels(steps, gateway);
   const wanted = d.labelsFor ? await fetchMissingLabels(steps, gateway, d.labelsFor) : null;
   await steps.write(() => {
-    settleReprinted(steps);
+    settleReprintedAddresses(steps.db, steps.clock.now());
     recordCycleOk(steps.db, steps.clock.now());
   });
   const counts = countEntries(steps.db);

@@ -15,6 +15,7 @@ import { browserBenchmarks } from './e2e.js';
 import { platformLabelBenchmarks } from './platform-labels.js';
 import { printerBenchmarks } from './printer.js';
 import { soakBenchmark } from './soak.js';
+import { benchScans } from './scans.js';
 import { ms, percentile, timed } from './stats.js';
 import { transportBenchmarks } from './transports.js';
 
@@ -65,21 +66,7 @@ async function benchQueueScansPickList() {
   }
   record('pick queue over 100,000 orders (page of 100)', 'p95 ≤ 10 ms', percentile(queue, 95), 10, `p50 ${ms(percentile(queue, 50))} ms, p95 ${ms(percentile(queue, 95))} ms`);
 
-  const toPack = await call(core.dispatch, 'orders.list', { status: ['AWAITING_SHIPMENT'], limit: 1500 });
-  const scans: number[] = [];
-  let n = 0;
-  for (const order of toPack) {
-    if (order.cancelRequestedAt !== null || order.lines.some((l) => l.barcodes.length === 0)) continue;
-    await call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `open-${order.id}`, code: order.id });
-    for (const line of order.lines) {
-      for (let u = 0; u < line.qty; u++) {
-        const t = await timed(() => call(core.dispatch, 'packing.scan', { station: 'bench', packer: 'b', scanId: `s-${n++}`, code: line.barcodes[0]! }));
-        scans.push(t.ms);
-      }
-    }
-    if (scans.length >= 2000) break;
-  }
-  record('scan verdict through dispatch, write included', 'p99 ≤ 2 ms', percentile(scans, 99), 2, `p50 ${ms(percentile(scans, 50))} ms, p99 ${ms(percentile(scans, 99))} ms over ${scans.length} scans`);
+  await benchScans(core, record);
 
   const ids = (await call(core.dispatch, 'orders.queue', { limit: 1000, offset: 1000 })).orders.slice(0, 500).map((o) => o.id);
   const lists: number[] = [];

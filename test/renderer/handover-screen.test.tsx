@@ -9,7 +9,7 @@ import { FakeApi, FakeApiError } from './helpers/fake-api.js';
 import { keydown } from './helpers/keys.js';
 import { recordingSounds, renderWithCore } from './helpers/render.js';
 
-const VERDICTS = ['PARCEL_ADDED', 'PARCEL_ALREADY_IN_BATCH', 'PARCEL_IN_OTHER_BATCH', 'PARCEL_NOT_READY', 'PARCEL_WRONG_CARRIER', 'UNKNOWN_PARCEL'] as const satisfies readonly HandoverVerdictCode[];
+const VERDICTS = ['PARCEL_ADDED', 'PARCEL_ALREADY_IN_BATCH', 'PARCEL_IN_OTHER_BATCH', 'PARCEL_NOT_ARRANGED', 'PARCEL_NOT_READY', 'PARCEL_WRONG_CARRIER', 'UNKNOWN_PARCEL'] as const satisfies readonly HandoverVerdictCode[];
 // If the core adds a verdict, this list (and so the catalogue test below) must name it.
 const allListed: [Exclude<HandoverVerdictCode, (typeof VERDICTS)[number]>] extends [never] ? true : never = true;
 

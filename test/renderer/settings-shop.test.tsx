@@ -12,6 +12,7 @@ const stored = (): ShopSettings => ({
   sender: { name: 'Red Mug Shop', phone: '+44 20 7946 0000', address: '2 Dock Rd', district: '', city: 'London', state: '', postcode: 'E16 1AA', country: 'GB' },
   timeZoneOffsetMinutes: 0,
   scanner: { prefixes: [']C1'], suffixes: [] },
+  packing: { autoPrint: true, autoShip: false },
 });
 
 /** A fake core that keeps what settings.set sends, as the real one does. */
@@ -24,6 +25,7 @@ function core() {
         sender: input.sender ? { ...settings.sender, ...input.sender } : settings.sender,
         timeZoneOffsetMinutes: input.timeZoneOffsetMinutes ?? settings.timeZoneOffsetMinutes,
         scanner: input.scanner ?? settings.scanner,
+        packing: { ...settings.packing, ...input.packing },
       };
       return settings;
     });

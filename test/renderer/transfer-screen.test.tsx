@@ -15,6 +15,7 @@ function shop(over: Partial<ShopSettings> = {}): ShopSettings {
     sender: { name: 'Red Mug Shop', phone: '', address: '', district: '', city: '', state: '', postcode: '', country: 'GB' },
     timeZoneOffsetMinutes: 480,
     scanner: { prefixes: [], suffixes: [] },
+    packing: { autoPrint: true, autoShip: false },
     ...over,
   };
 }

@@ -57,15 +57,19 @@ describe('packdesk CLI', () => {
     const orders = json<CliOrder[]>(cli('orders', '--status', 'AWAITING_SHIPMENT', '--json'));
     const order = orders.find((o) => o.cancelRequestedAt === null && o.lines.length === 1 && o.lines[0]!.qty === 1 && o.lines[0]!.barcodes.length)!;
     const other = orders.flatMap((o) => o.lines).find((l) => l.sellerSku !== order.lines[0]!.sellerSku)!;
-    const verdicts = json<{ code: string }[]>(cli('pack', order.id, '--scan', other.sellerSku, '--scan', order.lines[0]!.barcodes[0]!, '--json'));
-    expect(verdicts.map((v) => v.code)).toEqual(['WRONG_ITEM', 'ORDER_COMPLETE']);
+    const packed = json<{ verdicts: { code: string }[]; finish: { label: { outcome: string }; shipment: { outcome: string } } }>(
+      cli('pack', order.id, '--scan', other.sellerSku, '--scan', order.lines[0]!.barcodes[0]!, '--json'),
+    );
+    expect(packed.verdicts.map((v) => v.code)).toEqual(['WRONG_ITEM', 'ORDER_COMPLETE']);
+    // The shop's default: the label prints (to the preview printer here), shipment is left to the seller.
+    expect(packed.finish).toMatchObject({ label: { outcome: 'PRINTED' }, shipment: { outcome: 'NOT_ASKED' } });
 
     const shipped = json<{ arranged: string[] }>(cli('ship', order.id, '--json'));
     expect(shipped.arranged).toEqual([order.id]);
     const again = cli('pack', order.id, '--json');
     expect(again.code).toBe(1);
-    expect(JSON.parse(again.stdout)).toEqual({ error: expect.objectContaining({ code: 'ORDER_ALREADY_SHIPPED' }) });
-    expect(again.stderr).toContain('ORDER_ALREADY_SHIPPED');
+    expect(JSON.parse(again.stdout)).toEqual({ error: expect.objectContaining({ code: 'ORDER_ALREADY_PACKED' }) });
+    expect(again.stderr).toContain('ORDER_ALREADY_PACKED');
   });
 
   it('exits non-zero with the error code for bad input', () => {

@@ -42,6 +42,7 @@ export function orderView(over: Partial<OrderView> = {}): OrderView {
     cancelReason: '',
     platformDeadlines: { shipBy: null, collectBy: null },
     packedAt: null,
+    packedBy: null,
     shortPackReason: '',
     redeliveryRequestedAt: null,
     handedOverAt: null,
@@ -55,6 +56,7 @@ export function orderView(over: Partial<OrderView> = {}): OrderView {
     singleItem: false,
     unitsPacked: lines.reduce((n, l) => n + l.packedQty, 0),
     unitsOrdered: lines.reduce((n, l) => n + l.qty, 0),
+    labelPrintedAt: null,
     ...over,
   };
 }
@@ -68,6 +70,9 @@ export function verdict(over: Partial<ScanVerdict> = {}): ScanVerdict {
     scannedCode: '6901234567892',
     orderId: '576461234567890001',
     line: null,
+    scannedItem: null,
+    packedAt: null,
+    packedBy: null,
     progress: null,
     order: null,
     at: 1_700_000_000_000,

@@ -18,6 +18,8 @@ export function queueRow(i: number, over: Partial<QueueRow> = {}): QueueRow {
     carrier: i % 2 ? 'J&T' : 'TikTok Shipping',
     trackingNumber: `TT${i}`,
     packedAt: null,
+    packedBy: null,
+    labelPrintedAt: null,
     singleItem: true,
     unitsOrdered: 1,
     unitsPacked: 0,

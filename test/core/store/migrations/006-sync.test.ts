@@ -28,7 +28,7 @@ const packagesOf = (db: Database.Database, orderId: string) =>
 
 describe('migration 006: sync, packages, outbox states', () => {
   it('gives every existing order a package and keeps sent outbox entries as done', () => {
-    const db = openAt(3);
+    const db = openAt(5);
     insertOrder(db, 'o1', 'PKG-1', 'TT1');
     insertOrder(db, 'o2');
     insertOrder(db, 'o3', 'PKG-1'); // combined in the export: one parcel, two orders

@@ -1,6 +1,8 @@
 import type { ScanVerdict } from '../api/views.js';
-import type { Db } from '../store/db.js';
-import { sql } from '../store/db.js';
+import type { Order } from '../domain/types.js';
+import { sql, type Db } from './db.js';
+import { updatePackedLine } from './orders-repo.js';
+import { appendOutbox } from './outbox.js';
 
 /** The order a station has open for packing, or null. */
 export function openOrderId(db: Db, station: string): string | null {
@@ -62,4 +64,31 @@ export function lastPackingScan(db: Db, station: string, orderId: string): { sca
 
 export function markUndone(db: Db, scanId: string, now: number): void {
   sql(db, 'UPDATE scans SET undone_at = ? WHERE scan_id = ?').run(now, scanId);
+}
+
+export interface ScanOutcome {
+  record: ScanRecord;
+  /** The verdict as answered, stored to answer a replay of the same scan id. */
+  verdict: ScanVerdict;
+  /** The station's open order after the scan, when it changes. */
+  open?: string;
+  /** A unit packed: the order as read and as it is to be saved, and the line. */
+  packed: { previous: Order; next: Order; lineIndex: number } | null;
+}
+
+/**
+ * Saves one scan's outcome (inside the caller's transaction): the station's open order, the
+ * packed unit, the platform's order.packed event when it completed the order, and the scan
+ * itself. Returns the order as stored when a unit was packed.
+ */
+export function saveScan(db: Db, o: ScanOutcome): Order | null {
+  const at = o.verdict.at;
+  if (o.open !== undefined) setOpenOrder(db, o.record.station, o.open, at);
+  let stored: Order | null = null;
+  if (o.packed) {
+    stored = updatePackedLine(db, o.packed.previous, o.packed.next, o.packed.lineIndex, at);
+    if (stored.packedAt !== null) appendOutbox(db, at, 'order.packed', stored.id, { orderId: stored.id, packedAt: at });
+  }
+  recordScan(db, o.record, o.verdict);
+  return stored;
 }
