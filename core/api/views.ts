@@ -38,6 +38,9 @@ export interface PackageView {
   label: { source: 'PLATFORM' | 'ATTACHED'; kind: 'pdf' | 'png'; fetchedAt: Millis } | null;
   /** Every order in this package (more than one: a combined package, packed as one parcel). */
   orderIds: string[];
+  /** This order's units in this package, and how many are packed (package 1 fills first). */
+  unitsPacked: number;
+  unitsTotal: number;
 }
 
 /** An open conflict with the platform, for the order's banner (see sync.conflicts for all of them). */

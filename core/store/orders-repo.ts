@@ -58,6 +58,9 @@ export function findOrderByCode(db: Db, code: string): Order | null {
       `SELECT * FROM orders WHERE id = @code
        UNION ALL SELECT * FROM orders WHERE tracking_number = @code COLLATE NOCASE AND tracking_number <> ''
        UNION ALL SELECT * FROM orders WHERE package_id = @code AND package_id <> ''
+       UNION ALL SELECT * FROM (SELECT o.* FROM packages p JOIN package_orders po ON po.package_id = p.id JOIN orders o ON o.id = po.order_id
+         WHERE p.id = @code OR (p.tracking_number = @code COLLATE NOCASE AND p.tracking_number <> '')
+         ORDER BY o.packed_at IS NOT NULL, o.id)
        LIMIT 1`,
     )
     .get({ code }) as OrderRow | undefined;

@@ -215,3 +215,20 @@ export function labelNotYet(db: Db, id: string, error: string, nextAt: number | 
 export function labelHashesInUse(db: Db): Set<string> {
   return new Set(sql(db, 'SELECT DISTINCT label_sha256 FROM packages WHERE label_sha256 IS NOT NULL').pluck().all() as string[]);
 }
+
+/** The order's packages (in order) with how many orders each holds: enough to tell a plain parcel from a split or combined one. */
+export function parcelLinks(db: Db, orderId: string): { packageId: string; orders: number }[] {
+  return sql(
+    db,
+    `SELECT po.package_id AS packageId, (SELECT count(*) FROM package_orders x WHERE x.package_id = po.package_id) AS orders
+     FROM package_orders po WHERE po.order_id = ? ORDER BY po.seq`,
+  ).all(orderId) as { packageId: string; orders: number }[];
+}
+
+/** The other orders sharing any of these packages (a combined package). */
+export function otherOrdersIn(db: Db, packageIds: readonly string[], orderId: string): string[] {
+  if (packageIds.length === 0) return [];
+  return sql(db, `SELECT DISTINCT order_id FROM package_orders WHERE package_id IN (${packageIds.map(() => '?').join(',')}) AND order_id <> ? ORDER BY order_id`)
+    .pluck()
+    .all(...packageIds, orderId) as string[];
+}

@@ -141,3 +141,16 @@ export function cancelledHere(db: Db, orderId: string): boolean {
       .get(orderId) !== undefined
   );
 }
+
+/** Of these orders, those whose shipment was arranged here (an entry not discarded). */
+export function shipmentsArrangedHere(db: Db, orderIds: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < orderIds.length; i += 500) {
+    const chunk = orderIds.slice(i, i + 500);
+    const rows = sql(db, `SELECT DISTINCT order_id FROM outbox WHERE kind = 'order.shipment_arranged' AND state <> 'discarded' AND order_id IN (${chunk.map(() => '?').join(',')})`)
+      .pluck()
+      .all(...chunk) as string[];
+    rows.forEach((id) => out.add(id));
+  }
+  return out;
+}
