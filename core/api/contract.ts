@@ -167,8 +167,9 @@ export const contract = {
   'printers.test': z.strictObject({ name: printerName, station, packer }),
   'printers.status': z.strictObject({ name: printerName }),
   'printers.discover': z.strictObject({}),
-  'printing.print': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
-  'printing.reprint': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
+  /** `packageId`: one package of a split order ("package 1 of 2"); default the order's first with a platform label. */
+  'printing.print': z.strictObject({ orderId: id, packageId: id.optional(), printer: printerName.optional(), station, packer }),
+  'printing.reprint': z.strictObject({ orderId: id, packageId: id.optional(), printer: printerName.optional(), station, packer }),
   'printing.resend': z.strictObject({ jobId: z.number().int().min(1), station, packer }),
   'printing.batch': z.strictObject({
     orderIds: selection.min(1).optional(),

@@ -30,10 +30,10 @@ export const printingHandlers: Pick<
   | 'printing.preview'
 > = {
   'printing.print': (input, ctx) =>
-    printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer }),
+    printOrderLabel(ctx, { orderId: input.orderId, packageId: input.packageId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer }),
   /** One action: the same label again, recorded as a reprint. */
   'printing.reprint': (input, ctx) =>
-    printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'REPRINT', station: input.station, packer: input.packer }),
+    printOrderLabel(ctx, { orderId: input.orderId, packageId: input.packageId, printerName: input.printer, kind: 'REPRINT', station: input.station, packer: input.packer }),
   /** Only on the user's word: a job whose outcome is unknown (or that failed) goes out again. */
   'printing.resend': (input, ctx) => {
     const job = getJob(ctx.db, input.jobId) ?? fail('JOB_NOT_FOUND', `No print job ${input.jobId}.`);

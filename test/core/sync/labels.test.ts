@@ -48,6 +48,24 @@ describe('platform labels', () => {
     expect(preview.source).toBe('PLATFORM');
   });
 
+  it('prints the label of the package asked for: each package of a split order has its own', async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 44, settings: { labelGeneratingCalls: 0 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    expect((await rig.call('sync.now', {})).labels).toBe(2);
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const [, second] = rig.sim.state.orders.get(id)!.packageIds;
+    await rig.call('printing.print', { orderId: id, packageId: second!, ...WHO });
+    const scan = await scanZpl(labelsIn(printer.received())[0]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-second-package');
+    expect(scan.code128).toContain(rig.sim.state.packages.get(second!)!.trackingNumber);
+    await expect(rig.call('printing.print', { orderId: id, packageId: 'NOT-ITS-PACKAGE', ...WHO })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
   it('asks no label for a seller-shipped package, and Packdesk prints its own', async () => {
     const rig = await syncRig({ sim: { orders: 0, seed: 42 } });
     const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 1 }], shippingType: 'SELLER' });
