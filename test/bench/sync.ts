@@ -83,8 +83,17 @@ async function benchPush(info: SimInfo, core: Core, record: BenchRecord): Promis
   // Labels are fetched right after (benchLabels): the simulator makes them at once.
   await control(info, '/settings', { labelGeneratingCalls: 0 });
   const gateway = await gatewayFor(info, core);
-  const open = await call(core.dispatch, 'orders.list', { status: ['AWAITING_SHIPMENT'], limit: 100_000 });
-  const ids = open.filter((o) => o.cancelRequestedAt === null && o.packages?.length === 1 && o.packages[0]!.shippingType === 'TIKTOK').slice(0, 500).map((o) => o.id);
+  const open = [];
+  for (let offset = 0; ; offset += 1000) {
+    const page = await call(core.dispatch, 'orders.list', { status: ['AWAITING_SHIPMENT'], limit: 1000, offset });
+    open.push(...page);
+    if (page.length < 1000) break;
+  }
+  // One order, one package, no buyer request: shipments the platform takes (refusals have tests of their own).
+  const ids = open
+    .filter((o) => o.cancelRequestedAt === null && o.packages?.length === 1 && o.packages[0]!.orderIds.length === 1 && o.packages[0]!.shippingType === 'TIKTOK')
+    .slice(0, 500)
+    .map((o) => o.id);
   await call(core.dispatch, 'shipping.arrange', { orderIds: ids, allowUnpacked: true });
   const settings = { handoverMethod: 'DROP_OFF' as const, rejectReason: null };
   const run = await timed(() => pushOutbox({ steps: core.sync.steps, gateway, instanceId: syncState(core.context.db).instanceId, region: 'GB', settings }));
