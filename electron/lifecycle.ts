@@ -6,7 +6,7 @@ import { getSetting, setSetting } from '../core/features/settings.js';
 /**
  * The calls still running, so quitting can wait for them. A print call returns once its job is
  * sent or failed; one that outlives the wait is left to the print journal, which shows a job
- * caught mid-send as "outcome unknown" at the next start (recoverInterruptedJobs).
+ * caught mid-send as "outcome unknown" at the next start (recoverDeadOwnersWork).
  */
 export class Inflight {
   private readonly pending = new Set<Promise<unknown>>();
