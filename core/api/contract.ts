@@ -5,6 +5,7 @@ import type { PrinterStatus } from '../../printer/status/types.js';
 import type {
   ArrangeResult,
   CatalogueImportReport,
+  DemoOffer,
   DemoResult,
   DiscoveredPrinters,
   ShopSettings,
@@ -212,6 +213,10 @@ export const contract = {
     packing: z.strictObject({ autoPrint: z.boolean().optional(), autoShip: z.boolean().optional() }).optional(),
   }),
   'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
+  /** First run of the desktop app: whether to ask about the demo shop (asked once, on an empty store). */
+  'demo.offer': z.strictObject({}),
+  /** The newcomer's answer to that question: recorded, and the demo shop loaded on yes. */
+  'demo.answer': z.strictObject({ load: z.boolean() }),
   'sync.status': z.strictObject({}),
 } as const;
 
@@ -267,6 +272,8 @@ export interface Results {
   'settings.get': ShopSettings;
   'settings.set': ShopSettings;
   'demo.load': DemoResult;
+  'demo.offer': DemoOffer;
+  'demo.answer': DemoResult | null;
   'sync.status': { pendingOutbox: number };
 }
 
@@ -330,6 +337,8 @@ export const METHOD_KINDS = {
   'settings.get': 'read',
   'settings.set': 'write',
   'demo.load': 'write',
+  'demo.offer': 'write',
+  'demo.answer': 'task',
   'sync.status': 'read',
 } as const satisfies Record<Method, MethodKind>;
 
