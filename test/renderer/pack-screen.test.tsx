@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en.js';
 import { PackScreen } from '../../renderer/src/screens/PackScreen.js';
 import { FakeApi } from './helpers/fake-api.js';
-import { keydown } from './helpers/keys.js';
+import { keydown, manualClock, typeBurst } from './helpers/keys.js';
 import { job, line, orderView, verdict } from './helpers/orders.js';
 import { recordingSounds, renderWithCore } from './helpers/render.js';
 
@@ -66,6 +66,23 @@ describe('PackScreen', () => {
     expect(api.callsTo('packing.scan')[0]).toMatchObject({ station: 'bench-3', packer: 'amy', code: '6909999999999' });
     expect(sounds.played).toEqual(['wrong']);
     expect(document.querySelector('.flash--error')).not.toBeNull();
+  });
+
+  it('says "Scan not read completely" with the wrong-item sound for a burst that stopped mid-code, and sends nothing', async () => {
+    const api = new FakeApi().handle('packing.current', openOrder);
+    const { sounds } = renderPack(api);
+    await screen.findByTestId('line-MUG-RED');
+    const clock = manualClock(performance.now());
+    await act(async () => {
+      typeBurst('690123', clock, { suffix: null });
+      clock.advance(60);
+      typeBurst('4567892', clock);
+    });
+    expect(screen.getByTestId('verdict').textContent).toContain(en['pack.scanIncomplete']);
+    expect(screen.getByTestId('verdict').dataset.code).toBe('SCAN_INCOMPLETE');
+    expect(screen.getByTestId('verdict').className).toContain('verdict--error');
+    expect(sounds.played).toEqual(['wrong']);
+    expect(api.callsTo('packing.scan')).toEqual([]);
   });
 
   it('marks verdict-painted after the verdict is on screen', async () => {

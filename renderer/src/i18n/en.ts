@@ -7,6 +7,7 @@ import { handoverEn } from './screens/handover.js';
 import { queueEn } from './screens/queue.js';
 import { reprintEn } from './screens/reprint.js';
 import { printersEn } from './screens/printers.js';
+import { scannerEn } from './screens/scanner.js';
 import { shopEn } from './screens/shop.js';
 import { transferEn } from './screens/transfer.js';
 
@@ -66,6 +67,7 @@ export const en = {
   'pack.line.noBin': '—',
   'pack.line.done': 'all packed',
   'pack.line.open': 'still to pack',
+  'pack.scanIncomplete': 'Scan not read completely — scan again',
   'pack.busy': 'Checking…',
   'pack.keys': 'F2 type a code · F3 single-item mode · F4 short-pack · F8 reprint · F9 or Ctrl+Z undo',
 
@@ -209,6 +211,7 @@ export const en = {
   ...printersEn,
   ...transferEn,
   ...shopEn,
+  ...scannerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

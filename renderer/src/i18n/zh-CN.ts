@@ -3,6 +3,7 @@ import { handoverZh } from './screens/handover.js';
 import { queueZh } from './screens/queue.js';
 import { reprintZh } from './screens/reprint.js';
 import { printersZh } from './screens/printers.js';
+import { scannerZh } from './screens/scanner.js';
 import { shopZh } from './screens/shop.js';
 import { transferZh } from './screens/transfer.js';
 
@@ -63,6 +64,7 @@ export const zhCN: Catalogue = {
   'pack.line.noBin': '—',
   'pack.line.done': '已装齐',
   'pack.line.open': '待装',
+  'pack.scanIncomplete': '条码没有读完整 — 请重新扫描',
   'pack.busy': '校验中…',
   'pack.keys': 'F2 输入条码 · F3 单品模式 · F4 缺货打包 · F8 补打面单 · F9 或 Ctrl+Z 撤销',
 
@@ -204,4 +206,5 @@ export const zhCN: Catalogue = {
   ...printersZh,
   ...transferZh,
   ...shopZh,
+  ...scannerZh,
 };

@@ -25,6 +25,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
   const busy = usePackdesk((s) => s.packing.busy);
   const block = usePackdesk((s) => s.packing.block);
   const notice = usePackdesk((s) => s.packing.notice);
+  const incompleteScan = usePackdesk((s) => s.packing.incompleteScan);
   const singleItemMode = usePackdesk((s) => s.settings.singleItemMode);
   const soundsOn = usePackdesk((s) => s.settings.sounds);
   const actions = usePackActions();
@@ -47,7 +48,12 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
     },
     [actions, beep, block, shortPackOpen],
   );
-  useScanner(onScan);
+  const onIncomplete = useCallback(() => {
+    if (block) return beep('alert');
+    beep('wrong');
+    actions.scanIncomplete();
+  }, [actions, beep, block]);
+  useScanner(onScan, { onIncomplete });
 
   // One sound per verdict, when it arrives; not again on re-renders or a settings change.
   const sounded = useRef<string | null>(null);
@@ -76,7 +82,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
           {order && <LineList lines={order.lines} />}
         </section>
         <aside className="pack-screen__side">
-          <VerdictPanel verdict={verdict} busy={busy} openOrderId={order?.id ?? null} />
+          <VerdictPanel verdict={verdict} busy={busy} openOrderId={order?.id ?? null} incompleteScan={incompleteScan} />
           <NoticeBar notice={notice} onDismiss={actions.dismissNotice} />
           <PackActions
             hasOrder={order !== null}

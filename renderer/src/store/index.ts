@@ -1,6 +1,7 @@
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isLanguage } from '../i18n/index.js';
+import { readScannerProfile } from '../scanner/profile.js';
 import type { Api } from './api.js';
 import { createHandoverSlice } from './handover.js';
 import { createPackingSlice } from './packing.js';
@@ -64,6 +65,7 @@ function savedSettings(persisted: unknown): Partial<Settings> {
     if (typeof v === 'boolean') out[key] = v;
   }
   if (isLanguage(saved.language)) out.language = saved.language;
+  if ('scanner' in saved) out.scanner = readScannerProfile(saved.scanner);
   return out;
 }
 

@@ -46,6 +46,11 @@ export interface Packing {
   busy: boolean;
   block: PackingBlock | null;
   notice: PackNotice | null;
+  /**
+   * The last scanner burst was cut short and never reached the core (a number per such burst,
+   * so two in a row each show); cleared by the next verdict.
+   */
+  incompleteScan: number | null;
 }
 
 export interface PackingSlice {
@@ -57,6 +62,7 @@ export interface PackingSlice {
   shortPack(reason: string): Promise<void>;
   acknowledgeBlock(): void;
   dismissNotice(): void;
+  scanIncomplete(): void;
   packingOnOrdersChanged(orderIds: readonly string[]): void;
 }
 
@@ -76,6 +82,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     let chain: Promise<unknown> = Promise.resolve();
     let inFlight = 0;
     let noticeSeq = 0;
+    let incompleteSeq = 0;
     // Blocks the packer has confirmed; a refresh of the same order must not raise them again.
     const acknowledged = new Set<string>();
 
@@ -109,7 +116,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       const showsOpenOrder = verdict.ok || (verdict.order !== null && verdict.order.id === s.order?.id);
       const order = showsOpenOrder ? verdict.order : s.order;
       const block = isBlocking(verdict.code) ? { code: verdict.code, orderId: verdict.orderId } : s.block;
-      patch({ lastVerdict: verdict, history, order, block });
+      patch({ lastVerdict: verdict, history, order, block, incompleteScan: null });
     }
 
     async function sendScan(request: ScanRequest): Promise<ScanVerdict | null> {
@@ -173,7 +180,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     }
 
     return {
-      packing: { order: null, lastVerdict: null, history: [], busy: false, block: null, notice: null },
+      packing: { order: null, lastVerdict: null, history: [], busy: false, block: null, notice: null, incompleteScan: null },
 
       async loadCurrentOrder() {
         try {
@@ -237,6 +244,10 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
 
       dismissNotice() {
         patch({ notice: null });
+      },
+
+      scanIncomplete() {
+        patch({ incompleteScan: ++incompleteSeq });
       },
 
       packingOnOrdersChanged(orderIds) {

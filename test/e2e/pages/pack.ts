@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import type { PageGlobals } from './browser.js';
+import { scanKeys, type BurstOptions } from './scanner.js';
 
-/** A keyboard-wedge scanner: keys a few ms apart (the capture takes gaps ≤ 35 ms), then Enter. */
-export async function typeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+/** A keyboard-wedge scanner: keys 5 ms apart by their timestamps, then Enter (see scanner.ts). */
+export async function typeScan(page: Page, code: string, options: BurstOptions = {}): Promise<void> {
+  await scanKeys(page, code, options);
 }
 
 /** How many performance marks of this name the page has made. */
@@ -57,16 +57,28 @@ export class PackScreen {
    * Scans without clicking anywhere first, as at the bench, and resolves with the verdict code
    * once the verdict is on screen. Fails fast when the capture did not take the burst as a scan.
    */
-  async scan(code: string): Promise<string> {
+  async scan(code: string, options: BurstOptions = {}): Promise<string> {
     const received = await markCount(this.page, 'scan-received');
     const painted = await markCount(this.page, 'verdict-painted');
-    await typeScan(this.page, code);
+    await typeScan(this.page, code, options);
     try {
       await waitForMarks(this.page, 'scan-received', received, 2000);
     } catch {
       throw new Error(`the scanner capture did not take "${code}" as a scan`);
     }
     await waitForMarks(this.page, 'verdict-painted', painted);
+    return (await this.verdict.getAttribute('data-code')) ?? '';
+  }
+
+  /**
+   * A burst that ends without its suffix, as when the scanner is pulled away mid-code; resolves
+   * once the screen has said so (its verdict code is then SCAN_INCOMPLETE).
+   */
+  async scanCutShort(code: string, options: Omit<BurstOptions, 'suffix'> = {}): Promise<string> {
+    const incomplete = await markCount(this.page, 'scan-incomplete');
+    await typeScan(this.page, code, { ...options, suffix: null });
+    await waitForMarks(this.page, 'scan-incomplete', incomplete);
+    await this.page.locator('[data-testid="verdict"][data-code="SCAN_INCOMPLETE"]').waitFor();
     return (await this.verdict.getAttribute('data-code')) ?? '';
   }
 
