@@ -132,8 +132,9 @@ describe('scanner capture', () => {
     vi.useFakeTimers();
     start({ suffixTimeoutMs: 100 });
     typeBurst('69012345', clock, { suffix: null });
+    idle(250);
     expect(incomplete).toBe(0);
-    idle(100);
+    idle(50);
     expect(incomplete).toBe(1);
     idle(50);
     keydown('Enter', { at: clock.now() });
@@ -166,6 +167,29 @@ describe('scanner capture', () => {
     keydown('Enter', { at: pressedAt + 45 });
     expect(scans.map((s) => s.code)).toEqual(['576410001127777943']);
     expect(incomplete).toBe(0);
+  });
+
+  it('takes back a cut-short judgement when the rest of the burst reaches the page late, stamped in time', () => {
+    vi.useFakeTimers();
+    start();
+    typeBurst('5764100011', clock, { suffix: null });
+    const pressedAt = clock.now();
+    // The computer held the rest of the keys before the page saw them; the page was idle meanwhile.
+    idle(400);
+    expect(incomplete).toBe(1);
+    '27777943'.split('').forEach((ch, i) => keydown(ch, { at: pressedAt + 5 * (i + 1) }));
+    expect(keydown('Enter', { at: pressedAt + 45 })).toBe(false);
+    expect(scans.map((s) => s.code)).toEqual(['576410001127777943']);
+  });
+
+  it('takes a late-arriving suffix stamped in time as the end of the scan', () => {
+    vi.useFakeTimers();
+    start();
+    typeBurst('6901234567892', clock, { suffix: null });
+    const pressedAt = clock.now();
+    idle(400);
+    keydown('Enter', { at: pressedAt + 5 });
+    expect(scans.map((s) => s.code)).toEqual(['6901234567892']);
   });
 
   it('says a burst that stopped mid-code and went on was not read completely, and swallows its suffix', () => {
@@ -217,6 +241,19 @@ describe('scanner capture', () => {
     idle(150);
     expect(scans.map((s) => s.code)).toEqual(['6901234567892']);
     expect(incomplete).toBe(0);
+  });
+
+  it('without a suffix, says keys that reach the page after their burst was delivered are a cut scan', () => {
+    vi.useFakeTimers();
+    start({ deliverWithoutSuffix: true, suffixTimeoutMs: 100 });
+    typeBurst('5764100011', clock, { suffix: null });
+    const pressedAt = clock.now();
+    idle(150);
+    expect(scans.map((s) => s.code)).toEqual(['5764100011']);
+    '27777943'.split('').forEach((ch, i) => keydown(ch, { at: pressedAt + 5 * (i + 1) }));
+    idle(150);
+    expect(scans).toHaveLength(1);
+    expect(incomplete).toBe(1);
   });
 
   it('without a suffix, says a burst that stopped mid-code and went on was not read completely', () => {

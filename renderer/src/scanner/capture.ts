@@ -32,6 +32,8 @@ export const DEFAULT_MAX_GAP_MS = 35;
 const DEFAULT_SUFFIX_TIMEOUT_MS = 100;
 /** A silence timer this late means the page was busy: keys typed meanwhile may not be handled yet. */
 const LATE_TIMER_MS = 20;
+/** With a suffix, the silence after which a burst without one is said to be cut short. */
+const CUT_SHORT_SILENCE_MS = 300;
 /** How many times a late silence timer waits again before judging anyway. */
 const MAX_SILENCE_RETRIES = 10;
 
@@ -77,12 +79,21 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
     now = () => performance.now(),
   } = options;
   const suffixTimeoutMs = suffixTimeoutFor(maxGapMs, options.suffixTimeoutMs);
+  // Without a suffix the silence is what delivers a scan, so it stays short. With one, silence
+  // only ever means "cut short", and saying so a little later costs nothing.
+  const silenceMs = deliverWithoutSuffix ? suffixTimeoutMs : Math.max(suffixTimeoutMs, CUT_SHORT_SILENCE_MS);
 
   let buffer = '';
   /** Timestamp of the last key of the burst. */
   let lastAt = -Infinity;
   /** The burst was cut short and reported: its remaining keys (and its suffix) are swallowed. */
   let broken = false;
+  /**
+   * The last burst the silence timer judged. Keys can reach the page late (a busy computer holds
+   * them before the page ever sees them); one stamped within the burst's gap shows the timer
+   * judged too soon, and the burst goes on.
+   */
+  let judged: { fragment: string; at: number; delivered: boolean } | null = null;
   /** The manual field the burst was typed into, emptied once the burst is judged. */
   let field: Element | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -96,6 +107,7 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
     buffer = '';
     lastAt = -Infinity;
     broken = false;
+    judged = null;
     field = null;
     stopTimer();
   }
@@ -105,8 +117,8 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
     if (field && 'value' in field) (field as HTMLInputElement).value = '';
   }
 
-  function deliver(at: number) {
-    const scan = receiveScan(buffer, at);
+  function deliver(code: string, at: number) {
+    const scan = receiveScan(code, at);
     emptyField();
     reset();
     onScan(scan);
@@ -120,26 +132,46 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
   }
 
   /** The burst's keys stopped without a suffix: a whole code (scanner without suffix) or a cut one. */
-  function judgeUnfinished(at: number) {
-    if (buffer.length < minLength) buffer = '';
-    else if (deliverWithoutSuffix) deliver(at);
+  function judgeUnfinished() {
+    const fragment = buffer;
+    const at = lastAt;
+    if (fragment.length < minLength) return reset();
+    if (deliverWithoutSuffix) deliver(fragment, at);
     else reportIncomplete();
+    reset();
+    judged = { fragment, at, delivered: deliverWithoutSuffix };
   }
 
   function armSilence(retries = 0) {
     stopTimer();
-    const due = now() + suffixTimeoutMs;
+    const due = now() + silenceMs;
     timer = setTimeout(() => {
       timer = undefined;
       // Fired late: the page was busy, and keys pressed meanwhile may still be queued behind this
       // timer. Wait once more so they are handled first, instead of judging half a code.
       if (now() - due > LATE_TIMER_MS && retries < MAX_SILENCE_RETRIES) return armSilence(retries + 1);
-      if (!broken) judgeUnfinished(lastAt);
-      reset();
-    }, suffixTimeoutMs);
+      if (broken) reset();
+      else judgeUnfinished();
+    }, silenceMs);
   }
 
-  function onSuffix(e: KeyboardEvent, gap: number) {
+  /** A key stamped within the gap of a burst the timer already judged: that burst goes on. */
+  function resumeJudged(t: number, gapAllowed: number): boolean {
+    if (!judged || buffer !== '' || broken || t - judged.at > gapAllowed) return false;
+    const { fragment, at, delivered } = judged;
+    judged = null;
+    if (delivered) {
+      // Already sent as a whole code: the rest can only be said to be a cut scan.
+      reportIncomplete();
+      broken = true;
+    } else buffer = fragment;
+    lastAt = at;
+    return true;
+  }
+
+  function onSuffix(e: KeyboardEvent, t: number) {
+    resumeJudged(t, suffixTimeoutMs);
+    const gap = t - lastAt;
     const swallow = broken ? gap <= suffixTimeoutMs : buffer.length >= minLength && gap <= suffixTimeoutMs;
     if (!swallow) return reset();
     e.preventDefault();
@@ -147,21 +179,24 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
     if (broken) {
       emptyField();
       reset();
-    } else deliver(lastAt + gap);
+    } else deliver(buffer, t);
   }
 
-  function onCharacter(key: string, t: number, gap: number, el: Element | null) {
+  function onCharacter(key: string, t: number, el: Element | null) {
+    resumeJudged(t, maxGapMs);
+    const gap = t - lastAt;
     if (broken && gap > suffixTimeoutMs) reset();
     if (buffer !== '' && gap > maxGapMs) {
       if (buffer.length >= minLength && gap <= suffixTimeoutMs) {
         // The keys stopped mid-code and went on: both parts are pieces of one scan.
         reportIncomplete();
         broken = true;
-      } else judgeUnfinished(lastAt);
+      } else judgeUnfinished();
     }
     if (buffer === '' && !broken) field = el;
     else if (el) field = el;
     if (!broken) buffer += key;
+    judged = null;
     lastAt = t;
     armSilence();
   }
@@ -178,11 +213,10 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
 
     // Synthetic events in some environments carry no time; those are handled as they come.
     const t = e.timeStamp > 0 ? e.timeStamp : now();
-    const gap = t - lastAt;
-    if (e.key === 'Enter' || e.key === 'Tab') return onSuffix(e, gap);
+    if (e.key === 'Enter' || e.key === 'Tab') return onSuffix(e, t);
     if (e.key === 'Shift' || e.key === 'CapsLock') return; // scanners press Shift for capitals
     if (e.key.length !== 1) return reset(); // arrows, Backspace, F-keys: a person at the keyboard
-    onCharacter(e.key, t, gap, inScanField ? el : null);
+    onCharacter(e.key, t, inScanField ? el : null);
   }
 
   // Capture phase: the scan is seen before any focused control acts on the keys.

@@ -55,16 +55,18 @@ export class PackScreen {
 
   /**
    * Scans without clicking anywhere first, as at the bench, and resolves with the verdict code
-   * once the verdict is on screen. Fails fast when the capture did not take the burst as a scan.
+   * once the verdict is on screen. Fails when the capture did not take the burst as a scan.
    */
   async scan(code: string, options: BurstOptions = {}): Promise<string> {
     const received = await markCount(this.page, 'scan-received');
+    const incomplete = await markCount(this.page, 'scan-incomplete');
     const painted = await markCount(this.page, 'verdict-painted');
     await typeScan(this.page, code, options);
     try {
-      await waitForMarks(this.page, 'scan-received', received, 2000);
-    } catch {
-      throw new Error(`the scanner capture did not take "${code}" as a scan`);
+      await waitForMarks(this.page, 'scan-received', received);
+    } catch (err) {
+      const cutShort = (await markCount(this.page, 'scan-incomplete')) > incomplete;
+      throw new Error(`the scanner capture did not take "${code}" as a scan${cutShort ? ' (it said the scan was cut short)' : ''}`, { cause: err });
     }
     await waitForMarks(this.page, 'verdict-painted', painted);
     return (await this.verdict.getAttribute('data-code')) ?? '';
