@@ -7,6 +7,7 @@ import { useScanner } from '../scanner/useScanner.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import { BlockingBanner } from './pack/BlockingBanner.js';
 import { LineList } from './pack/LineList.js';
+import { LinkNotice } from './pack/LinkNotice.js';
 import { ManualEntry } from './pack/ManualEntry.js';
 import { NoticeBar } from './pack/NoticeBar.js';
 import { OrderHeader } from './pack/OrderHeader.js';
@@ -26,6 +27,10 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
   const block = usePackdesk((s) => s.packing.block);
   const notice = usePackdesk((s) => s.packing.notice);
   const incompleteScan = usePackdesk((s) => s.packing.incompleteScan);
+  // While the station is not answering, a scan sent and not answered is as good as kept.
+  const kept = usePackdesk((s) => s.packing.kept.length + (s.status.answering ? 0 : s.packing.awaiting));
+  const connected = usePackdesk((s) => s.status.connected);
+  const answering = usePackdesk((s) => s.status.answering);
   const singleItemMode = usePackdesk((s) => s.settings.singleItemMode);
   const soundsOn = usePackdesk((s) => s.settings.sounds);
   const actions = usePackActions();
@@ -82,7 +87,8 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
           {order && <LineList lines={order.lines} />}
         </section>
         <aside className="pack-screen__side">
-          <VerdictPanel verdict={verdict} busy={busy} openOrderId={order?.id ?? null} incompleteScan={incompleteScan} />
+          <VerdictPanel verdict={verdict} busy={busy && connected && answering} openOrderId={order?.id ?? null} incompleteScan={incompleteScan} />
+          <LinkNotice connected={connected} answering={answering} kept={kept} />
           <NoticeBar notice={notice} onDismiss={actions.dismissNotice} />
           <PackActions
             hasOrder={order !== null}

@@ -95,7 +95,18 @@ export function listenToCore(api: Api, store: PackdeskStore, win: Window = windo
       api.onConnection((connected) => {
         s().setConnected(connected);
         // Events sent while the link was down are lost: ask again for what the screens show.
-        if (connected) reloadAll();
+        if (connected) {
+          reloadAll();
+          s().packingOnLinkBack();
+        }
+      }),
+    );
+  }
+  if (api.onAnswering) {
+    offs.push(
+      api.onAnswering((answering) => {
+        s().setAnswering(answering);
+        if (answering) s().packingOnLinkBack();
       }),
     );
   }

@@ -41,6 +41,16 @@ export class PackScreen {
     return this.page.getByTestId('pack-banner');
   }
 
+  /** The red "Station not answering" / kept scans line (data-state, data-kept); absent when all is well. */
+  get link(): Locator {
+    return this.page.getByTestId('pack-link');
+  }
+
+  /** "Checking…" under the verdict, while a scan waits for the station. */
+  get checking(): Locator {
+    return this.verdict.locator('.verdict__busy');
+  }
+
   get reprintButton(): Locator {
     return this.page.getByTestId('pack-reprint');
   }
