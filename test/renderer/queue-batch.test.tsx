@@ -9,6 +9,12 @@ import { job } from './helpers/orders.js';
 import { queueRows, serveQueue } from './helpers/queue-rows.js';
 import { renderWithCore } from './helpers/render.js';
 
+/** The filters and batch options fold away behind one button; open them. */
+function openFilters() {
+  const toggle = screen.getByTestId('filters-toggle');
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+}
+
 afterEach(cleanup);
 
 function batchView(over: Partial<BatchView> = {}): BatchView {
@@ -109,6 +115,7 @@ describe('QueueScreen batch actions', () => {
   it('can arrange orders not packed yet when the packer says so', async () => {
     const api = new FakeApi().handle('shipping.arrange', (input) => ({ arranged: input.orderIds, failed: [], chunks: 1 }));
     await renderWithSelection(api, 2);
+    openFilters();
     fireEvent.click(screen.getByTestId('option-allow-unpacked'));
     fireEvent.click(screen.getByTestId('action-arrange'));
     await screen.findByTestId('batch-result');
@@ -119,6 +126,7 @@ describe('QueueScreen batch actions', () => {
   it('prints the pick list of the selected orders on the pick-list printer', async () => {
     const api = new FakeApi().handle('printing.pickList', () => job({ document: 'PICK_LIST', printerName: 'Pick printer', orderId: null }));
     await renderWithSelection(api, 2);
+    openFilters();
     fireEvent.click(screen.getByTestId('option-single-first'));
     fireEvent.click(screen.getByTestId('action-print-picklist'));
     expect((await screen.findByTestId('batch-result')).textContent).toContain('Pick list sent to Pick printer.');

@@ -75,6 +75,9 @@ export const en = {
   'pack.link.sending': 'Sending {count} kept scans…',
   'pack.link.kept#one': '{count} scan kept; it is sent when the station answers.',
   'pack.link.kept': '{count} scans kept; they are sent when the station answers.',
+  'pack.next.title': 'Next',
+  'pack.next.bin': 'Bin',
+  'pack.next.left': 'Still to pack',
   'pack.busy': 'Checking…',
   'pack.keys': 'F2 type a code · F3 single-item mode · F4 short-pack · F8 reprint · F9 or Ctrl+Z undo',
 

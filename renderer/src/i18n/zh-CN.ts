@@ -72,6 +72,9 @@ export const zhCN: Catalogue = {
   'pack.link.sending': '正在发送暂存的 {count} 次扫描…',
   'pack.link.kept#one': '已暂存 {count} 次扫描，工位响应后自动发送。',
   'pack.link.kept': '已暂存 {count} 次扫描，工位响应后自动发送。',
+  'pack.next.title': '下一件',
+  'pack.next.bin': '库位',
+  'pack.next.left': '还需装',
   'pack.busy': '校验中…',
   'pack.keys': 'F2 输入条码 · F3 单品模式 · F4 缺货打包 · F8 补打面单 · F9 或 Ctrl+Z 撤销',
 

@@ -9,6 +9,8 @@ import { BlockingBanner } from './pack/BlockingBanner.js';
 import { LineList } from './pack/LineList.js';
 import { LinkNotice } from './pack/LinkNotice.js';
 import { ManualEntry } from './pack/ManualEntry.js';
+import { nextLine } from './pack/binWalk.js';
+import { NextCard } from './pack/NextCard.js';
 import { NoticeBar } from './pack/NoticeBar.js';
 import { OrderHeader } from './pack/OrderHeader.js';
 import { PackActions } from './pack/PackActions.js';
@@ -37,6 +39,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
   const [shortPackOpen, setShortPackOpen] = useState(false);
   const manualEntry = useRef<HTMLInputElement>(null);
   const modal = block !== null || shortPackOpen;
+  const next = order && order.packedAt === null ? nextLine(order.lines) : null;
 
   const beep = useCallback(
     (cue: Cue) => {
@@ -84,6 +87,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
       <div className="pack-screen__work" inert={modal}>
         <section className="pack-screen__order" aria-label={t('pack.lines.caption')}>
           <OrderHeader order={order} />
+          {next && <NextCard line={next} />}
           {order && <LineList lines={order.lines} />}
         </section>
         <aside className="pack-screen__side">

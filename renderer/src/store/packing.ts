@@ -1,5 +1,6 @@
 import type { OrderView, ScanVerdict } from '../../../core/api/views.js';
 import type { ScanVerdictCode } from '../../../core/domain/packing.js';
+import { newScanId } from '../scanner/scan.js';
 import { errorCodeOf, isLinkError, type Api, type ErrorCode } from './api.js';
 import type { PackdeskState, SliceCreator } from './types.js';
 
@@ -70,6 +71,8 @@ export interface PackingSlice {
   loadCurrentOrder(): Promise<void>;
   /** Sends a scan in its turn, or keeps it while the station is not answering. */
   scan(request: ScanRequest): Promise<void>;
+  /** Opens an order at this station as scanning its id would (from the queue). */
+  openOrder(orderId: string): Promise<void>;
   undoLastScan(): Promise<void>;
   reprintLabel(): Promise<void>;
   shortPack(reason: string): Promise<void>;
@@ -262,6 +265,10 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
           return;
         }
         await inTurn(() => sendScan(scan));
+      },
+
+      openOrder(orderId) {
+        return get().scan({ scanId: newScanId(), code: orderId });
       },
 
       async undoLastScan() {

@@ -6,6 +6,7 @@ import type { DeadlineKind } from '../../../../core/domain/deadlines.js';
  */
 export const queueEn = {
   'queue.filters.label': 'Filter the queue',
+  'queue.filters.toggle': 'Filters',
   'queue.filter.carrier': 'Carrier',
   'queue.filter.items': 'Items',
   'queue.filter.any': 'Any',
@@ -99,6 +100,7 @@ export const queueEn = {
 
 export const queueZh: Record<keyof typeof queueEn, string> = {
   'queue.filters.label': '筛选待拣订单',
+  'queue.filters.toggle': '筛选',
   'queue.filter.carrier': '物流商',
   'queue.filter.items': '商品数',
   'queue.filter.any': '全部',
