@@ -195,7 +195,7 @@ describe('HandoverScreen', () => {
 
     expect(await screen.findByText('Batch 7 closed')).toBeTruthy();
     expect(api.callsTo('handover.close')).toEqual([{ batchId: 7 }]);
-    expect(screen.getByText('1 parcel(s) handed over')).toBeTruthy();
+    expect(screen.getByText('1 parcel handed over')).toBeTruthy();
     const held = screen.getByTestId('handover-held-back');
     expect(held.getAttribute('data-order-id')).toBe('O-9');
     expect(within(held).getByText('The order is now: Cancelled')).toBeTruthy();

@@ -89,7 +89,7 @@ describe('PackScreen', () => {
     const api = new FakeApi().handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_OPENED', orderId: 'O-100', order: openOrder(), progress: { packed: 2, total: 3 } }));
     renderPack(api);
     await scanWithScanner('O-100');
-    await screen.findByText('Order O-100 — 3 item(s) to pack');
+    await screen.findByText('Order O-100 — 3 items to pack');
     const scanId = api.callsTo('packing.scan')[0]!.scanId;
     await waitFor(() => {
       const marks = performance.getEntriesByName('verdict-painted', 'mark') as PerformanceMark[];
@@ -157,7 +157,7 @@ describe('PackScreen', () => {
     await screen.findByTestId('line-MUG-RED');
     await press('F4');
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByText('1 item(s) still missing')).toBeTruthy();
+    expect(within(dialog).getByText('1 item still missing')).toBeTruthy();
     fireEvent.click(within(dialog).getByLabelText(en['pack.shortPack.reason.damaged']));
     fireEvent.click(within(dialog).getByRole('button', { name: en['pack.shortPack.confirm'] }));
     await waitFor(() => expect(api.callsTo('packing.shortPack')).toEqual([{ station: 'bench-3', packer: 'amy', orderId: 'O-100', reason: 'Item damaged' }]));

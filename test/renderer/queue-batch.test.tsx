@@ -80,7 +80,7 @@ describe('QueueScreen batch actions', () => {
     fireEvent.click(screen.getByTestId('action-print-labels'));
     const paused = await screen.findByTestId('batch-paused');
     expect(paused.textContent).toContain(en['error.PAPER_OUT']);
-    expect(paused.textContent).toContain('Printing paused, 2 label(s) waiting:');
+    expect(paused.textContent).toContain('Printing paused, 2 labels waiting:');
 
     fireEvent.click(within(paused).getByTestId('action-resume'));
     await waitFor(() => expect(screen.queryByTestId('batch-paused')).toBeNull());
@@ -107,7 +107,7 @@ describe('QueueScreen batch actions', () => {
     expect(result.textContent).toContain('1 arranged · 2 not arranged');
     const failure = within(result).getByTestId('batch-failure');
     expect(failure.textContent).toContain(en['error.ORDER_NOT_PACKED']);
-    expect(failure.textContent).toContain('2 order(s)');
+    expect(failure.textContent).toContain('2 orders');
     expect(failure.textContent).toContain('O-00001, O-00002');
     expect(screen.getByTestId('selection-count').textContent).toBe('2 selected');
   });

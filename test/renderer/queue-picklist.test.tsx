@@ -78,7 +78,7 @@ describe('A4 pick list', () => {
     expect(within(waves[1]!).getByText('A-01-03')).toBeTruthy();
 
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
-    expect(screen.getByTestId('batch-result').textContent).toContain('2 wave(s)');
+    expect(screen.getByTestId('batch-result').textContent).toContain('2 waves');
 
     fireEvent.click(screen.getByTestId('picklist-close'));
     expect(screen.queryByTestId('picklist-print')).toBeNull();

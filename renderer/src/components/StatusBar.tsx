@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { printerName } from '../i18n/printer-name.js';
 import type { PrinterStatus } from '../../../printer/status/types.js';
 import { conditionKey, errorKey } from '../i18n/index.js';
 import { useT, type T } from '../i18n/useT.js';
@@ -44,7 +45,7 @@ function printerSummary(t: T, printers: Record<string, PrinterStatus>, failure: 
   const troubled = Object.entries(printers).filter(([, s]) => !s.ready);
   if (troubled.length > 0) {
     const text = troubled
-      .map(([name, s]) => t('status.printer.problem', { printer: name, conditions: s.conditions.map((c) => t(conditionKey(c))).join(', ') }))
+      .map(([name, s]) => t('status.printer.problem', { printer: printerName(t, name), conditions: s.conditions.map((c) => t(conditionKey(c))).join(', ') }))
       .join(' · ');
     return { ok: false, text };
   }

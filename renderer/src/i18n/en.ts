@@ -104,7 +104,8 @@ export const en = {
   'pack.banner.acknowledge': 'I have set it aside',
 
   'pack.shortPack.title': 'Short-pack order {orderId}',
-  'pack.shortPack.missing': '{count} item(s) still missing',
+  'pack.shortPack.missing#one': '{count} item still missing',
+  'pack.shortPack.missing': '{count} items still missing',
   'pack.shortPack.reason': 'Reason',
   'pack.shortPack.reason.outOfStock': 'Out of stock',
   'pack.shortPack.reason.damaged': 'Item damaged',
@@ -128,7 +129,8 @@ export const en = {
   'notice.scan.failed': 'The scan did not reach the station.',
   'notice.dismiss': 'Dismiss',
 
-  'verdict.ORDER_OPENED': 'Order {orderId} — {total} item(s) to pack',
+  'verdict.ORDER_OPENED#one': 'Order {orderId} — {total} item to pack',
+  'verdict.ORDER_OPENED': 'Order {orderId} — {total} items to pack',
   'verdict.ACCEPTED': '{sku}: {packed} of {qty}',
   'verdict.ORDER_COMPLETE': 'Order {orderId} complete',
   'verdict.WRONG_ITEM': 'Wrong item — not in this order. Put it back.',

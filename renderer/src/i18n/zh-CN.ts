@@ -99,6 +99,7 @@ export const zhCN: Catalogue = {
   'pack.banner.acknowledge': '我已放到一边',
 
   'pack.shortPack.title': '订单 {orderId} 缺货打包',
+  'pack.shortPack.missing#one': '还缺 {count} 件',
   'pack.shortPack.missing': '还缺 {count} 件',
   'pack.shortPack.reason': '原因',
   'pack.shortPack.reason.outOfStock': '缺货',
@@ -123,6 +124,7 @@ export const zhCN: Catalogue = {
   'notice.scan.failed': '扫描未送达工位。',
   'notice.dismiss': '关闭',
 
+  'verdict.ORDER_OPENED#one': '订单 {orderId} — 共 {total} 件待装',
   'verdict.ORDER_OPENED': '订单 {orderId} — 共 {total} 件待装',
   'verdict.ACCEPTED': '{sku}：{packed} / {qty}',
   'verdict.ORDER_COMPLETE': '订单 {orderId} 已装齐',
