@@ -179,9 +179,10 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     /** Runs `work` after the scans before it, showing "busy" meanwhile. */
     function inTurn<T>(work: () => Promise<T>): Promise<T> {
       inFlight += 1;
-      patch({ busy: true });
+      // Queued before the store changes, so the scan is sent before the screen re-renders for "busy".
       const run = chain.then(work);
       chain = run.catch(() => {});
+      patch({ busy: true });
       return run.finally(() => {
         inFlight -= 1;
         if (inFlight === 0) patch({ busy: false });
