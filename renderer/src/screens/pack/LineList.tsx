@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LineView } from '../../../../core/api/views.js';
 import { useT } from '../../i18n/useT.js';
 import { binWalkOrder, nextLine } from './binWalk.js';
@@ -6,7 +7,7 @@ import { binWalkOrder, nextLine } from './binWalk.js';
  * The order's lines in big type, in bin-walk order: what to pick, from which bin, and how many are
  * in the parcel. The line to scan next is marked.
  */
-export function LineList({ lines }: { lines: LineView[] }) {
+export const LineList = memo(function LineList({ lines }: { lines: LineView[] }) {
   const t = useT();
   const active = nextLine(lines);
   return (
@@ -31,7 +32,7 @@ export function LineList({ lines }: { lines: LineView[] }) {
       </tbody>
     </table>
   );
-}
+});
 
 function Line({ line, active }: { line: LineView; active: boolean }) {
   const t = useT();

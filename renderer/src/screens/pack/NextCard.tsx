@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { LineView } from '../../../../core/api/views.js';
 import { useT } from '../../i18n/useT.js';
 
@@ -8,7 +9,7 @@ interface Props {
 }
 
 /** What to scan next, big enough to read from the shelf: SKU, name, bin and how many are left. */
-export function NextCard({ line, picture = null }: Props) {
+export const NextCard = memo(function NextCard({ line, picture = null }: Props) {
   const t = useT();
   const left = line.qty - line.packedQty;
   return (
@@ -40,4 +41,4 @@ export function NextCard({ line, picture = null }: Props) {
       </dl>
     </section>
   );
-}
+});
