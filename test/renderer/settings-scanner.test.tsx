@@ -71,6 +71,9 @@ describe('Settings: scanner test', () => {
 describe('scanner profile', () => {
   it('allows twice the measured gap plus 10 ms, between 20 and 100 ms', () => {
     expect([gapAllowance(2), gapAllowance(8), gapAllowance(30), gapAllowance(60)]).toEqual([20, 26, 70, 100]);
+    // A gap from two timestamps carries float noise: 12 ms is 12 ms.
+    const t0 = 1012.0189999999951;
+    expect(gapAllowance(t0 + 12 - t0)).toBe(34);
   });
 
   it('is kept in the station settings and read back; a damaged one is dropped', () => {

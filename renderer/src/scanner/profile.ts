@@ -26,11 +26,14 @@ const FASTEST_ALLOWANCE_MS = 20;
  * plus 10 ms (USB polling and a busy computer vary it from scan to scan), at least 20 ms.
  */
 export function gapAllowance(measuredGapMs: number): number {
-  return Math.min(SLOWEST_SCANNER_GAP_MS, Math.max(FASTEST_ALLOWANCE_MS, Math.ceil(2 * measuredGapMs + 10)));
+  return Math.min(SLOWEST_SCANNER_GAP_MS, Math.max(FASTEST_ALLOWANCE_MS, Math.ceil(2 * tenths(measuredGapMs) + 10)));
 }
 
+/** Key timestamps are coarsened to 0.1 ms: a difference of two carries float noise below that. */
+const tenths = (ms: number) => Math.round(ms * 10) / 10;
+
 export function scannerProfile(measuredGapMs: number, suffix: ScannerSuffix, testedAt: Date): ScannerProfile {
-  return { measuredGapMs: Math.round(measuredGapMs * 10) / 10, maxGapMs: gapAllowance(measuredGapMs), suffix, testedAt: testedAt.toISOString() };
+  return { measuredGapMs: tenths(measuredGapMs), maxGapMs: gapAllowance(measuredGapMs), suffix, testedAt: testedAt.toISOString() };
 }
 
 /** The capture's settings for this station: the defaults until the scanner has been tested. */
