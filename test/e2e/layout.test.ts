@@ -74,6 +74,20 @@ describeInChromium('screens at bench sizes, in English and Chinese', () => {
     await app.switchLanguage('en');
     expect(found).toEqual([]);
   }, 180_000);
+
+  it('grows the verdict with the window: readable from 2–3 m on a 1080p screen', async () => {
+    const verdictPx = async (size: { width: number; height: number }) => {
+      await page.setViewportSize(size);
+      expect(await app.open('pack')).toBe(true);
+      return page.locator('.verdict__text').evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+    };
+    const small = await verdictPx(SIZES[0]);
+    const large = await verdictPx(SIZES[2]);
+    // Issue 11 found 27 px at 1920 wide; about 50 px reads from across the bench.
+    expect(large).toBeGreaterThanOrEqual(45);
+    expect(small).toBeGreaterThanOrEqual(24);
+    expect(large).toBeGreaterThan(small * 1.5);
+  });
 });
 
 /** Puts on each screen what a working bench has there. */
