@@ -78,15 +78,28 @@ async function armLongTask(page: Page, afterKey: number, ms: number): Promise<vo
 type EventAdder = (type: string, fn: () => void, capture: boolean) => void;
 
 /**
- * Types `code` as a scanner would. Timestamps end now, so none is in the page's future; each key
- * is a keyDown (with its text, so a focused field fills as it would) and a keyUp.
+ * When the burst's first key is pressed, in epoch seconds as the protocol takes it: so that the
+ * last key is pressed now by the page's clock, but never before the page was loaded (Chromium
+ * stamps such a key 0, as if it had no time).
+ */
+async function burstStart(page: Page, keys: number, gapMs: number): Promise<number> {
+  const [origin, now] = await page.evaluate(() => {
+    const perf = (globalThis as unknown as { performance: { timeOrigin: number; now(): number } }).performance;
+    return [perf.timeOrigin, perf.timeOrigin + perf.now()];
+  });
+  return Math.max(now - keys * gapMs, origin + 1) / 1000;
+}
+
+/**
+ * Types `code` as a scanner would; each key is a keyDown (with its text, so a focused field fills
+ * as it would) and a keyUp.
  */
 export async function scanKeys(page: Page, code: string, { gapMs = 5, suffix = 'Enter', longTask }: BurstOptions = {}): Promise<void> {
   const cdp = await session(page);
   if (longTask) await armLongTask(page, longTask.afterKey, longTask.ms);
   const keys = [...code].map(keyFor);
   if (suffix) keys.push(keyFor(suffix));
-  const start = Date.now() / 1000 - (keys.length * gapMs) / 1000;
+  const start = await burstStart(page, keys.length, gapMs);
   const sends = keys.flatMap((k, i) => {
     const timestamp = start + (i * gapMs) / 1000;
     const common = { key: k.key, code: k.code, windowsVirtualKeyCode: k.keyCode, modifiers: k.shift ? 8 : 0, timestamp };
