@@ -14,6 +14,7 @@ function renderSettings() {
     sender: { name: '', phone: '', address: '', district: '', city: '', state: '', postcode: '', country: '' },
     timeZoneOffsetMinutes: 0,
     scanner: { prefixes: [], suffixes: [] },
+    packing: { autoPrint: true, autoShip: false },
   }));
   return renderWithCore(<SettingsScreen />, api);
 }
