@@ -1,12 +1,12 @@
 import type { App, BrowserWindow } from 'electron';
 import type { Logger } from '../core/api/context.js';
+import { call } from '../core/api/dispatch.js';
 import type { Core } from '../core/core.js';
-import { getSetting, setSetting } from '../core/features/settings.js';
 
 /**
  * The calls still running, so quitting can wait for them. A print call returns once its job is
  * sent or failed; one that outlives the wait is left to the print journal, which shows a job
- * caught mid-send as "outcome unknown" at the next start (recoverInterruptedJobs).
+ * caught mid-send as "outcome unknown" at the next start (recoverDeadOwnersWork).
  */
 export class Inflight {
   private readonly pending = new Set<Promise<unknown>>();
@@ -89,9 +89,6 @@ export function closeCoreOnQuit(app: Pick<App, 'on' | 'quit'>, opts: { inflight:
   });
 }
 
-/** Set once the demo shop has been offered, so the question is asked on the first run only. */
-export const DEMO_OFFERED = 'desktop.demoOffered';
-
 export type DemoOffer = 'loaded' | 'declined' | 'not-empty' | 'already-offered' | 'failed';
 
 /**
@@ -100,21 +97,14 @@ export type DemoOffer = 'loaded' | 'declined' | 'not-empty' | 'already-offered' 
  * so the demo prints without hardware.
  */
 export async function offerDemoShop(core: Pick<Core, 'dispatch' | 'context'>, ask: () => Promise<boolean>): Promise<DemoOffer> {
-  const db = core.context.db;
-  if (getSetting(db, DEMO_OFFERED) !== null) return 'already-offered';
-  const existing = await core.dispatch('orders.list', { limit: 1 });
-  if (!existing.ok) return 'failed';
-  if ((existing.result as unknown[]).length > 0) {
-    setSetting(db, DEMO_OFFERED, 'not-empty');
-    return 'not-empty';
-  }
-  const yes = await ask();
-  setSetting(db, DEMO_OFFERED, yes ? 'loaded' : 'declined');
-  if (!yes) return 'declined';
-  const loaded = await core.dispatch('demo.load', {});
-  if (!loaded.ok) {
-    core.context.log.error(`Loading the demo shop failed: ${loaded.error.code} ${loaded.error.message}`);
+  try {
+    const offer = await call(core.dispatch, 'demo.offer', {});
+    if (!offer.ask) return offer.reason;
+    const yes = await ask();
+    await call(core.dispatch, 'demo.answer', { load: yes });
+    return yes ? 'loaded' : 'declined';
+  } catch (err) {
+    core.context.log.error('Offering the demo shop failed', err);
     return 'failed';
   }
-  return 'loaded';
 }

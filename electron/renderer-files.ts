@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONTENT_TYPES } from '../core/station/content-types.js';
+import { staticFileInside } from '../core/station/static-file.js';
 
 /**
  * Serves the built renderer on app://packdesk/. Only files inside the renderer folder are read:
@@ -9,22 +10,13 @@ import { CONTENT_TYPES } from '../core/station/content-types.js';
 
 /** The file `url` names inside `root` (a real, absolute path), or null for anything else. */
 export function rendererFile(root: string, url: string): string | null {
-  let rel: string;
+  let pathname: string;
   try {
-    const pathname = decodeURIComponent(new URL(url).pathname);
-    if (pathname.includes('\0')) return null;
-    rel = pathname === '/' ? 'index.html' : pathname.replace(/^\/+/, '');
+    pathname = new URL(url).pathname;
   } catch {
     return null;
   }
-  const file = path.resolve(root, rel);
-  if (!file.startsWith(root + path.sep)) return null;
-  try {
-    const real = fs.realpathSync(file);
-    return real.startsWith(root + path.sep) && fs.statSync(real).isFile() ? real : null;
-  } catch {
-    return null;
-  }
+  return staticFileInside(root, pathname);
 }
 
 const NOT_BUILT = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Packdesk</title></head>

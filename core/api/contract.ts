@@ -6,6 +6,7 @@ import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSum
 import type {
   ArrangeResult,
   CatalogueImportReport,
+  DemoOffer,
   DemoResult,
   DiscoveredPrinters,
   ShopSettings,
@@ -216,6 +217,10 @@ export const contract = {
     packing: z.strictObject({ autoPrint: z.boolean().optional(), autoShip: z.boolean().optional() }).optional(),
   }),
   'demo.load': z.strictObject({ orders: z.number().int().min(1).max(200_000).default(240), seed: z.number().int().default(7) }),
+  /** First run of the desktop app: whether to ask about the demo shop (asked once, on an empty store). */
+  'demo.offer': z.strictObject({}),
+  /** The newcomer's answer to that question: recorded, and the demo shop loaded on yes. */
+  'demo.answer': z.strictObject({ load: z.boolean() }),
   'sync.status': z.strictObject({}),
   // The shop connection and the sync (core/sync). Secrets go in here once and never come back out.
   'shop.connect': z
@@ -311,6 +316,8 @@ export interface Results {
   'settings.get': ShopSettings;
   'settings.set': ShopSettings;
   'demo.load': DemoResult;
+  'demo.offer': DemoOffer;
+  'demo.answer': DemoResult | null;
   'sync.status': SyncStatusView;
   'shop.connect': ShopStatusView;
   'shop.status': ShopStatusView;
@@ -386,6 +393,8 @@ export const METHOD_KINDS = {
   'settings.get': 'read',
   'settings.set': 'write',
   'demo.load': 'write',
+  'demo.offer': 'write',
+  'demo.answer': 'task',
   'sync.status': 'read',
   // The sync's long work (platform calls) runs outside the queue; its writes are small steps.
   'shop.connect': 'task',

@@ -190,6 +190,9 @@ export interface ExportResult {
   orders: number;
 }
 
+/** Whether the first-run question about the demo shop should be asked, and why not. */
+export type DemoOffer = { ask: true } | { ask: false; reason: 'already-offered' | 'not-empty' };
+
 export interface DemoResult {
   orders: number;
   skus: number;

@@ -5,6 +5,7 @@ import { call } from '../api/dispatch.js';
 import { defaultDbPath } from '../cli/paths.js';
 import { createCore, type Core } from '../core.js';
 import { codedError } from '../api/coded-error.js';
+import { ensureRendererBuilt, staleReason } from '../../scripts/renderer-build.js';
 import { workerGateways } from '../sync/worker-gateway.js';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { startStation, type Station } from './server.js';
@@ -48,6 +49,18 @@ function parse(argv: string[]): StationArgs {
 /** dist/renderer at the project root, wherever the command is started from. */
 function rendererDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/renderer');
+}
+
+/** A newcomer's `npm run station -- --demo` gets current screens: built when missing or older than their sources. */
+async function buildScreens(): Promise<void> {
+  const reason = staleReason();
+  if (reason) process.stdout.write(`Building the screens (${reason})…\n`);
+  try {
+    const built = await ensureRendererBuilt();
+    if (built) process.stdout.write('Built the screens.\n');
+  } catch (err) {
+    process.stdout.write(`The screens could not be built: ${(err as Error).message}\n`);
+  }
 }
 
 function isLoopback(host: string): boolean {
@@ -94,6 +107,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Demo shop loaded: ${demo.orders} new orders, ${demo.skus} SKUs.\n`);
     }
     const dir = rendererDir();
+    await buildScreens();
     if (!staticRoot(dir)) process.stdout.write(`The screens are not built (${dir} is missing); run \`npm run build:renderer\`. The API is served anyway.\n`);
     const station = await startStation({ core, port: args.port, host: args.host, staticDir: dir });
     // The sync runs here as in the desktop app: at start, every 60 s, 1 s after an outbox write.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { staticFileInside } from './static-file.js';
 import { CONTENT_TYPES } from './content-types.js';
 
 /**
@@ -48,25 +49,6 @@ function cacheControl(rel: string): string {
   return rel.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-/** The file a request names inside `root`, or null for anything outside it or unreadable. */
-function resolveInside(root: string, pathname: string): string | null {
-  let decoded: string;
-  try {
-    decoded = decodeURIComponent(pathname);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const rel = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
-  const file = path.resolve(root, rel);
-  if (!file.startsWith(root + path.sep)) return null;
-  try {
-    const real = fs.realpathSync(file);
-    return real.startsWith(root + path.sep) && fs.statSync(real).isFile() ? real : null;
-  } catch {
-    return null;
-  }
-}
 
 function streamFile(res: ServerResponse, root: string, file: string): void {
   const size = fs.statSync(file).size;
@@ -96,7 +78,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, root: str
   if (root === null) {
     return pathname === '/' || pathname === '/index.html' ? send(res, 200, CONTENT_TYPES['.html']!, NOT_BUILT_PAGE, { 'Cache-Control': 'no-store' }) : notFound(res);
   }
-  const file = resolveInside(root, pathname);
+  const file = staticFileInside(root, pathname);
   if (!file) return notFound(res);
   try {
     streamFile(res, root, file);

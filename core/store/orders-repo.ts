@@ -173,6 +173,11 @@ export function listOrders(db: Db, filter: OrderFilter, page: { limit: number; o
   return hydrate(db, rows);
 }
 
+/** True once the store holds any order at all. */
+export function hasOrders(db: Db): boolean {
+  return sql(db, 'SELECT EXISTS (SELECT 1 FROM orders)').pluck().get() === 1;
+}
+
 /** Orders by creation time, for an export (the caller bounds the period and the row count). */
 export function ordersCreated(db: Db, filter: OrderFilter): Order[] {
   const w = where(filter);

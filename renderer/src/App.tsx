@@ -3,7 +3,7 @@ import { NavBar, type Screen } from './components/NavBar.js';
 import { ScreenBoundary } from './components/ScreenBoundary.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useT } from './i18n/useT.js';
-import { usePackdesk } from './store/context.js';
+import { usePackdesk, usePackdeskStore } from './store/context.js';
 import { HandoverScreen } from './screens/HandoverScreen.js';
 import { PackScreen } from './screens/PackScreen.js';
 import { QueueScreen } from './screens/QueueScreen.js';
@@ -12,14 +12,14 @@ import { SettingsScreen } from './screens/SettingsScreen.js';
 import { PrintersScreen } from './screens/PrintersScreen.js';
 import { TransferScreen } from './screens/TransferScreen.js';
 
-function screenOf(screen: Screen): ReactNode {
+function screenOf(screen: Screen, openOrder: (orderId: string) => void): ReactNode {
   switch (screen) {
     case 'pack':
       return <PackScreen />;
     case 'settings':
       return <SettingsScreen />;
     case 'queue':
-      return <QueueScreen />;
+      return <QueueScreen onOpenOrder={openOrder} />;
     case 'handover':
       return <HandoverScreen />;
     case 'reprint':
@@ -47,6 +47,12 @@ function ScreenFailed({ retry }: { retry: () => void }) {
 export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
   const [screen, setScreen] = useState<Screen>(initialScreen);
   const language = usePackdesk((s) => s.settings.language);
+  const store = usePackdeskStore();
+  // From the queue: the order goes on the bench, as if its id had been scanned at the Pack screen.
+  const openOrder = (orderId: string) => {
+    setScreen('pack');
+    void store.getState().openOrder(orderId);
+  };
   useEffect(() => {
     // Lets the browser pick CJK fonts and line breaking for Chinese.
     document.documentElement.lang = language;
@@ -56,7 +62,7 @@ export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
       <NavBar screen={screen} onSelect={setScreen} />
       <main className="app__main">
         <ScreenBoundary key={screen} fallback={(retry) => <ScreenFailed retry={retry} />}>
-          {screenOf(screen)}
+          {screenOf(screen, openOrder)}
         </ScreenBoundary>
       </main>
       <StatusBar />

@@ -2,18 +2,21 @@
  * The renderer's speed goals (issue 4), measured in Debian's Chromium against the station host,
  * from the performance marks the screens make:
  *  - scanner burst → verdict painted: 'scan-received' (the capture has the code) to
- *    'verdict-painted' (the frame that paints the verdict), paired by scan id;
+ *    'verdict-painted' (the frame that paints the verdict), paired by scan id; and 1,000 bursts
+ *    with a long task in every third, none split (scanner-bursts.ts);
  *  - pick queue over 5,000 orders: 'queue-filter-start' to 'queue-filter-painted', paired by
  *    filter generation; and frames while the list is scrolled with the mouse wheel.
  * test/bench/run.ts calls `browserBenchmarks` with its `record`.
  */
 import type { Page } from 'playwright-core';
-import { chromiumMissing, openBrowser, startBench, type StationBench } from '../e2e/launcher.js';
+import { chromiumMissing, openBrowser, startBench } from '../e2e/launcher.js';
 import { AppShell } from '../e2e/pages/app.js';
 import type { PageGlobals } from '../e2e/pages/browser.js';
 import { markCount, PackScreen, waitForMarks } from '../e2e/pages/pack.js';
 import { QueueScreen } from '../e2e/pages/queue.js';
 import type { BenchRecord } from './printer.js';
+import { scanSequence } from './scan-codes.js';
+import { benchScannerBursts } from './scanner-bursts.js';
 import { ms, percentile } from './stats.js';
 
 const WARMUP_SCANS = 10;
@@ -34,19 +37,6 @@ function markDeltas(page: Page, start: string, end: string, key: 'scanId' | 'gen
     },
     { start, end, key },
   );
-}
-
-/** Order ids and item barcodes, in the order a packer scans them, for enough orders. */
-async function scanSequence(bench: StationBench, scans: number): Promise<string[]> {
-  const orders = await bench.call('orders.list', { status: ['AWAITING_SHIPMENT'], limit: 1000 });
-  const codes: string[] = [];
-  for (const order of orders) {
-    if (order.packRefusal !== null || order.lines.some((l) => l.barcodes.length === 0)) continue;
-    codes.push(order.id);
-    for (const line of order.lines) for (let u = 0; u < line.qty; u++) codes.push(line.barcodes[0]!);
-    if (codes.length >= scans) break;
-  }
-  return codes;
 }
 
 async function benchScanToVerdict(record: BenchRecord): Promise<void> {
@@ -183,5 +173,6 @@ export async function browserBenchmarks(record: BenchRecord): Promise<void> {
     return;
   }
   await benchScanToVerdict(record);
+  await benchScannerBursts(record);
   await benchQueue(record);
 }

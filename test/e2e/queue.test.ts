@@ -5,8 +5,9 @@
  */
 import { afterAll, beforeAll, expect } from 'vitest';
 import { labelsSince } from './labels.js';
-import { openBrowser, screenshot, startBench, type BrowserSession, type StationBench } from './launcher.js';
+import { openBrowser, screenshot, startBench, VIEWPORT, type BrowserSession, type StationBench } from './launcher.js';
 import { AppShell } from './pages/app.js';
+import { PackScreen } from './pages/pack.js';
 import { firstNumber } from './pages/controls.js';
 import { QueueScreen } from './pages/queue.js';
 import { flowSteps } from './steps.js';
@@ -58,6 +59,11 @@ describeInChromium('pick queue in Chromium', () => {
     await screenshot(browser.page, 'queue-list');
   });
 
+  step('shows 12 rows or more at 1366×768 with the filters folded away', async () => {
+    expect(VIEWPORT).toEqual({ width: 1366, height: 768 });
+    expect(await queue.fullyVisibleRows()).toBeGreaterThanOrEqual(12);
+  });
+
   step('filters single-item orders, then by SKU, as the core does', async () => {
     await queue.setFilter('single', 'single');
     await expect.poll(async () => shownAndCore({ singleItem: true }).then(({ shown, core }) => shown.length > 0 && shown.join() === core.join())).toBe(true);
@@ -86,9 +92,27 @@ describeInChromium('pick queue in Chromium', () => {
   });
 
   step('arranges shipment for them (unpacked allowed): they leave the queue', async () => {
+    await queue.openFilters();
     await browser.page.getByTestId('option-allow-unpacked').check();
     expect(await queue.run('arrange')).toContain('is-ok');
     for (const id of picked) expect((await bench.call('orders.get', { orderId: id })).status).toBe('AWAITING_COLLECTION');
     await expect.poll(async () => (await queue.visibleOrderIds()).filter((id) => picked.includes(id))).toEqual([]);
+  });
+
+  step('opens an order in Pack with a double-click, and with Enter on the active row', async () => {
+    const app = new AppShell(browser.page);
+    const pack = new PackScreen(browser.page);
+    // Orders the packer may pack now (not on hold, no cancel request): those open on the bench.
+    const packable = new Set((await bench.call('orders.queue', { limit: 200 })).orders.filter((o) => o.packRefusal === null).map((o) => o.id));
+    const [first, second] = (await queue.visibleOrderIds()).filter((id) => packable.has(id));
+    await queue.openInPack(first!);
+    await pack.order.waitFor();
+    await expect(pack.order.getAttribute('data-order-id')).resolves.toBe(first);
+    expect(await app.open('queue')).toBe(true);
+    await queue.row(second!).waitFor();
+    // A click makes the row active (and selects it); Enter opens it.
+    await queue.toggle(second!);
+    await browser.page.keyboard.press('Enter');
+    await browser.page.locator(`[data-testid="pack-order"][data-order-id="${second}"]`).waitFor();
   });
 });

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../core/core.js';
 import { getSetting } from '../../core/features/settings.js';
 import { getJob, queueJob, setJobState } from '../../core/store/print-jobs-repo.js';
-import { claimSingleInstance, closeCoreOnQuit, DEMO_OFFERED, Inflight, offerDemoShop } from '../../electron/lifecycle.js';
+import { claimSingleInstance, closeCoreOnQuit, Inflight, offerDemoShop } from '../../electron/lifecycle.js';
+import { DEMO_OFFERED } from '../../core/features/demo.js';
 import { testCore, type TestCore } from '../helpers/core.js';
 import { fakeApp, fakeEvent } from './fake-electron.js';
 

@@ -6,7 +6,7 @@ import { en } from '../../renderer/src/i18n/en.js';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.js';
 import { HandoverScreen } from '../../renderer/src/screens/HandoverScreen.js';
 import { FakeApi, FakeApiError } from './helpers/fake-api.js';
-import { keydown } from './helpers/keys.js';
+import { keydown, manualClock, typeBurst } from './helpers/keys.js';
 import { recordingSounds, renderWithCore } from './helpers/render.js';
 
 const VERDICTS = ['PARCEL_ADDED', 'PARCEL_ALREADY_IN_BATCH', 'PARCEL_IN_OTHER_BATCH', 'PARCEL_NOT_ARRANGED', 'PARCEL_NOT_READY', 'PARCEL_WRONG_CARRIER', 'UNKNOWN_PARCEL'] as const satisfies readonly HandoverVerdictCode[];
@@ -85,6 +85,25 @@ describe('HandoverScreen', () => {
     expect(screen.getByText('Parcel O-1 added')).toBeTruthy();
     expect(screen.getByTestId('handover-verdict').className).toContain('verdict--ok');
     expect(sounds.played).toEqual(['accepted']);
+  });
+
+  it('says a burst cut short was not read, with the wrong sound, sends nothing, and the next verdict replaces it', async () => {
+    const api = handoverCore({ 'TT-O-1': { code: 'PARCEL_ADDED', orderId: 'O-1' } });
+    const { sounds } = renderHandover(api);
+    await openBatch();
+    const clock = manualClock(performance.now());
+    await act(async () => {
+      typeBurst('TT-O', clock, { suffix: null });
+      clock.advance(60);
+      typeBurst('-1', clock);
+    });
+    expect(screen.getByTestId('handover-verdict').dataset.code).toBe('SCAN_INCOMPLETE');
+    expect(screen.getByTestId('handover-verdict').textContent).toBe(en['pack.scanIncomplete']);
+    expect(sounds.played).toEqual(['wrong']);
+    expect(api.callsTo('handover.scan')).toEqual([]);
+    await scanWithScanner('TT-O-1');
+    expect(await screen.findByText('Parcel O-1 added')).toBeTruthy();
+    expect(screen.getByTestId('handover-verdict').dataset.code).toBeUndefined();
   });
 
   it.each([
@@ -176,7 +195,7 @@ describe('HandoverScreen', () => {
 
     expect(await screen.findByText('Batch 7 closed')).toBeTruthy();
     expect(api.callsTo('handover.close')).toEqual([{ batchId: 7 }]);
-    expect(screen.getByText('1 parcel(s) handed over')).toBeTruthy();
+    expect(screen.getByText('1 parcel handed over')).toBeTruthy();
     const held = screen.getByTestId('handover-held-back');
     expect(held.getAttribute('data-order-id')).toBe('O-9');
     expect(within(held).getByText('The order is now: Cancelled')).toBeTruthy();

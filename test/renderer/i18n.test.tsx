@@ -37,6 +37,16 @@ describe('catalogues', () => {
     }
   });
 
+  it('pick plural forms through Intl.PluralRules, never "item(s)"', () => {
+    expect(translate('en', 'pack.shortPack.missing', { count: 1 })).toBe('1 item still missing');
+    expect(translate('en', 'pack.shortPack.missing', { count: 3 })).toBe('3 items still missing');
+    expect(translate('en', 'pack.shortPack.missing', { count: 0 })).toBe('0 items still missing');
+    expect(translate('zh-CN', 'pack.shortPack.missing', { count: 1 })).toBe('还缺 1 件');
+    for (const [key, text] of Object.entries(en)) expect(text, key).not.toMatch(/\w\(s\)/);
+    // Every one-form has its other form beside it.
+    for (const key of Object.keys(en).filter((k) => k.endsWith('#one'))) expect(en, key).toHaveProperty([key.slice(0, -4)]);
+  });
+
   it('fill placeholders and translate', () => {
     expect(translate('en', 'pack.progress', { packed: 2, total: 5 })).toBe('2 of 5 packed');
     expect(translate('zh-CN', 'pack.progress', { packed: 2, total: 5 })).toBe('已装 2 / 5');

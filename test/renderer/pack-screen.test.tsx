@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../renderer/src/i18n/en.js';
 import { PackScreen } from '../../renderer/src/screens/PackScreen.js';
 import { FakeApi } from './helpers/fake-api.js';
-import { keydown } from './helpers/keys.js';
+import { keydown, manualClock, typeBurst } from './helpers/keys.js';
 import { job, line, orderView, verdict } from './helpers/orders.js';
 import { recordingSounds, renderWithCore } from './helpers/render.js';
 
@@ -68,11 +68,28 @@ describe('PackScreen', () => {
     expect(document.querySelector('.flash--error')).not.toBeNull();
   });
 
+  it('says "Scan not read completely" with the wrong-item sound for a burst that stopped mid-code, and sends nothing', async () => {
+    const api = new FakeApi().handle('packing.current', openOrder);
+    const { sounds } = renderPack(api);
+    await screen.findByTestId('line-MUG-RED');
+    const clock = manualClock(performance.now());
+    await act(async () => {
+      typeBurst('690123', clock, { suffix: null });
+      clock.advance(60);
+      typeBurst('4567892', clock);
+    });
+    expect(screen.getByTestId('verdict').textContent).toContain(en['pack.scanIncomplete']);
+    expect(screen.getByTestId('verdict').dataset.code).toBe('SCAN_INCOMPLETE');
+    expect(screen.getByTestId('verdict').className).toContain('verdict--error');
+    expect(sounds.played).toEqual(['wrong']);
+    expect(api.callsTo('packing.scan')).toEqual([]);
+  });
+
   it('marks verdict-painted after the verdict is on screen', async () => {
     const api = new FakeApi().handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_OPENED', orderId: 'O-100', order: openOrder(), progress: { packed: 2, total: 3 } }));
     renderPack(api);
     await scanWithScanner('O-100');
-    await screen.findByText('Order O-100 — 3 item(s) to pack');
+    await screen.findByText('Order O-100 — 3 items to pack');
     const scanId = api.callsTo('packing.scan')[0]!.scanId;
     await waitFor(() => {
       const marks = performance.getEntriesByName('verdict-painted', 'mark') as PerformanceMark[];
@@ -140,7 +157,7 @@ describe('PackScreen', () => {
     await screen.findByTestId('line-MUG-RED');
     await press('F4');
     const dialog = screen.getByRole('dialog');
-    expect(within(dialog).getByText('1 item(s) still missing')).toBeTruthy();
+    expect(within(dialog).getByText('1 item still missing')).toBeTruthy();
     fireEvent.click(within(dialog).getByLabelText(en['pack.shortPack.reason.damaged']));
     fireEvent.click(within(dialog).getByRole('button', { name: en['pack.shortPack.confirm'] }));
     await waitFor(() => expect(api.callsTo('packing.shortPack')).toEqual([{ station: 'bench-3', packer: 'amy', orderId: 'O-100', reason: 'Item damaged' }]));

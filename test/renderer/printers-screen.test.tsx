@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DiscoveredPrinters } from '../../core/api/views.js';
 import type { SavedPrinter } from '../../core/printing/types.js';
 import { en } from '../../renderer/src/i18n/en.js';
+import { translate } from '../../renderer/src/i18n/index.js';
+import { zhCN } from '../../renderer/src/i18n/zh-CN.js';
+import { discoveryNote } from '../../renderer/src/screens/printers/DiscoveredList.js';
 import { PrintersScreen } from '../../renderer/src/screens/PrintersScreen.js';
 import { FakeApi, FakeApiError } from './helpers/fake-api.js';
 import { job } from './helpers/orders.js';
@@ -206,5 +209,26 @@ describe('PrintersScreen', () => {
     expect(document.activeElement).toBe(screen.getByTestId('printer-add-name'));
     fireEvent.click(screen.getByTestId('printer-add-submit'));
     await waitFor(() => expect(api.callsTo('printers.save')[0]).toMatchObject({ name: 'Zebra ZD421', uri: 'usb:0a5f:0164' }));
+  });
+});
+
+describe('PrintersScreen in Chinese', () => {
+  it('names the built-in Preview printer in the station’s language, while its API name stays "Preview"', async () => {
+    const api = coreWith([preview()]);
+    const { store } = renderWithCore(<PrintersScreen />, api);
+    await screen.findAllByTestId('printer-row');
+    expect(within(row('Preview')).getByTestId('printer-select').textContent).toContain(en['printers.previewName']);
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    expect(within(row('Preview')).getByTestId('printer-select').textContent).toContain(zhCN['printers.previewName']);
+    expect(within(row('Preview')).getByTestId('printer-select').textContent).not.toContain('Preview');
+    fireEvent.click(within(row('Preview')).getByTestId('printer-test'));
+    await waitFor(() => expect(api.callsTo('printers.test')[0]).toMatchObject({ name: 'Preview' }));
+  });
+
+  it('says the USB discovery notes in Chinese, with the count', () => {
+    const t = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('zh-CN', key, vars);
+    expect(discoveryNote(t, 'USB devices cannot be listed on this computer (LIBUSB_ERROR_ACCESS). Network and system printers still work.')).toBe(zhCN['printers.discovered.usbUnavailable']);
+    expect(discoveryNote(t, "2 USB device(s) could not be inspected (no permission). If your printer is missing, install Packdesk's udev rule (99-packdesk-printers.rules) and replug it.")).toMatch(/^有 2 个 USB 设备无法读取/);
+    expect(translate('en', 'printers.discovered.usbNoPermission', { count: 1 })).toMatch(/^1 USB device could not/);
   });
 });

@@ -9,6 +9,12 @@ import { job } from './helpers/orders.js';
 import { queueRows, serveQueue } from './helpers/queue-rows.js';
 import { renderWithCore } from './helpers/render.js';
 
+/** The filters and batch options fold away behind one button; open them. */
+function openFilters() {
+  const toggle = screen.getByTestId('filters-toggle');
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+}
+
 afterEach(cleanup);
 
 function batchView(over: Partial<BatchView> = {}): BatchView {
@@ -74,7 +80,7 @@ describe('QueueScreen batch actions', () => {
     fireEvent.click(screen.getByTestId('action-print-labels'));
     const paused = await screen.findByTestId('batch-paused');
     expect(paused.textContent).toContain(en['error.PAPER_OUT']);
-    expect(paused.textContent).toContain('Printing paused, 2 label(s) waiting:');
+    expect(paused.textContent).toContain('Printing paused, 2 labels waiting:');
 
     fireEvent.click(within(paused).getByTestId('action-resume'));
     await waitFor(() => expect(screen.queryByTestId('batch-paused')).toBeNull());
@@ -101,7 +107,7 @@ describe('QueueScreen batch actions', () => {
     expect(result.textContent).toContain('1 arranged · 2 not arranged');
     const failure = within(result).getByTestId('batch-failure');
     expect(failure.textContent).toContain(en['error.ORDER_NOT_PACKED']);
-    expect(failure.textContent).toContain('2 order(s)');
+    expect(failure.textContent).toContain('2 orders');
     expect(failure.textContent).toContain('O-00001, O-00002');
     expect(screen.getByTestId('selection-count').textContent).toBe('2 selected');
   });
@@ -109,6 +115,7 @@ describe('QueueScreen batch actions', () => {
   it('can arrange orders not packed yet when the packer says so', async () => {
     const api = new FakeApi().handle('shipping.arrange', (input) => ({ arranged: input.orderIds, failed: [], chunks: 1 }));
     await renderWithSelection(api, 2);
+    openFilters();
     fireEvent.click(screen.getByTestId('option-allow-unpacked'));
     fireEvent.click(screen.getByTestId('action-arrange'));
     await screen.findByTestId('batch-result');
@@ -119,6 +126,7 @@ describe('QueueScreen batch actions', () => {
   it('prints the pick list of the selected orders on the pick-list printer', async () => {
     const api = new FakeApi().handle('printing.pickList', () => job({ document: 'PICK_LIST', printerName: 'Pick printer', orderId: null }));
     await renderWithSelection(api, 2);
+    openFilters();
     fireEvent.click(screen.getByTestId('option-single-first'));
     fireEvent.click(screen.getByTestId('action-print-picklist'));
     expect((await screen.findByTestId('batch-result')).textContent).toContain('Pick list sent to Pick printer.');

@@ -7,6 +7,12 @@ import { FakeApi } from './helpers/fake-api.js';
 import { queueRows, serveQueue } from './helpers/queue-rows.js';
 import { renderWithCore } from './helpers/render.js';
 
+/** The filters and batch options fold away behind one button; open them. */
+function openFilters() {
+  const toggle = screen.getByTestId('filters-toggle');
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+}
+
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -44,6 +50,7 @@ describe('A4 pick list', () => {
     await screen.findAllByTestId('queue-row');
     fireEvent.click(screen.getByTestId('action-select-all'));
     await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('5 selected'));
+    openFilters();
     fireEvent.click(screen.getByTestId('option-single-first'));
     fireEvent.click(screen.getByTestId('action-print-a4'));
 
@@ -71,7 +78,7 @@ describe('A4 pick list', () => {
     expect(within(waves[1]!).getByText('A-01-03')).toBeTruthy();
 
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));
-    expect(screen.getByTestId('batch-result').textContent).toContain('2 wave(s)');
+    expect(screen.getByTestId('batch-result').textContent).toContain('2 waves');
 
     fireEvent.click(screen.getByTestId('picklist-close'));
     expect(screen.queryByTestId('picklist-print')).toBeNull();

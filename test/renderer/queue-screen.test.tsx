@@ -7,6 +7,12 @@ import { FakeApi } from './helpers/fake-api.js';
 import { HOUR, queueRow, queueRows, serveQueue } from './helpers/queue-rows.js';
 import { renderWithCore } from './helpers/render.js';
 
+/** The filters and batch options fold away behind one button; open them. */
+function openFilters() {
+  const toggle = screen.getByTestId('filters-toggle');
+  if (toggle.getAttribute('aria-expanded') !== 'true') fireEvent.click(toggle);
+}
+
 afterEach(cleanup);
 
 const rowOf = (orderId: string) => document.querySelector<HTMLElement>(`[data-testid="queue-row"][data-order-id="${orderId}"]`)!;
@@ -66,6 +72,7 @@ describe('QueueScreen', () => {
     const last = () => api.callsTo('orders.queue').at(-1);
     performance.clearMarks();
 
+    openFilters();
     fireEvent.change(screen.getByTestId('filter-single'), { target: { value: 'single' } });
     await waitFor(() => expect(last()).toEqual({ singleItem: true, limit: 200, offset: 0 }));
     await waitFor(() => expect(rowOf('O-00002')).toBeNull());
@@ -105,8 +112,33 @@ describe('QueueScreen', () => {
     fireEvent.click(rowOf('O-00002'));
     expect(selectedIds()).toEqual(['O-00003', 'O-00010']);
 
+    openFilters();
     fireEvent.change(screen.getByTestId('filter-single'), { target: { value: 'single' } });
     await waitFor(() => expect(screen.getByTestId('selection-count').textContent).toBe('0 selected'));
+  });
+
+  it('opens an order in Pack with a double-click, or with Enter on the active row', async () => {
+    const api = serveQueue(new FakeApi(), queueRows(10));
+    const opened: string[] = [];
+    renderWithCore(<QueueScreen onOpenOrder={(id) => opened.push(id)} />, api);
+    await screen.findAllByTestId('queue-row');
+    fireEvent.doubleClick(rowOf('O-00004'));
+    const list = screen.getByTestId('queue-list');
+    list.focus();
+    fireEvent.keyDown(list, { key: 'ArrowDown' });
+    fireEvent.keyDown(list, { key: 'Enter' });
+    expect(opened).toEqual(['O-00004', 'O-00001']);
+  });
+
+  it('opens the order on the Pack screen from the app, as scanning its id would', async () => {
+    const api = serveQueue(new FakeApi(), queueRows(5)).handle('packing.scan', (input) => {
+      throw Object.assign(new Error('not in this test'), { code: 'NO_OPEN_ORDER', input });
+    });
+    renderWithCore(<App initialScreen="queue" />, api);
+    await screen.findAllByTestId('queue-row');
+    fireEvent.doubleClick(rowOf('O-00002'));
+    await screen.findByTestId('screen-pack');
+    await waitFor(() => expect(api.callsTo('packing.scan').map((c) => c.code)).toEqual(['O-00002']));
   });
 
   it('works from the keyboard: arrows move, Space selects, Shift+Arrow extends, Ctrl+A selects all, Esc clears', async () => {

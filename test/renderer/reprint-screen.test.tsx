@@ -57,7 +57,7 @@ describe('ReprintScreen', () => {
     await searchFor(' Li Wei ');
     await waitFor(() => expect(resultIds()).toEqual(['O-1', 'O-2']));
     expect(api.callsTo('orders.search')).toEqual([{ text: 'Li Wei', limit: 50 }]);
-    expect(screen.getByText('2 order(s) match “Li Wei”')).toBeTruthy();
+    expect(screen.getByText('2 orders match “Li Wei”')).toBeTruthy();
     // More than one match: the packer chooses; nothing is loaded or printed yet.
     expect(api.callsTo('orders.get')).toHaveLength(0);
     expect(screen.getByText(en['reprint.order.none'])).toBeTruthy();

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportReport, ShopSettings } from '../../core/api/views.js';
 import { ApiError } from '../../renderer/src/api/transport.js';
 import { en } from '../../renderer/src/i18n/en.js';
+import { zhCN } from '../../renderer/src/i18n/zh-CN.js';
 import { TransferScreen } from '../../renderer/src/screens/TransferScreen.js';
 import { FakeApi } from './helpers/fake-api.js';
 import { renderWithCore } from './helpers/render.js';
@@ -88,7 +89,7 @@ describe('TransferScreen: import', () => {
     chooseFile();
     fireEvent.click(screen.getByTestId('import-submit'));
     const failure = await screen.findByTestId('import-failure');
-    expect(failure.textContent).toContain('Nothing was imported: 3 problem(s) in orders.csv.');
+    expect(failure.textContent).toContain('Nothing was imported: 3 problems in orders.csv.');
     const rows = within(screen.getByTestId('import-errors')).getAllByTestId('import-error-row');
     expect(rows.map((r) => r.dataset.row)).toEqual(['3', '7', '9']);
     expect(rows[0]!.textContent).toContain('Created Time');
@@ -159,7 +160,7 @@ describe('TransferScreen: export', () => {
     fireEvent.click(screen.getByTestId('export-submit'));
     const files = await screen.findByTestId('export-files');
     expect(within(files).getAllByTestId('export-file').map((f) => f.textContent)).toEqual(['/srv/exports/packdesk-orders-1.csv', '/srv/exports/packdesk-orders-2.csv']);
-    expect(screen.getByTestId('export-result').textContent).toContain('9000 order(s), 15200 row(s) in 2 file(s)');
+    expect(screen.getByTestId('export-result').textContent).toContain('Orders: 9000 · rows: 15200 · files: 2');
     expect(api.callsTo('export.orders')[0]).toEqual({
       dir: '/srv/exports',
       status: ['AWAITING_SHIPMENT'],
@@ -179,8 +180,27 @@ describe('TransferScreen: export', () => {
     fireEvent.change(screen.getByTestId('export-dir'), { target: { value: '/root/x' } });
     fireEvent.click(screen.getByTestId('export-submit'));
     const failure = await screen.findByTestId('export-failure');
-    expect(failure.textContent).toContain(en['transfer.export.failed']);
-    expect(failure.textContent).toContain('Cannot write to /root/x: EACCES');
+    expect(failure.textContent).toContain(`No files were written to /root/x. ${en['transfer.export.cannotWrite']}`);
+    // The station's own words are kept, folded under a summary in the station's language.
+    expect(failure.querySelector('details')?.textContent).toContain('Cannot write to /root/x: EACCES');
     expect(screen.queryByTestId('export-files')).toBeNull();
+  });
+
+  it('says it all in Chinese, the file chooser included, with the station’s English folded away', async () => {
+    const api = new FakeApi()
+      .handle('settings.get', () => shop())
+      .handle('export.orders', () => {
+        throw new ApiError({ code: 'FILE_UNREADABLE', message: 'Cannot write to /root/x: EACCES' });
+      });
+    const { store } = renderWithCore(<TransferScreen />, api);
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    expect(screen.getByText(zhCN['transfer.import.choose'])).toBeTruthy();
+    expect(screen.getByTestId('import-file-name').textContent).toBe(zhCN['transfer.import.noFile']);
+    fireEvent.change(screen.getByTestId('export-dir'), { target: { value: '/root/x' } });
+    fireEvent.click(screen.getByTestId('export-submit'));
+    const failure = await screen.findByTestId('export-failure');
+    const visible = failure.querySelector('.transfer-failure__title')!.textContent!;
+    expect(visible).toBe(`没有文件写入 /root/x。 ${zhCN['transfer.export.cannotWrite']}`);
+    expect(failure.querySelector('summary')?.textContent).toBe(zhCN['transfer.coreDetails']);
   });
 });

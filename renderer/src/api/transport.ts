@@ -5,7 +5,19 @@ import type { BatchFailure } from '../../../core/api/views.js';
 /** What every transport (Electron's bridge, the station's WebSocket) offers the API client. */
 
 /** The core's closed set of error codes (reached through views.ts: the renderer imports only API types). */
-export type ErrorCode = BatchFailure['code'];
+export type CoreErrorCode = BatchFailure['code'];
+
+/**
+ * What a call fails with when the station never judged it: no answer in time, or no link at all.
+ * The renderer's own, since the core cannot say it; a call failed so may or may not have run.
+ */
+export const LINK_ERROR_CODES = ['STATION_NOT_ANSWERING', 'STATION_UNREACHABLE'] as const;
+export type LinkErrorCode = (typeof LINK_ERROR_CODES)[number];
+export type ErrorCode = CoreErrorCode | LinkErrorCode;
+
+export function isLinkError(code: string): code is LinkErrorCode {
+  return (LINK_ERROR_CODES as readonly string[]).includes(code);
+}
 
 export interface ApiErrorInfo {
   code: ErrorCode;
@@ -43,6 +55,10 @@ export class ApiError extends Error {
 
 export function internal(message: string): ApiResponse {
   return { ok: false, error: { code: 'INTERNAL', message } };
+}
+
+export function linkFailure(code: LinkErrorCode, message: string): ApiResponse {
+  return { ok: false, error: { code, message } };
 }
 
 /** The shape of a dispatcher answer; anything else is a broken link, not data. */

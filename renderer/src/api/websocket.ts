@@ -1,6 +1,6 @@
 import type { Method } from '../../../core/api/contract.js';
 import type { EventName } from '../../../core/api/events.js';
-import { ApiError, internal, isApiResponse, type ApiResponse, type Listener, type Transport, type Unsubscribe } from './transport.js';
+import { ApiError, internal, isApiResponse, linkFailure, type ApiResponse, type Listener, type Transport, type Unsubscribe } from './transport.js';
 
 /**
  * The station host's transport: calls go out as { id, method, input } and come back by id, so many
@@ -72,7 +72,7 @@ export function webSocketTransport(url: string, opts: WebSocketTransportOptions 
     const waiting = [...pending.values()];
     pending.clear();
     queued.length = 0;
-    for (const resolve of waiting) resolve(internal(message));
+    for (const resolve of waiting) resolve(linkFailure('STATION_UNREACHABLE', message));
   }
 
   function emit(event: string, payload: unknown): void {
@@ -144,7 +144,7 @@ export function webSocketTransport(url: string, opts: WebSocketTransportOptions 
   }
 
   function invoke(method: Method, input: unknown): Promise<ApiResponse> {
-    if (stopped) return Promise.resolve(internal('The connection to the station was closed.'));
+    if (stopped) return Promise.resolve(linkFailure('STATION_UNREACHABLE', 'The connection to the station was closed.'));
     const id = nextId++;
     let frame: string;
     try {

@@ -1,28 +1,39 @@
 import { useShallow } from 'zustand/react/shallow';
+import { printerName } from '../i18n/printer-name.js';
 import type { PrinterStatus } from '../../../printer/status/types.js';
 import { conditionKey, errorKey } from '../i18n/index.js';
 import { useT, type T } from '../i18n/useT.js';
 import { usePackdesk } from '../store/context.js';
 import type { PrintFailure } from '../store/status.js';
 
-/** Station, packer, network, sync backlog and printer, always in view at the bottom. */
+/**
+ * Station, packer, the link to the station, the shop (sync) and printer, always in view at the
+ * bottom. Each says only what is known: nothing syncs with a shop yet, so it never says "synced".
+ */
 export function StatusBar() {
   const t = useT();
   const { station, packer } = usePackdesk(useShallow((s) => ({ station: s.settings.station, packer: s.settings.packer })));
-  const { online, connected, pendingSync, printers, lastPrintFailure } = usePackdesk(useShallow((s) => s.status));
-  const link = !connected ? t('status.disconnected') : online ? t('status.online') : t('status.offline');
-  const sync = pendingSync === null ? t('status.syncUnknown') : pendingSync === 0 ? t('status.synced') : t('status.pendingSync', { count: pendingSync });
+  const { online, connected, answering, pendingSync, printers, lastPrintFailure } = usePackdesk(useShallow((s) => s.status));
+  const link = !connected ? t('status.disconnected') : !answering ? t('status.notAnswering') : t('status.stationAnswering');
+  const waiting = pendingSync ? ` · ${t('status.pendingSync', { count: pendingSync })}` : '';
   const printer = printerSummary(t, printers, lastPrintFailure);
   return (
     <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
       <span>{t('status.station', { station })}</span>
       <span>{t('status.packer', { packer })}</span>
-      <span className={!connected ? 'is-error' : online ? 'is-ok' : 'is-warning'} data-testid="status-online">
+      <span className={connected && answering ? 'is-ok' : 'is-error'} data-testid="status-link" data-state={!connected ? 'disconnected' : !answering ? 'not-answering' : 'answering'}>
         {link}
       </span>
+      {/* Until Packdesk syncs with a shop, changes only wait in the outbox. */}
       <span className={pendingSync ? 'is-warning' : ''} data-testid="status-sync" data-pending={pendingSync ?? undefined}>
-        {sync}
+        {t('status.noShop')}
+        {waiting}
       </span>
+      {!online && (
+        <span className="is-warning" data-testid="status-offline">
+          {t('status.offline')}
+        </span>
+      )}
       <span className={printer.ok === null ? '' : printer.ok ? 'is-ok' : 'is-error'} data-testid="status-printer">
         {printer.text}
       </span>
@@ -34,7 +45,7 @@ function printerSummary(t: T, printers: Record<string, PrinterStatus>, failure: 
   const troubled = Object.entries(printers).filter(([, s]) => !s.ready);
   if (troubled.length > 0) {
     const text = troubled
-      .map(([name, s]) => t('status.printer.problem', { printer: name, conditions: s.conditions.map((c) => t(conditionKey(c))).join(', ') }))
+      .map(([name, s]) => t('status.printer.problem', { printer: printerName(t, name), conditions: s.conditions.map((c) => t(conditionKey(c))).join(', ') }))
       .join(' · ');
     return { ok: false, text };
   }

@@ -26,5 +26,7 @@ export function verdictVars(verdict: ScanVerdict): MessageVars {
     packed: verdict.line?.packedQty ?? verdict.progress?.packed ?? 0,
     qty: verdict.line?.qty ?? 0,
     total: verdict.progress?.total ?? verdict.order?.unitsOrdered ?? 0,
+    // The number that picks the plural form ("1 item", "3 items"): the units in the order.
+    count: verdict.progress?.total ?? verdict.order?.unitsOrdered ?? 0,
   };
 }

@@ -7,6 +7,7 @@ import { handoverEn } from './screens/handover.js';
 import { queueEn } from './screens/queue.js';
 import { reprintEn } from './screens/reprint.js';
 import { printersEn } from './screens/printers.js';
+import { scannerEn } from './screens/scanner.js';
 import { shopEn } from './screens/shop.js';
 import { transferEn } from './screens/transfer.js';
 
@@ -30,12 +31,13 @@ export const en = {
   'status.label': 'Station status',
   'status.station': 'Station {station}',
   'status.packer': 'Packer {packer}',
-  'status.online': 'Online',
-  'status.offline': 'Offline — working locally',
+  'status.stationAnswering': 'Station connected',
+  'status.notAnswering': 'Station not answering',
+  'status.offline': 'This computer is offline — packing goes on',
   'status.disconnected': 'No link to the station — reconnecting…',
-  'status.pendingSync': '{count} waiting to sync',
-  'status.synced': 'All synced',
-  'status.syncUnknown': 'Sync: checking…',
+  'status.pendingSync#one': '{count} change waiting',
+  'status.pendingSync': '{count} changes waiting',
+  'status.noShop': 'Not connected to a shop',
   'status.printer.ready': 'Printer ready',
   'status.printer.unknown': 'Printer: no status yet',
   'status.printer.problem': '{printer}: {conditions}',
@@ -66,6 +68,16 @@ export const en = {
   'pack.line.noBin': '—',
   'pack.line.done': 'all packed',
   'pack.line.open': 'still to pack',
+  'pack.scanIncomplete': 'Scan not read completely — scan again',
+  'pack.link.notAnswering': 'Station not answering',
+  'pack.link.disconnected': 'No link to the station — reconnecting…',
+  'pack.link.sending#one': 'Sending {count} kept scan…',
+  'pack.link.sending': 'Sending {count} kept scans…',
+  'pack.link.kept#one': '{count} scan kept; it is sent when the station answers.',
+  'pack.link.kept': '{count} scans kept; they are sent when the station answers.',
+  'pack.next.title': 'Next',
+  'pack.next.bin': 'Bin',
+  'pack.next.left': 'Still to pack',
   'pack.busy': 'Checking…',
   'pack.keys': 'F2 type a code · F3 single-item mode · F4 short-pack · F8 reprint · F9 or Ctrl+Z undo',
 
@@ -92,7 +104,8 @@ export const en = {
   'pack.banner.acknowledge': 'I have set it aside',
 
   'pack.shortPack.title': 'Short-pack order {orderId}',
-  'pack.shortPack.missing': '{count} item(s) still missing',
+  'pack.shortPack.missing#one': '{count} item still missing',
+  'pack.shortPack.missing': '{count} items still missing',
   'pack.shortPack.reason': 'Reason',
   'pack.shortPack.reason.outOfStock': 'Out of stock',
   'pack.shortPack.reason.damaged': 'Item damaged',
@@ -116,7 +129,8 @@ export const en = {
   'notice.scan.failed': 'The scan did not reach the station.',
   'notice.dismiss': 'Dismiss',
 
-  'verdict.ORDER_OPENED': 'Order {orderId} — {total} item(s) to pack',
+  'verdict.ORDER_OPENED#one': 'Order {orderId} — {total} item to pack',
+  'verdict.ORDER_OPENED': 'Order {orderId} — {total} items to pack',
   'verdict.ACCEPTED': '{sku}: {packed} of {qty}',
   'verdict.ORDER_COMPLETE': 'Order {orderId} complete',
   'verdict.WRONG_ITEM': 'Wrong item — not in this order. Put it back.',
@@ -147,6 +161,8 @@ export const en = {
   'verdictShort.SCAN_EMPTY': 'Empty scan',
   'verdictShort.SCAN_INVALID_CHARACTERS': 'Bad characters',
 
+  'error.STATION_NOT_ANSWERING': 'The station is not answering.',
+  'error.STATION_UNREACHABLE': 'There is no link to the station.',
   'error.INVALID_INPUT': 'The station refused the request as invalid.',
   'error.UNKNOWN_METHOD': 'This version of the station does not know that request.',
   'error.NOT_FOUND': 'Not found.',
@@ -226,6 +242,7 @@ export const en = {
   ...printersEn,
   ...transferEn,
   ...shopEn,
+  ...scannerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

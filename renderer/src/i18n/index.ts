@@ -27,9 +27,24 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }
 
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/**
+ * The form of `key` for a numeric {count}: the catalogue may hold `key#one`, `key#few`, … beside
+ * `key` (which is the "other" form), picked by Intl.PluralRules for the language.
+ */
+function pluralKey(language: Language, key: MessageKey, count: unknown): MessageKey {
+  if (typeof count !== 'number') return key;
+  let rules = pluralRules.get(language);
+  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  const form = `${key}#${rules.select(count)}`;
+  return form in catalogues[language] ? (form as MessageKey) : key;
+}
+
 /** The catalogue text for a key with {placeholders} filled in; unknown placeholders stay visible. */
 export function translate(language: Language, key: MessageKey, vars?: MessageVars): string {
-  const text = catalogues[language][key] ?? en[key];
+  const chosen = pluralKey(language, key, vars?.count);
+  const text = catalogues[language][chosen] ?? en[chosen];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

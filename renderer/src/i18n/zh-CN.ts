@@ -3,6 +3,7 @@ import { handoverZh } from './screens/handover.js';
 import { queueZh } from './screens/queue.js';
 import { reprintZh } from './screens/reprint.js';
 import { printersZh } from './screens/printers.js';
+import { scannerZh } from './screens/scanner.js';
 import { shopZh } from './screens/shop.js';
 import { transferZh } from './screens/transfer.js';
 
@@ -27,12 +28,13 @@ export const zhCN: Catalogue = {
   'status.label': '工位状态',
   'status.station': '工位 {station}',
   'status.packer': '打包员 {packer}',
-  'status.online': '在线',
-  'status.offline': '离线 — 本地工作中',
+  'status.stationAnswering': '工位已连接',
+  'status.notAnswering': '工位没有响应',
+  'status.offline': '本机已离线 — 可继续打包',
   'status.disconnected': '与工位断开 — 正在重连…',
-  'status.pendingSync': '{count} 条待同步',
-  'status.synced': '已全部同步',
-  'status.syncUnknown': '同步：检查中…',
+  'status.pendingSync#one': '{count} 项更改待同步',
+  'status.pendingSync': '{count} 项更改待同步',
+  'status.noShop': '未连接店铺',
   'status.printer.ready': '打印机就绪',
   'status.printer.unknown': '打印机：暂无状态',
   'status.printer.problem': '{printer}：{conditions}',
@@ -63,6 +65,16 @@ export const zhCN: Catalogue = {
   'pack.line.noBin': '—',
   'pack.line.done': '已装齐',
   'pack.line.open': '待装',
+  'pack.scanIncomplete': '条码没有读完整 — 请重新扫描',
+  'pack.link.notAnswering': '工位没有响应',
+  'pack.link.disconnected': '与工位断开 — 正在重连…',
+  'pack.link.sending#one': '正在发送暂存的 {count} 次扫描…',
+  'pack.link.sending': '正在发送暂存的 {count} 次扫描…',
+  'pack.link.kept#one': '已暂存 {count} 次扫描，工位响应后自动发送。',
+  'pack.link.kept': '已暂存 {count} 次扫描，工位响应后自动发送。',
+  'pack.next.title': '下一件',
+  'pack.next.bin': '库位',
+  'pack.next.left': '还需装',
   'pack.busy': '校验中…',
   'pack.keys': 'F2 输入条码 · F3 单品模式 · F4 缺货打包 · F8 补打面单 · F9 或 Ctrl+Z 撤销',
 
@@ -87,6 +99,7 @@ export const zhCN: Catalogue = {
   'pack.banner.acknowledge': '我已放到一边',
 
   'pack.shortPack.title': '订单 {orderId} 缺货打包',
+  'pack.shortPack.missing#one': '还缺 {count} 件',
   'pack.shortPack.missing': '还缺 {count} 件',
   'pack.shortPack.reason': '原因',
   'pack.shortPack.reason.outOfStock': '缺货',
@@ -111,6 +124,7 @@ export const zhCN: Catalogue = {
   'notice.scan.failed': '扫描未送达工位。',
   'notice.dismiss': '关闭',
 
+  'verdict.ORDER_OPENED#one': '订单 {orderId} — 共 {total} 件待装',
   'verdict.ORDER_OPENED': '订单 {orderId} — 共 {total} 件待装',
   'verdict.ACCEPTED': '{sku}：{packed} / {qty}',
   'verdict.ORDER_COMPLETE': '订单 {orderId} 已装齐',
@@ -142,6 +156,8 @@ export const zhCN: Catalogue = {
   'verdictShort.SCAN_EMPTY': '空扫描',
   'verdictShort.SCAN_INVALID_CHARACTERS': '字符无效',
 
+  'error.STATION_NOT_ANSWERING': '工位没有响应。',
+  'error.STATION_UNREACHABLE': '与工位没有连接。',
   'error.INVALID_INPUT': '工位拒绝了该请求：内容无效。',
   'error.UNKNOWN_METHOD': '此版本的工位不认识该请求。',
   'error.NOT_FOUND': '未找到。',
@@ -221,4 +237,5 @@ export const zhCN: Catalogue = {
   ...printersZh,
   ...transferZh,
   ...shopZh,
+  ...scannerZh,
 };

@@ -3,7 +3,7 @@ export interface CapturedScan {
   /** Made here, once per physical scan, so a resent message is counted once by the core. */
   scanId: string;
   code: string;
-  /** performance.now() when the scan was complete. */
+  /** When the scan was complete (its suffix key's timestamp), on the performance.now() clock. */
   at: number;
 }
 
@@ -21,10 +21,11 @@ export function newScanId(): string {
 /**
  * Turns raw scanner text into a scan. NFKC folds the full-width digits and letters a Chinese
  * IME in full-width mode produces (１２３ → 123) into what the barcode says.
- * Marks 'scan-received' for the scan-to-verdict benchmark.
+ * Marks 'scan-received' (now, when the page has the code) for the scan-to-verdict benchmark; its
+ * detail also says when the scanner finished the code (`at`), which is earlier if the page was busy.
  */
 export function receiveScan(raw: string, at: number = performance.now()): CapturedScan {
   const scan = { scanId: newScanId(), code: raw.normalize('NFKC').trim(), at };
-  performance.mark?.('scan-received', { detail: { scanId: scan.scanId } });
+  performance.mark?.('scan-received', { detail: { scanId: scan.scanId, at } });
   return scan;
 }

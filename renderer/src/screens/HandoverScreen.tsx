@@ -53,7 +53,14 @@ export function HandoverScreen({ sounds = defaultSounds }: { sounds?: SoundPlaye
     },
     [actions, beep, isOpen],
   );
-  useScanner(onScan);
+  // A burst cut short: said until the next parcel's verdict replaces it.
+  const [cutShortAfter, setCutShortAfter] = useState<{ n: number; scanId: string | null } | null>(null);
+  const onIncomplete = useCallback(() => {
+    beep('wrong');
+    setCutShortAfter((c) => ({ n: (c?.n ?? 0) + 1, scanId: last?.scanId ?? null }));
+  }, [beep, last]);
+  useScanner(onScan, { onIncomplete });
+  const cutShort = cutShortAfter !== null && cutShortAfter.scanId === (last?.scanId ?? null) ? cutShortAfter.n : null;
 
   // One sound per verdict, when it arrives.
   const sounded = useRef<string | null>(null);
@@ -115,7 +122,7 @@ export function HandoverScreen({ sounds = defaultSounds }: { sounds?: SoundPlaye
               {count}
             </output>
           </div>
-          <HandoverVerdictPanel last={last} busy={busy} />
+          <HandoverVerdictPanel last={last} busy={busy} cutShort={cutShort} />
           <HandoverNotice failure={failure} onDismiss={actions.dismissHandoverFailure} />
           <ManualEntry ref={manualEntry} onScan={onScan} />
           <button type="button" className="button button--big" data-testid="handover-close" onClick={() => setConfirming(true)} aria-keyshortcuts="F4">

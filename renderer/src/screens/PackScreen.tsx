@@ -7,7 +7,10 @@ import { useScanner } from '../scanner/useScanner.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import { BlockingBanner } from './pack/BlockingBanner.js';
 import { LineList } from './pack/LineList.js';
+import { LinkNotice } from './pack/LinkNotice.js';
 import { ManualEntry } from './pack/ManualEntry.js';
+import { nextLine } from './pack/binWalk.js';
+import { NextCard } from './pack/NextCard.js';
 import { NoticeBar } from './pack/NoticeBar.js';
 import { OrderHeader } from './pack/OrderHeader.js';
 import { PackActions } from './pack/PackActions.js';
@@ -25,12 +28,18 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
   const busy = usePackdesk((s) => s.packing.busy);
   const block = usePackdesk((s) => s.packing.block);
   const notice = usePackdesk((s) => s.packing.notice);
+  const incompleteScan = usePackdesk((s) => s.packing.incompleteScan);
+  // While the station is not answering, a scan sent and not answered is as good as kept.
+  const kept = usePackdesk((s) => s.packing.kept.length + (s.status.answering ? 0 : s.packing.awaiting));
+  const connected = usePackdesk((s) => s.status.connected);
+  const answering = usePackdesk((s) => s.status.answering);
   const singleItemMode = usePackdesk((s) => s.settings.singleItemMode);
   const soundsOn = usePackdesk((s) => s.settings.sounds);
   const actions = usePackActions();
   const [shortPackOpen, setShortPackOpen] = useState(false);
   const manualEntry = useRef<HTMLInputElement>(null);
   const modal = block !== null || shortPackOpen;
+  const next = order && order.packedAt === null ? nextLine(order.lines) : null;
 
   const beep = useCallback(
     (cue: Cue) => {
@@ -47,7 +56,12 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
     },
     [actions, beep, block, shortPackOpen],
   );
-  useScanner(onScan);
+  const onIncomplete = useCallback(() => {
+    if (block) return beep('alert');
+    beep('wrong');
+    actions.scanIncomplete();
+  }, [actions, beep, block]);
+  useScanner(onScan, { onIncomplete });
 
   // One sound per verdict, when it arrives; not again on re-renders or a settings change.
   const sounded = useRef<string | null>(null);
@@ -73,10 +87,12 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
       <div className="pack-screen__work" inert={modal}>
         <section className="pack-screen__order" aria-label={t('pack.lines.caption')}>
           <OrderHeader order={order} />
+          {next && <NextCard line={next} />}
           {order && <LineList lines={order.lines} />}
         </section>
         <aside className="pack-screen__side">
-          <VerdictPanel verdict={verdict} busy={busy} openOrderId={order?.id ?? null} />
+          <VerdictPanel verdict={verdict} busy={busy && connected && answering} openOrderId={order?.id ?? null} incompleteScan={incompleteScan} />
+          <LinkNotice connected={connected} answering={answering} kept={kept} />
           <NoticeBar notice={notice} onDismiss={actions.dismissNotice} />
           <PackActions
             hasOrder={order !== null}

@@ -5,7 +5,7 @@ import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import type { BatchOptions } from '../store/queue-batch.js';
 import { PickListPrint } from './picklist/PickListPrint.js';
 import { BatchPanel } from './queue/BatchPanel.js';
-import { QueueActions } from './queue/QueueActions.js';
+import { QueueActions, QueueOptions } from './queue/QueueActions.js';
 import { QueueFilterBar } from './queue/QueueFilterBar.js';
 import { QueueList } from './queue/QueueList.js';
 import './queue/queue.css';
@@ -16,8 +16,12 @@ import './queue/queue.css';
  */
 export const QUEUE_REFRESH_MS = 60_000;
 
-/** Pick queue: orders awaiting shipment, most urgent first; select many and act on them at once. */
-export function QueueScreen() {
+/**
+ * Pick queue: orders awaiting shipment, most urgent first; select many and act on them at once.
+ * The filters and options fold away behind one button, so the list gets the height.
+ * Double-click or Enter on a row opens that order in Pack.
+ */
+export function QueueScreen({ onOpenOrder }: { onOpenOrder?(orderId: string): void }) {
   const t = useT();
   const store = usePackdeskStore();
   // The store's actions never change; the state object around them does, on every update.
@@ -34,6 +38,8 @@ export function QueueScreen() {
   const batch = usePackdesk((s) => s.queue.batch);
   const printout = usePackdesk((s) => s.queue.printout);
   const [options, setOptions] = useState<Required<BatchOptions>>({ singleItemFirst: false, allowUnpacked: false });
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const activeFilters = Object.keys(filters).length + (options.singleItemFirst ? 1 : 0) + (options.allowUnpacked ? 1 : 0);
   const shown = answered === generation;
 
   useEffect(() => {
@@ -46,21 +52,38 @@ export function QueueScreen() {
 
   return (
     <div className="queue-screen" data-testid="screen-queue">
-      <QueueFilterBar filters={filters} carriers={carriers} onChange={(f) => void actions.setQueueFilters(f)} />
-      <QueueActions
+      <div className="queue-toolbar">
+        <button
+          type="button"
+          className={`button queue-toolbar__filters${activeFilters > 0 ? ' is-filtered' : ''}`}
+          aria-expanded={filtersOpen}
+          aria-controls="queue-filter-panel"
+          data-testid="filters-toggle"
+          onClick={() => setFiltersOpen((o) => !o)}
+        >
+          {t('queue.filters.toggle')}
+          {activeFilters > 0 && <span className="queue-toolbar__badge">{activeFilters}</span>}
+          <span aria-hidden="true">{filtersOpen ? ' ▴' : ' ▾'}</span>
+        </button>
+        <QueueActions
         total={total}
         selectedCount={selection.ids.size}
         gathering={selection.gathering}
         busy={batch?.running ?? false}
-        options={options}
-        onOptions={setOptions}
         onSelectAll={() => void actions.queueSelectAll()}
         onClearSelection={actions.queueClearSelection}
         onPrintPickList={() => void actions.queuePrintPickList(options)}
         onPrintA4={() => void actions.queuePrintA4(options)}
         onPrintLabels={() => void actions.queuePrintLabels()}
         onArrange={() => void actions.queueArrange(options)}
-      />
+        />
+      </div>
+      {filtersOpen && (
+        <div id="queue-filter-panel" className="queue-filter-panel">
+          <QueueFilterBar filters={filters} carriers={carriers} onChange={(f) => void actions.setQueueFilters(f)} />
+          <QueueOptions options={options} onOptions={setOptions} />
+        </div>
+      )}
       {batch && <BatchPanel batch={batch} onResume={() => void actions.queueResumeLabels()} onDismiss={actions.queueDismissBatch} />}
       {error && (
         <p className="queue-screen__error" role="alert">
@@ -80,6 +103,7 @@ export function QueueScreen() {
           onSelectAll={actions.queueSelectAll}
           onClearSelection={actions.queueClearSelection}
           onView={actions.queueViewRange}
+          {...(onOpenOrder && { onOpen: onOpenOrder })}
         />
       )}
       <p className="queue-screen__keys muted">{t('queue.keys')}</p>

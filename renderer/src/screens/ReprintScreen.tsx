@@ -26,14 +26,17 @@ export function ReprintScreen() {
   useEffect(() => field.current?.focus(), []);
 
   // A scanned label searches at once, wherever the focus is.
+  // A burst cut short is said until the next scan; its fragment is never searched for.
+  const [cutShort, setCutShort] = useState(false);
   const onScan = useCallback(
     (scan: CapturedScan) => {
+      setCutShort(false);
       setText(scan.code);
       void actions.searchOrders(scan.code);
     },
     [actions],
   );
-  useScanner(onScan);
+  useScanner(onScan, { onIncomplete: () => setCutShort(true) });
 
   const reprint = () => void actions.reprintSelected();
   useFunctionKeys(
@@ -64,9 +67,15 @@ export function ReprintScreen() {
     <div className="reprint-screen" data-testid="screen-reprint">
       <section className="reprint-screen__search" aria-label={t('reprint.title')}>
         <SearchBox ref={field} text={text} searching={search.searching} onText={setText} onSearch={(s) => void actions.searchOrders(s)} onToResults={toResults} />
-        <p className="reprint-screen__status muted" aria-live="polite">
-          {status}
-        </p>
+        {cutShort ? (
+          <p className="reprint-screen__status notice notice--error" role="alert" data-testid="reprint-scan-incomplete">
+            {t('pack.scanIncomplete')}
+          </p>
+        ) : (
+          <p className="reprint-screen__status muted" aria-live="polite">
+            {status}
+          </p>
+        )}
         <ResultList
           ref={list}
           results={results}

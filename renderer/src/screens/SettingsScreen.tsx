@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT.js';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import type { Settings } from '../store/settings.js';
+import { ScannerSection } from './settings/ScannerSection.js';
 import { ShopSettingsSection } from './settings/ShopSettingsSection.js';
 
 type Toggle = 'sounds' | 'autoPrint' | 'autoShip' | 'singleItemMode';
@@ -36,6 +37,7 @@ export function SettingsScreen() {
           <LanguageSwitch />
         </div>
       </section>
+      <ScannerSection />
       <ShopSettingsSection />
     </div>
   );

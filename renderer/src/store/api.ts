@@ -1,6 +1,7 @@
 import type { InputArg, Method, Result } from '../../../core/api/contract.js';
 import type { EventName, Events, Unsubscribe } from '../../../core/api/events.js';
-import type { ErrorCode } from '../../../core/domain/errors.js';
+import type { ErrorCode as CoreErrorCode } from '../../../core/domain/errors.js';
+import { isLinkError, type LinkErrorCode } from '../api/transport.js';
 
 /**
  * What the store needs from the core: typed calls and typed push events. The real client
@@ -12,7 +13,13 @@ export interface Api {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe;
   /** The link to the core going up or down (the station host's socket); absent where it cannot drop. */
   onConnection?(listener: (connected: boolean) => void): Unsubscribe;
+  /** The station answering calls or not (it is up but has stopped answering); absent where not watched. */
+  onAnswering?(listener: (answering: boolean) => void): Unsubscribe;
 }
+
+/** The core's codes, and the renderer's own for a call the station never answered. */
+export type ErrorCode = CoreErrorCode | LinkErrorCode;
+export { isLinkError };
 
 export type { EventName, Events, InputArg, Method, Result, Unsubscribe };
 
@@ -29,4 +36,4 @@ export function errorCodeOf(err: unknown): ErrorCode {
   return 'INTERNAL';
 }
 
-export type { ErrorCode };
+

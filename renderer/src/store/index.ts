@@ -1,6 +1,7 @@
 import { createJSONStorage, persist, type StateStorage } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { isLanguage } from '../i18n/index.js';
+import { readScannerProfile } from '../scanner/profile.js';
 import type { Api } from './api.js';
 import { createHandoverSlice } from './handover.js';
 import { createPackingSlice } from './packing.js';
@@ -64,6 +65,7 @@ function savedSettings(persisted: unknown): Partial<Settings> {
     if (typeof v === 'boolean') out[key] = v;
   }
   if (isLanguage(saved.language)) out.language = saved.language;
+  if ('scanner' in saved) out.scanner = readScannerProfile(saved.scanner);
   return out;
 }
 
@@ -93,7 +95,18 @@ export function listenToCore(api: Api, store: PackdeskStore, win: Window = windo
       api.onConnection((connected) => {
         s().setConnected(connected);
         // Events sent while the link was down are lost: ask again for what the screens show.
-        if (connected) reloadAll();
+        if (connected) {
+          reloadAll();
+          s().packingOnLinkBack();
+        }
+      }),
+    );
+  }
+  if (api.onAnswering) {
+    offs.push(
+      api.onAnswering((answering) => {
+        s().setAnswering(answering);
+        if (answering) s().packingOnLinkBack();
       }),
     );
   }

@@ -1,12 +1,18 @@
 import type { OrderView, ScanVerdict } from '../../../core/api/views.js';
 import type { ScanVerdictCode } from '../../../core/domain/packing.js';
-import { errorCodeOf, type Api, type ErrorCode } from './api.js';
+import { newScanId } from '../scanner/scan.js';
+import { errorCodeOf, isLinkError, type Api, type ErrorCode } from './api.js';
 import type { PackdeskState, SliceCreator } from './types.js';
 
 /** One physical scan: the id is made once on this side so a resent message counts once. */
 export interface ScanRequest {
   scanId: string;
   code: string;
+}
+
+/** A scan the station has not judged yet (no answer, or no link), in the order it was made. */
+export interface KeptScan extends ScanRequest {
+  seq: number;
 }
 
 /** Orders the packer must put aside and confirm having seen (DESIGN: never pack them unseen). */
@@ -44,20 +50,38 @@ export interface Packing {
   history: ScanHistoryEntry[];
   /** Scans sent and not yet answered. */
   busy: boolean;
+  /**
+   * Scans that did not reach the station, oldest first: sent again, in order, once it answers
+   * (the core counts a scan id once, so one that did arrive is not counted twice).
+   */
+  kept: KeptScan[];
+  /** Scans sent to the station and not answered yet (kept too, in effect, if it has stopped answering). */
+  awaiting: number;
   block: PackingBlock | null;
   notice: PackNotice | null;
+  /**
+   * The last scanner burst was cut short and never reached the core (a number per such burst,
+   * so two in a row each show); cleared by the next verdict.
+   */
+  incompleteScan: number | null;
 }
 
 export interface PackingSlice {
   packing: Packing;
   loadCurrentOrder(): Promise<void>;
-  scan(request: ScanRequest): Promise<ScanVerdict | null>;
+  /** Sends a scan in its turn, or keeps it while the station is not answering. */
+  scan(request: ScanRequest): Promise<void>;
+  /** Opens an order at this station as scanning its id would (from the queue). */
+  openOrder(orderId: string): Promise<void>;
   undoLastScan(): Promise<void>;
   reprintLabel(): Promise<void>;
   shortPack(reason: string): Promise<void>;
   acknowledgeBlock(): void;
   dismissNotice(): void;
+  scanIncomplete(): void;
   packingOnOrdersChanged(orderIds: readonly string[]): void;
+  /** The station answers again (or the link is back): old notices go, kept scans are sent. */
+  packingOnLinkBack(): void;
 }
 
 /** What fits under the buttons at 1366×768 without scrolling. */
@@ -76,6 +100,9 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     let chain: Promise<unknown> = Promise.resolve();
     let inFlight = 0;
     let noticeSeq = 0;
+    let incompleteSeq = 0;
+    let scanSeq = 0;
+    let flushing = false;
     // Blocks the packer has confirmed; a refresh of the same order must not raise them again.
     const acknowledged = new Set<string>();
 
@@ -109,26 +136,73 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       const showsOpenOrder = verdict.ok || (verdict.order !== null && verdict.order.id === s.order?.id);
       const order = showsOpenOrder ? verdict.order : s.order;
       const block = isBlocking(verdict.code) ? { code: verdict.code, orderId: verdict.orderId } : s.block;
-      patch({ lastVerdict: verdict, history, order, block });
+      // A new order on the bench: what was said about the last one is old news.
+      const notice = verdict.code === 'ORDER_OPENED' ? null : s.notice;
+      patch({ lastVerdict: verdict, history, order, block, incompleteScan: null, notice });
     }
 
-    async function sendScan(request: ScanRequest): Promise<ScanVerdict | null> {
+    const linkUp = () => get().status.connected && get().status.answering;
+
+    function keep(scan: KeptScan) {
+      const kept = [...get().packing.kept.filter((k) => k.scanId !== scan.scanId), scan].sort((a, b) => a.seq - b.seq);
+      patch({ kept });
+    }
+
+    /** Sends one scan; a scan the station never judged is kept (and false returned) to be sent again. */
+    async function sendScan(scan: KeptScan): Promise<boolean> {
+      patch({ awaiting: get().packing.awaiting + 1 });
       try {
         const verdict = await api.call('packing.scan', {
           ...who(),
-          scanId: request.scanId,
-          code: request.code,
+          scanId: scan.scanId,
+          code: scan.code,
           singleItemMode: get().settings.singleItemMode,
         });
         recordVerdict(verdict);
         if (verdict.code === 'ORDER_COMPLETE' && verdict.orderId && !verdict.replayed) {
           void finishOrder(verdict.orderId);
         }
-        return verdict;
+        return true;
       } catch (err) {
-        notify({ kind: 'failed', action: 'scan', code: errorCodeOf(err), orderId: null });
-        return null;
+        const code = errorCodeOf(err);
+        if (isLinkError(code)) {
+          keep(scan);
+          return false;
+        }
+        notify({ kind: 'failed', action: 'scan', code, orderId: null });
+        return true;
+      } finally {
+        patch({ awaiting: get().packing.awaiting - 1 });
       }
+    }
+
+    /** Runs `work` after the scans before it, showing "busy" meanwhile. */
+    function inTurn<T>(work: () => Promise<T>): Promise<T> {
+      inFlight += 1;
+      // Queued before the store changes, so the scan is sent before the screen re-renders for "busy".
+      const run = chain.then(work);
+      chain = run.catch(() => {});
+      patch({ busy: true });
+      return run.finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) patch({ busy: false });
+      });
+    }
+
+    /** Sends the kept scans oldest first, each after the last is judged, while the station answers. */
+    function sendKept() {
+      if (flushing) return;
+      flushing = true;
+      void inTurn(async () => {
+        while (linkUp()) {
+          const [next, ...rest] = get().packing.kept;
+          if (!next) break;
+          patch({ kept: rest });
+          if (!(await sendScan(next))) break;
+        }
+      }).finally(() => {
+        flushing = false;
+      });
     }
 
     /** After the last item: label first, then shipment, each as the bench is set up. */
@@ -173,7 +247,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     }
 
     return {
-      packing: { order: null, lastVerdict: null, history: [], busy: false, block: null, notice: null },
+      packing: { order: null, lastVerdict: null, history: [], busy: false, kept: [], awaiting: 0, block: null, notice: null, incompleteScan: null },
 
       async loadCurrentOrder() {
         try {
@@ -183,15 +257,19 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         }
       },
 
-      scan(request) {
-        inFlight += 1;
-        patch({ busy: true });
-        const run = chain.then(() => sendScan(request));
-        chain = run;
-        return run.finally(() => {
-          inFlight -= 1;
-          if (inFlight === 0) patch({ busy: false });
-        });
+      async scan(request) {
+        const scan = { ...request, seq: ++scanSeq };
+        // Scans made while the station is not answering wait their turn behind those kept before.
+        if (!linkUp() || get().packing.kept.length > 0) {
+          keep(scan);
+          if (linkUp()) sendKept();
+          return;
+        }
+        await inTurn(() => sendScan(scan));
+      },
+
+      openOrder(orderId) {
+        return get().scan({ scanId: newScanId(), code: orderId });
       },
 
       async undoLastScan() {
@@ -237,6 +315,15 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
 
       dismissNotice() {
         patch({ notice: null });
+      },
+
+      scanIncomplete() {
+        patch({ incompleteScan: ++incompleteSeq });
+      },
+
+      packingOnLinkBack() {
+        patch({ notice: null });
+        if (get().packing.kept.length > 0) sendKept();
       },
 
       packingOnOrdersChanged(orderIds) {

@@ -1,4 +1,5 @@
 import { systemLanguage, type Language } from '../i18n/index.js';
+import type { ScannerProfile } from '../scanner/profile.js';
 import type { SliceCreator } from './types.js';
 
 /** How this bench works; kept on this machine (localStorage), not in the core. */
@@ -13,6 +14,8 @@ export interface Settings {
   autoShip: boolean;
   /** A scanned item opens the most urgent single-item order that needs it. */
   singleItemMode: boolean;
+  /** How this bench's scanner types (the scanner test); null until tested: the capture's defaults. */
+  scanner: ScannerProfile | null;
 }
 
 export interface SettingsSlice {
@@ -30,6 +33,7 @@ export function defaultSettings(nav: Pick<Navigator, 'language'> | undefined = g
     autoPrint: true,
     autoShip: false,
     singleItemMode: false,
+    scanner: null,
   };
 }
 

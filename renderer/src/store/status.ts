@@ -13,6 +13,8 @@ export interface Status {
   online: boolean;
   /** The link to the core (the station host's socket); events are missed while it is down. */
   connected: boolean;
+  /** The station answers calls (false: it is linked but a call has waited 3 s with no answer). */
+  answering: boolean;
   /** Changes waiting in the core's outbox for the platform; null until the core has said. */
   pendingSync: number | null;
   /** The last status each printer reported, by printer name. */
@@ -24,6 +26,7 @@ export interface StatusSlice {
   status: Status;
   setOnline(online: boolean): void;
   setConnected(connected: boolean): void;
+  setAnswering(answering: boolean): void;
   loadSyncStatus(): Promise<void>;
   statusOnOutboxChanged(event: Events['outbox.changed']): void;
   statusOnPrinterStatus(event: Events['printer.status']): void;
@@ -34,12 +37,15 @@ export function createStatusSlice(api: Api): SliceCreator<StatusSlice> {
   return (set) => {
     const patch = (p: Partial<Status>) => set((s) => ({ status: { ...s.status, ...p } }));
     return {
-      status: { online: globalThis.navigator?.onLine ?? true, connected: true, pendingSync: null, printers: {}, lastPrintFailure: null },
+      status: { online: globalThis.navigator?.onLine ?? true, connected: true, answering: true, pendingSync: null, printers: {}, lastPrintFailure: null },
       setOnline(online) {
         patch({ online });
       },
       setConnected(connected) {
         patch({ connected });
+      },
+      setAnswering(answering) {
+        patch({ answering });
       },
       async loadSyncStatus() {
         try {

@@ -94,7 +94,7 @@ describe('renderer API client over the station WebSocket', () => {
     expect(seen).toHaveLength(1);
   });
 
-  it('fails calls in flight with INTERNAL "Lost connection" when the station goes away, then reconnects', async () => {
+  it('fails calls in flight with STATION_UNREACHABLE "Lost connection" when the station goes away, then reconnects', async () => {
     const s = await startTestStation();
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
@@ -115,7 +115,7 @@ describe('renderer API client over the station WebSocket', () => {
     const down = connectedOnce(api, false);
     await first.close();
     const err = await rejection(inFlight);
-    expect(err.code).toBe('INTERNAL');
+    expect(err.code).toBe('STATION_UNREACHABLE');
     expect(err.message).toBe('Lost connection to the station');
     await down;
     release();
@@ -131,7 +131,7 @@ describe('renderer API client over the station WebSocket', () => {
     const s = await startTestStation();
     const api = clientFor(s, 'http://evil.example');
     const err = await rejection(api.call('sync.status', {}));
-    expect(err).toMatchObject({ code: 'INTERNAL', message: 'Lost connection to the station' });
+    expect(err).toMatchObject({ code: 'STATION_UNREACHABLE', message: 'Lost connection to the station' });
   });
 });
 

@@ -41,6 +41,11 @@ export class AppShell {
     await this.page.waitForFunction((l) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === l, lang);
   }
 
+  /** The link to the station in the status bar (data-state: answering, not-answering, disconnected). */
+  get stationLink(): Locator {
+    return this.page.getByTestId('status-link');
+  }
+
   get printerStatus(): Locator {
     return this.page.getByTestId('status-printer');
   }

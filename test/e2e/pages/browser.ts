@@ -24,6 +24,7 @@ export interface PageSocket {
 export interface PageElement {
   readonly tagName: string;
   readonly scrollTop: number;
+  readonly textContent: string | null;
   getAttribute(name: string): string | null;
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): ArrayLike<PageElement>;

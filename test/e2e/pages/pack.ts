@@ -1,10 +1,10 @@
 import type { Locator, Page } from 'playwright-core';
 import type { PageGlobals } from './browser.js';
+import { scanKeys, type BurstOptions } from './scanner.js';
 
-/** A keyboard-wedge scanner: keys a few ms apart (the capture takes gaps ≤ 35 ms), then Enter. */
-export async function typeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code, { delay: 5 });
-  await page.keyboard.press('Enter');
+/** A keyboard-wedge scanner: keys 5 ms apart by their timestamps, then Enter (see scanner.ts). */
+export async function typeScan(page: Page, code: string, options: BurstOptions = {}): Promise<void> {
+  await scanKeys(page, code, options);
 }
 
 /** How many performance marks of this name the page has made. */
@@ -41,6 +41,16 @@ export class PackScreen {
     return this.page.getByTestId('pack-banner');
   }
 
+  /** The red "Station not answering" / kept scans line (data-state, data-kept); absent when all is well. */
+  get link(): Locator {
+    return this.page.getByTestId('pack-link');
+  }
+
+  /** "Checking…" under the verdict, while a scan waits for the station. */
+  get checking(): Locator {
+    return this.verdict.locator('.verdict__busy');
+  }
+
   get reprintButton(): Locator {
     return this.page.getByTestId('pack-reprint');
   }
@@ -55,18 +65,32 @@ export class PackScreen {
 
   /**
    * Scans without clicking anywhere first, as at the bench, and resolves with the verdict code
-   * once the verdict is on screen. Fails fast when the capture did not take the burst as a scan.
+   * once the verdict is on screen. Fails when the capture did not take the burst as a scan.
    */
-  async scan(code: string): Promise<string> {
+  async scan(code: string, options: BurstOptions = {}): Promise<string> {
     const received = await markCount(this.page, 'scan-received');
+    const incomplete = await markCount(this.page, 'scan-incomplete');
     const painted = await markCount(this.page, 'verdict-painted');
-    await typeScan(this.page, code);
+    await typeScan(this.page, code, options);
     try {
-      await waitForMarks(this.page, 'scan-received', received, 2000);
-    } catch {
-      throw new Error(`the scanner capture did not take "${code}" as a scan`);
+      await waitForMarks(this.page, 'scan-received', received);
+    } catch (err) {
+      const cutShort = (await markCount(this.page, 'scan-incomplete')) > incomplete;
+      throw new Error(`the scanner capture did not take "${code}" as a scan${cutShort ? ' (it said the scan was cut short)' : ''}`, { cause: err });
     }
     await waitForMarks(this.page, 'verdict-painted', painted);
+    return (await this.verdict.getAttribute('data-code')) ?? '';
+  }
+
+  /**
+   * A burst that ends without its suffix, as when the scanner is pulled away mid-code; resolves
+   * once the screen has said so (its verdict code is then SCAN_INCOMPLETE).
+   */
+  async scanCutShort(code: string, options: Omit<BurstOptions, 'suffix'> = {}): Promise<string> {
+    const incomplete = await markCount(this.page, 'scan-incomplete');
+    await typeScan(this.page, code, { ...options, suffix: null });
+    await waitForMarks(this.page, 'scan-incomplete', incomplete);
+    await this.page.locator('[data-testid="verdict"][data-code="SCAN_INCOMPLETE"]').waitFor();
     return (await this.verdict.getAttribute('data-code')) ?? '';
   }
 

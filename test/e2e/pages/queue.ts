@@ -24,15 +24,35 @@ export class QueueScreen {
     return this.rows.evaluateAll((els) => els.map((el) => (el as { getAttribute(n: string): string | null }).getAttribute('data-order-id') ?? ''));
   }
 
+  /** How many rows are wholly inside the list's visible box. */
+  async fullyVisibleRows(): Promise<number> {
+    const box = await this.page.getByTestId('queue-list').boundingBox();
+    if (!box) return 0;
+    const rows = await this.rows.evaluateAll((els) => els.map((el) => (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect()));
+    return rows.filter((r) => r.top >= box.y - 0.5 && r.bottom <= box.y + box.height + 0.5).length;
+  }
+
   filter(name: QueueFilter): Locator {
     return this.page.getByTestId(`filter-${name}`);
   }
 
+  /** Unfolds the filters and batch options (they fold away so the list gets the height). */
+  async openFilters(): Promise<void> {
+    const toggle = this.page.getByTestId('filters-toggle');
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
   /** Sets a filter; a text filter is applied with Enter (typing alone waits for a pause). */
   async setFilter(name: QueueFilter, value: string): Promise<void> {
+    await this.openFilters();
     const control = this.filter(name);
     await setControl(control, value);
     if ((await control.evaluate((el) => (el as { tagName: string }).tagName)) === 'INPUT') await control.press('Enter');
+  }
+
+  /** Opens an order in Pack from the queue: a double-click on its row. */
+  async openInPack(orderId: string): Promise<void> {
+    await this.row(orderId).dblclick();
   }
 
   async selectAll(): Promise<void> {

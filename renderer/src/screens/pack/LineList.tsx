@@ -1,9 +1,15 @@
+import { memo } from 'react';
 import type { LineView } from '../../../../core/api/views.js';
 import { useT } from '../../i18n/useT.js';
+import { binWalkOrder, nextLine } from './binWalk.js';
 
-/** The order's lines in big type: what to pick, from which bin, and how many are in the parcel. */
-export function LineList({ lines }: { lines: LineView[] }) {
+/**
+ * The order's lines in big type, in bin-walk order: what to pick, from which bin, and how many are
+ * in the parcel. The line to scan next is marked.
+ */
+export const LineList = memo(function LineList({ lines }: { lines: LineView[] }) {
   const t = useT();
+  const active = nextLine(lines);
   return (
     <table className="line-list">
       <caption className="visually-hidden">{t('pack.lines.caption')}</caption>
@@ -20,19 +26,24 @@ export function LineList({ lines }: { lines: LineView[] }) {
         </tr>
       </thead>
       <tbody>
-        {lines.map((line, i) => (
-          <Line key={`${line.skuId}-${i}`} line={line} />
+        {binWalkOrder(lines).map((line, i) => (
+          <Line key={`${line.skuId}-${i}`} line={line} active={line === active} />
         ))}
       </tbody>
     </table>
   );
-}
+});
 
-function Line({ line }: { line: LineView }) {
+function Line({ line, active }: { line: LineView; active: boolean }) {
   const t = useT();
   const done = line.packedQty >= line.qty;
   return (
-    <tr className={done ? 'line is-done' : 'line'} data-testid={`line-${line.sellerSku}`} data-sku={line.sellerSku}>
+    <tr
+      className={`line${done ? ' is-done' : ''}${active ? ' is-active' : ''}`}
+      data-testid={`line-${line.sellerSku}`}
+      data-sku={line.sellerSku}
+      aria-current={active ? 'step' : undefined}
+    >
       <td className="line-list__check" aria-label={done ? t('pack.line.done') : t('pack.line.open')}>
         {done ? '✔' : ''}
       </td>

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/index.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { errorKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import type { PackAction, PackNotice } from '../../store/packing.js';
@@ -24,7 +25,7 @@ const FAILED: Record<PackAction, MessageKey> = {
 export function NoticeBar({ notice, onDismiss }: { notice: PackNotice | null; onDismiss(): void }) {
   const t = useT();
   if (!notice) return null;
-  const vars = { orderId: notice.orderId ?? '', printer: notice.kind === 'done' ? (notice.printer ?? '') : '' };
+  const vars = { orderId: notice.orderId ?? '', printer: notice.kind === 'done' ? printerName(t, notice.printer) : '' };
   const failed = notice.kind !== 'done';
   let title: string;
   let detail: string | null = null;

@@ -1,8 +1,9 @@
+import { memo } from 'react';
 import type { OrderView } from '../../../../core/api/views.js';
 import { useT } from '../../i18n/useT.js';
 
 /** Which order is on the bench, who it goes to, and how far packing has got. */
-export function OrderHeader({ order }: { order: OrderView | null }) {
+export const OrderHeader = memo(function OrderHeader({ order }: { order: OrderView | null }) {
   const t = useT();
   if (!order) return <p className="pack-idle">{t('pack.idle')}</p>;
   const done = order.packedAt !== null;
@@ -21,4 +22,4 @@ export function OrderHeader({ order }: { order: OrderView | null }) {
       {order.sellerNote && <p className="order-header__note">{t('pack.sellerNote', { note: order.sellerNote })}</p>}
     </header>
   );
-}
+});

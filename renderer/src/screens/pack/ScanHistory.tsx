@@ -1,9 +1,10 @@
+import { memo } from 'react';
 import type { ScanHistoryEntry } from '../../store/packing.js';
 import { verdictShortKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 
 /** The last scans, newest first, so a packer can see what went in after a distraction. */
-export function ScanHistory({ history }: { history: ScanHistoryEntry[] }) {
+export const ScanHistory = memo(function ScanHistory({ history }: { history: ScanHistoryEntry[] }) {
   const t = useT();
   return (
     <section className="scan-history" aria-labelledby="scan-history-title">
@@ -26,4 +27,4 @@ export function ScanHistory({ history }: { history: ScanHistoryEntry[] }) {
       )}
     </section>
   );
-}
+});

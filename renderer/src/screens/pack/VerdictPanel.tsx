@@ -4,13 +4,32 @@ import { feedbackFor, verdictVars } from '../../feedback/verdict.js';
 import { verdictKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 
+interface Props {
+  verdict: ScanVerdict | null;
+  busy: boolean;
+  openOrderId: string | null;
+  /** Set when the last burst was cut short (it never reached the core): it shows instead of the verdict. */
+  incompleteScan?: number | null;
+}
+
 /**
  * The last verdict in words, large, plus a full-screen colour wash (green accepted, bright green
  * complete, red anything refused). The wash is decoration; the words are what screen readers get.
  */
-export function VerdictPanel({ verdict, busy, openOrderId }: { verdict: ScanVerdict | null; busy: boolean; openOrderId: string | null }) {
+export function VerdictPanel({ verdict, busy, openOrderId, incompleteScan = null }: Props) {
   const t = useT();
   useVerdictPaintedMark(verdict?.scanId ?? null);
+  if (incompleteScan !== null) {
+    return (
+      <>
+        <div key={`incomplete-${incompleteScan}`} className="flash flash--error" aria-hidden="true" />
+        <section className="verdict verdict--error" aria-live="assertive" data-testid="verdict" data-code="SCAN_INCOMPLETE">
+          <p className="verdict__text">{t('pack.scanIncomplete')}</p>
+          {busy && <p className="verdict__busy">{t('pack.busy')}</p>}
+        </section>
+      </>
+    );
+  }
   const feedback = verdict ? feedbackFor(verdict) : null;
   return (
     <>

@@ -54,7 +54,7 @@ export function PickListPrint({ printout, onClose, autoPrint = true }: Props) {
         <button type="button" className="button button--big" onClick={onClose} data-testid="picklist-close">
           {t('queue.picklist.close')}
         </button>
-        <span className="picklist-print__hint">{t('queue.picklist.hint', { waves: printout.waves.length })}</span>
+        <span className="picklist-print__hint">{t('queue.picklist.hint', { count: printout.waves.length })}</span>
       </div>
       {printout.waves.map((wave, i) => (
         <PickListWave key={i} wave={wave} number={i + 1} of={printout.waves.length} printedAt={printedAt} station={printout.station} />

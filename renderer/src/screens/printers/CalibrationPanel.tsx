@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { printerName } from '../../i18n/printer-name.js';
 import type { SavedPrinter } from '../../../../core/printing/types.js';
 import { useT } from '../../i18n/useT.js';
 import { FormatFields } from './FormatFields.js';
@@ -56,7 +57,7 @@ export function CalibrationPanel({ printer }: { printer: SavedPrinter }) {
 
   return (
     <section className="form-panel" aria-labelledby="printers-calibration-title">
-      <h3 id="printers-calibration-title">{t('printers.calibration.title', { printer: printer.name })}</h3>
+      <h3 id="printers-calibration-title">{t('printers.calibration.title', { printer: printerName(t, printer.name) })}</h3>
       <form className="printer-form" onSubmit={submit} noValidate data-testid="printer-calibration">
         <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-language', dpi: 'printer-dpi', width: 'printer-stock-width', height: 'printer-stock-height' }} />
         <div className="form-row">

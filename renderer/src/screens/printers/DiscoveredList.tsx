@@ -1,5 +1,6 @@
 import type { SavedPrinter } from '../../../../core/printing/types.js';
-import { useT } from '../../i18n/useT.js';
+import { printerName } from '../../i18n/printer-name.js';
+import { useT, type T } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 import { languageKey, type PrinterLanguage } from './model.js';
 
@@ -7,6 +8,17 @@ export interface DiscoveredChoice {
   name: string;
   uri: string;
   language: PrinterLanguage | null;
+}
+
+/**
+ * The discovery's notes come from the core as English sentences (printer/discovery/usb.ts); the two
+ * it has are said in the station's language. One this screen does not know shows as the core wrote it.
+ */
+export function discoveryNote(t: T, note: string): string {
+  if (/^USB devices cannot be listed on this computer\b/.test(note)) return t('printers.discovered.usbUnavailable');
+  const noPermission = /^(\d+) USB device\(s\) could not be inspected\b/.exec(note);
+  if (noPermission) return t('printers.discovered.usbNoPermission', { count: Number(noPermission[1]) });
+  return note;
 }
 
 /** Printers found on the station computer (USB, with the language they say they speak, and the system's). */
@@ -29,7 +41,7 @@ export function DiscoveredList({ saved, onUse }: { saved: SavedPrinter[]; onUse(
           </span>
         </div>
         {existing ? (
-          <span className="muted">{t('printers.discovered.savedAs', { printer: existing })}</span>
+          <span className="muted">{t('printers.discovered.savedAs', { printer: printerName(t, existing) })}</span>
         ) : (
           <button type="button" className="button" onClick={() => onUse(choice)} data-testid="discovered-use">
             {t('printers.discovered.use')}
@@ -55,8 +67,8 @@ export function DiscoveredList({ saved, onUse }: { saved: SavedPrinter[]; onUse(
         </ul>
       )}
       {discovered?.notes.map((n) => (
-        <p key={n} className="muted printers-hint">
-          {n}
+        <p key={n} className="muted printers-hint" data-testid="discovery-note">
+          {discoveryNote(t, n)}
         </p>
       ))}
     </section>

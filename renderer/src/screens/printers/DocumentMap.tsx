@@ -1,4 +1,5 @@
 import type { DocumentKind, SavedPrinter } from '../../../../core/printing/types.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdeskStore } from '../../store/context.js';
 import { DOCUMENTS, documentKey, printerForDocument, toInput } from './model.js';
@@ -36,7 +37,7 @@ export function DocumentMap({ printers }: { printers: SavedPrinter[] }) {
                 {!current && <option value="">{t('printers.documents.none')}</option>}
                 {printers.map((p) => (
                   <option key={p.name} value={p.name}>
-                    {p.name}
+                    {printerName(t, p.name)}
                   </option>
                 ))}
               </select>

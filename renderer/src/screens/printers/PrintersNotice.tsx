@@ -1,4 +1,5 @@
 import { errorKey, type MessageKey } from '../../i18n/index.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 import type { PrintersAction } from '../../store/printers.js';
@@ -28,7 +29,7 @@ export function PrintersNotice() {
   const failed = notice.kind === 'failed';
   const title = failed ? FAILED[notice.action] : DONE[notice.action];
   if (!title) return null;
-  const vars = { printer: notice.printer ?? '' };
+  const vars = { printer: printerName(t, notice.printer) };
   return (
     <div className={`notice ${failed ? 'notice--error' : 'notice--ok'}`} role={failed ? 'alert' : 'status'} data-testid="printers-notice" data-kind={notice.kind} data-action={notice.action}>
       <div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { printerName } from '../../i18n/printer-name.js';
 import type { SavedPrinter } from '../../../../core/printing/types.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
@@ -40,7 +41,7 @@ function PrinterRow({ printer, selected, onSelect }: { printer: SavedPrinter; se
     <li className={`printer-row${selected ? ' is-selected' : ''}`} data-testid="printer-row" data-name={printer.name}>
       <div className="printer-row__head">
         <button type="button" className="printer-row__name" aria-pressed={selected} onClick={onSelect} data-testid="printer-select">
-          {printer.name}
+          {printerName(t, printer.name)}
           {printer.builtIn && <span className="badge">{t('printers.saved.builtIn')}</span>}
         </button>
         <PrinterStatusText name={printer.name} />
@@ -71,7 +72,7 @@ function PrinterRow({ printer, selected, onSelect }: { printer: SavedPrinter; se
             <>
               {/* The button pressed is gone: focus moves to the one that now answers it. */}
               <button type="button" className="button button--danger" autoFocus onClick={() => void removePrinter(printer.name)} data-testid="printer-remove-confirm">
-                {t('printers.action.removeConfirm', { printer: printer.name })}
+                {t('printers.action.removeConfirm', { printer: printerName(t, printer.name) })}
               </button>
               <button type="button" className="button" onClick={() => setConfirmRemove(false)}>
                 {t('printers.action.keep')}

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/index.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { errorKey } from '../../i18n/index.js';
 import type { T } from '../../i18n/useT.js';
 import { useT } from '../../i18n/useT.js';
@@ -56,13 +57,13 @@ function Outcome({ outcome, onResume, t }: { outcome: QueueOutcome; onResume(): 
     case 'pickList':
       return (
         <div className="batch-result is-ok" role="status" data-testid="batch-result">
-          {t('queue.result.pickList', { printer: outcome.job.printerName })}
+          {t('queue.result.pickList', { printer: printerName(t, outcome.job.printerName) })}
         </div>
       );
     case 'printA4':
       return (
         <div className="batch-result is-ok" role="status" data-testid="batch-result">
-          {t('queue.result.printA4', { waves: outcome.waves })}
+          {t('queue.result.printA4', { count: outcome.waves })}
         </div>
       );
     case 'arrange': {
@@ -81,12 +82,12 @@ function Outcome({ outcome, onResume, t }: { outcome: QueueOutcome; onResume(): 
       return (
         <div className={`batch-result ${bad ? 'is-error' : 'is-ok'}`} role={bad ? 'alert' : 'status'} data-testid="batch-result">
           <p className="batch-result__summary">
-            {t('queue.result.labels', { sent: batch.sent, failed: batch.failed, unknown: batch.unknown, refused: refused.length, printer: batch.printerName })}
+            {t('queue.result.labels', { sent: batch.sent, failed: batch.failed, unknown: batch.unknown, refused: refused.length, printer: printerName(t, batch.printerName) })}
           </p>
           {paused && (
             <div className="batch-result__paused" data-testid="batch-paused">
               <p>
-                <strong>{t('queue.result.paused', { queued: batch.queued })}</strong> {t(errorKey(batch.pausedCode ?? 'INTERNAL'))}
+                <strong>{t('queue.result.paused', { count: batch.queued })}</strong> {t(errorKey(batch.pausedCode ?? 'INTERNAL'))}
               </p>
               <button type="button" className="button button--big button--warning" onClick={onResume} data-testid="action-resume">
                 {t('queue.action.resume')}

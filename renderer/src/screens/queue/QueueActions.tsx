@@ -6,8 +6,6 @@ interface Props {
   selectedCount: number;
   gathering: boolean;
   busy: boolean;
-  options: Required<BatchOptions>;
-  onOptions(options: Required<BatchOptions>): void;
   onSelectAll(): void;
   onClearSelection(): void;
   onPrintPickList(): void;
@@ -46,15 +44,24 @@ export function QueueActions(p: Props) {
         <button type="button" className="button button--big" data-testid="action-arrange" disabled={none} onClick={p.onArrange}>
           {t('queue.action.arrange')}
         </button>
-        <label className="switch queue-actions__option">
-          <input type="checkbox" checked={p.options.singleItemFirst} onChange={(e) => p.onOptions({ ...p.options, singleItemFirst: e.target.checked })} data-testid="option-single-first" />
-          {t('queue.option.singleItemFirst')}
-        </label>
-        <label className="switch queue-actions__option">
-          <input type="checkbox" checked={p.options.allowUnpacked} onChange={(e) => p.onOptions({ ...p.options, allowUnpacked: e.target.checked })} data-testid="option-allow-unpacked" />
-          {t('queue.option.allowUnpacked')}
-        </label>
       </div>
+    </div>
+  );
+}
+
+/** How pick lists and shipments are made for the selection; kept with the filters, out of the way. */
+export function QueueOptions({ options, onOptions }: { options: Required<BatchOptions>; onOptions(options: Required<BatchOptions>): void }) {
+  const t = useT();
+  return (
+    <div className="queue-options">
+      <label className="switch queue-actions__option">
+        <input type="checkbox" checked={options.singleItemFirst} onChange={(e) => onOptions({ ...options, singleItemFirst: e.target.checked })} data-testid="option-single-first" />
+        {t('queue.option.singleItemFirst')}
+      </label>
+      <label className="switch queue-actions__option">
+        <input type="checkbox" checked={options.allowUnpacked} onChange={(e) => onOptions({ ...options, allowUnpacked: e.target.checked })} data-testid="option-allow-unpacked" />
+        {t('queue.option.allowUnpacked')}
+      </label>
     </div>
   );
 }

@@ -20,14 +20,17 @@ interface Props {
   onClearSelection(): void;
   /** Rows first..last are on screen (with overscan): their pages are wanted. */
   onView(first: number, last: number): void;
+  /** Opens an order in Pack (double-click, or Enter on the active row). */
+  onOpen?(orderId: string): void;
 }
 
 /**
  * The pick queue as a windowed listbox: a spacer as tall as every row, and only the rows in view
  * (plus overscan) in the DOM, so 5,000 orders scroll like 50. Keyboard: arrows move, Space selects,
- * Shift+arrows extend, Page Up/Down and Home/End jump, Ctrl+A selects all filtered, Esc clears.
+ * Shift+arrows extend, Page Up/Down and Home/End jump, Ctrl+A selects all filtered, Esc clears,
+ * Enter opens the active order in Pack.
  */
-export function QueueList({ total, pages, generation, selected, onToggle, onExtend, onSelectAll, onClearSelection, onView }: Props) {
+export function QueueList({ total, pages, generation, selected, onToggle, onExtend, onSelectAll, onClearSelection, onView, onOpen }: Props) {
   const t = useT();
   const list = useRef<HTMLDivElement>(null);
   const win = useVirtualWindow(list, total, ROW_HEIGHT, OVERSCAN);
@@ -96,6 +99,12 @@ export function QueueList({ total, pages, generation, selected, onToggle, onExte
       case ' ':
         onToggle(active);
         break;
+      case 'Enter': {
+        const row = rowAt(pages, active);
+        if (!row || !onOpen) return;
+        onOpen(row.id);
+        break;
+      }
       case 'Escape':
         onClearSelection();
         break;
@@ -113,7 +122,7 @@ export function QueueList({ total, pages, generation, selected, onToggle, onExte
   const rows = [];
   for (let i = first; i <= last; i++) {
     const row = rowAt(pages, i);
-    rows.push(<QueueRowView key={i} index={i} row={row} selected={row !== undefined && selected.has(row.id)} active={i === active} onPick={pick} />);
+    rows.push(<QueueRowView key={i} index={i} row={row} selected={row !== undefined && selected.has(row.id)} active={i === active} onPick={pick} {...(onOpen && { onOpen })} />);
   }
 
   return (
@@ -124,7 +133,6 @@ export function QueueList({ total, pages, generation, selected, onToggle, onExte
         <span>{t('queue.col.order')}</span>
         <span>{t('queue.col.carrier')}</span>
         <span>{t('queue.col.items')}</span>
-        <span />
       </div>
       <div
         ref={list}

@@ -5,8 +5,11 @@ import { useT } from '../../i18n/useT.js';
 import { countdown, liveUrgency, URGENCY_CLASS } from './countdown.js';
 import { useNow } from './useNow.js';
 
-/** Fixed: the list is windowed by arithmetic on it (index × height), so rows never wrap taller. */
-export const ROW_HEIGHT = 60;
+/**
+ * Fixed: the list is windowed by arithmetic on it (index × height), so rows never wrap taller.
+ * 44 px gives 12 rows or more at 1366×768 with the filters folded.
+ */
+export const ROW_HEIGHT = 44;
 
 export const optionId = (index: number) => `queue-option-${index}`;
 
@@ -16,10 +19,11 @@ interface Props {
   selected: boolean;
   active: boolean;
   onPick(index: number, extend: boolean): void;
+  onOpen?(orderId: string): void;
 }
 
 /** One order of the queue, or a placeholder while its page is on the way. */
-export const QueueRowView = memo(function QueueRowView({ index, row, selected, active, onPick }: Props) {
+export const QueueRowView = memo(function QueueRowView({ index, row, selected, active, onPick, onOpen }: Props) {
   const t = useT();
   const now = useNow();
   const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
@@ -34,6 +38,8 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
   // A shift-click must not also select the text between the two rows.
   const mouseDown = (e: MouseEvent) => e.shiftKey && e.preventDefault();
   const urgency = liveUrgency(row, now);
+  // No-break spaces hold each line (SKU ×qty @bin) together when the list wraps.
+  const lines = row.lines.map((l) => `${l.sellerSku}\u00a0×${l.qty}${l.bin ? `\u00a0@${l.bin}` : ''}`).join(' · ');
   return (
     <div
       className={`queue-row ${URGENCY_CLASS[urgency]}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
@@ -44,6 +50,7 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
       data-testid="queue-row"
       data-order-id={row.id}
       onClick={click}
+      onDoubleClick={onOpen && (() => onOpen(row.id))}
       onMouseDown={mouseDown}
     >
       <span className="queue-row__check" aria-hidden="true">
@@ -60,16 +67,13 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
         {row.carrier}
         {row.unitsPacked > 0 && <span className="queue-row__packed">{t('queue.row.packed', { packed: row.unitsPacked, total: row.unitsOrdered })}</span>}
       </span>
-      <span className="queue-row__items">
-        <span className="queue-row__count">{row.singleItem ? t('queue.row.single') : t('queue.row.units', { count: row.unitsOrdered })}</span>
-        <span className="queue-row__lines">{row.lines.map((l) => `${l.sellerSku} ×${l.qty}${l.bin ? ` @${l.bin}` : ''}`).join(' · ')}</span>
-      </span>
-      <span className="queue-row__flags">
+      <span className="queue-row__items" title={lines}>
         {row.cancelRequestedAt !== null ? (
           <span className="flag flag--error">{t('queue.flag.cancelRequested')}</span>
         ) : (
           row.packRefusal && <span className="flag flag--error">{t(errorKey(row.packRefusal))}</span>
-        )}
+        )}{' '}
+        <span className="queue-row__count">{row.singleItem ? t('queue.row.single') : t('queue.row.units', { count: row.unitsOrdered })}</span> <span className="queue-row__lines">{lines}</span>
       </span>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { JobView } from '../../../../core/printing/types.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { errorKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk } from '../../store/context.js';
@@ -52,7 +53,7 @@ export function JobHistory({ jobs, resending, onResend }: Props) {
                     <div>{t(`reprint.job.kind.${job.kind}`)}</div>
                     <div className="muted">{t(`reprint.job.document.${job.document}`)}</div>
                   </td>
-                  <td>{job.printerName}</td>
+                  <td>{printerName(t, job.printerName)}</td>
                   <td className="job__state">
                     <span className="job__badge">{t(`reprint.job.state.${job.state}`)}</span>
                     {job.errorCode && <div className="job__error">{t(errorKey(job.errorCode))}</div>}

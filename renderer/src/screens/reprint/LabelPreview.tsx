@@ -1,4 +1,5 @@
 import { errorKey } from '../../i18n/index.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
 import type { LabelPreview as Preview } from '../../store/search.js';
 import type { ErrorCode } from '../../store/api.js';
@@ -16,9 +17,9 @@ export function LabelPreview({ orderId, preview, error }: { orderId: string; pre
           src={`data:image/png;base64,${preview.png}`}
           width={preview.widthDots}
           height={preview.heightDots}
-          alt={t('reprint.preview.alt', { orderId, printer: preview.printer })}
+          alt={t('reprint.preview.alt', { orderId, printer: printerName(t, preview.printer) })}
         />
-        <figcaption className="muted">{t('reprint.preview.caption', { source: t(`reprint.preview.source.${preview.source}`), printer: preview.printer })}</figcaption>
+        <figcaption className="muted">{t('reprint.preview.caption', { source: t(`reprint.preview.source.${preview.source}`), printer: printerName(t, preview.printer) })}</figcaption>
       </figure>
     );
   } else if (error) {

@@ -1,4 +1,5 @@
 import { errorKey, type MessageKey } from '../../i18n/index.js';
+import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
 import type { SearchAction, SearchNotice } from '../../store/search.js';
 
@@ -26,7 +27,7 @@ export function ReprintNotice({ notice, onDismiss }: { notice: SearchNotice | nu
     detail = t(errorKey(notice.code));
   } else {
     const key = notice.action === 'resend' ? DONE.resend : DONE.reprint;
-    title = t(key, { orderId: notice.orderId ?? '', printer: notice.printer, jobId: notice.jobId });
+    title = t(key, { orderId: notice.orderId ?? '', printer: printerName(t, notice.printer), jobId: notice.jobId });
   }
   return (
     <div className={`notice ${failed ? 'notice--error' : 'notice--ok'}`} role={failed ? 'alert' : 'status'} data-testid="reprint-notice">

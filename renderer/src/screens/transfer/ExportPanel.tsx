@@ -5,6 +5,7 @@ import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 import { isBusy, type TransferState } from '../../store/transfer.js';
 import { dayEnd, dayStart, defaultExportDays } from './dates.js';
+import { CoreDetails } from './CoreDetails.js';
 import { ProgressLine } from './ProgressLine.js';
 import { ORDER_STATUSES, statusKey } from './statuses.js';
 
@@ -123,12 +124,18 @@ export function ExportPanel({ now = Date.now }: { now?: () => number }) {
         {run.state === 'failed' && (
           <div className="transfer-failure" role="alert" data-testid="export-failure">
             <p className="transfer-failure__title">
-              {t('transfer.export.failed')} {t(errorKey(run.code ?? 'INTERNAL'))}
+              {t('transfer.export.failed', { dir: run.dir })} {t(exportReason(run.code))}
             </p>
-            {run.message && <p className="notice__core">{run.message}</p>}
+            {run.message && <CoreDetails message={run.message} />}
           </div>
         )}
       </div>
     </section>
   );
+}
+
+/** Why an export failed, in the packer's words: the core reports a folder it cannot write to as FILE_UNREADABLE. */
+function exportReason(code: string | null | undefined): MessageKey {
+  if (code === 'FILE_UNREADABLE') return 'transfer.export.cannotWrite';
+  return errorKey(code ?? 'INTERNAL');
 }

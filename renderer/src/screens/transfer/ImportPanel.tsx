@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 import { isBusy, type DateOrder, type ImportKind, type ImportRun, type TransferState } from '../../store/transfer.js';
 import { ImportReportView } from './ImportReportView.js';
+import { CoreDetails } from './CoreDetails.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RowErrorTable } from './RowErrorTable.js';
 
@@ -39,17 +40,28 @@ export function ImportPanel() {
     <section className="form-panel transfer-panel" aria-labelledby="transfer-import-title" aria-busy={busy}>
       <h3 id="transfer-import-title">{t('transfer.import.title')}</h3>
       <form className="transfer-form" onSubmit={submit}>
-        <label className="form-field">
-          <span>{t('transfer.import.file')}</span>
-          <input
-            ref={fileInput}
-            type="file"
-            className="file-field"
-            accept=".csv,.txt,text/csv,text/plain"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-            data-testid="import-file"
-          />
-        </label>
+        <div className="form-field">
+          <span id="import-file-label">{t('transfer.import.file')}</span>
+          {/* The browser's own chooser says "Choose File / No file chosen" in its language, not the
+              station's: a styled label opens the hidden input, and the file name is said here. */}
+          <div className="file-choice">
+            <label className="button file-choice__button">
+              {t('transfer.import.choose')}
+              <input
+                ref={fileInput}
+                type="file"
+                className="visually-hidden"
+                accept=".csv,.txt,text/csv,text/plain"
+                aria-labelledby="import-file-label"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                data-testid="import-file"
+              />
+            </label>
+            <span className={`file-choice__name${file ? '' : ' muted'}`} data-testid="import-file-name">
+              {file ? file.name : t('transfer.import.noFile')}
+            </span>
+          </div>
+        </div>
         <div className="form-row">
           <label className="form-field">
             <span>{t('transfer.import.kind')}</span>
@@ -101,7 +113,7 @@ function ImportFailure({ run }: { run: ImportRun }) {
     return (
       <div className="transfer-failure" role="alert" data-testid="import-failure">
         <p className="transfer-failure__title">{t('transfer.import.invalid', { file: run.fileName ?? '', count: run.rowErrors.length })}</p>
-        {run.rowErrors.length > 0 ? <RowErrorTable errors={run.rowErrors} /> : run.message && <p className="notice__core">{run.message}</p>}
+        {run.rowErrors.length > 0 ? <RowErrorTable errors={run.rowErrors} /> : run.message && <CoreDetails message={run.message} />}
       </div>
     );
   }
@@ -112,7 +124,7 @@ function ImportFailure({ run }: { run: ImportRun }) {
       <p className="transfer-failure__title">
         {t('transfer.import.failed')} {reason}
       </p>
-      {run.message && <p className="notice__core">{run.message}</p>}
+      {run.message && <CoreDetails message={run.message} />}
     </div>
   );
 }

@@ -1,0 +1,81 @@
+import type { Page } from 'playwright-core';
+
+/** One thing wrong with a screen's layout, as found in the page. */
+export interface LayoutProblem {
+  kind: 'overflow' | 'clipped-id';
+  /** A short CSS-ish path to the element, e.g. `main > div.queue-screen > table`. */
+  where: string;
+  detail: string;
+}
+
+/**
+ * Looks for what a packer would see as broken at this window size:
+ *  - horizontal overflow: the document, or a main region (top bar, nav, main, status bar, the
+ *    screen and its sections), wider than its box (scrollWidth > clientWidth);
+ *  - clipped ids: an element showing an order id or tracking number that does not fit and does
+ *    not wrap (wider than itself, or cut by an ancestor that hides or scrolls its overflow).
+ * `ids` are the order ids and tracking numbers that may be on screen.
+ */
+export function layoutProblems(page: Page, ids: readonly string[]): Promise<LayoutProblem[]> {
+  return page.evaluate((ids) => {
+    type El = {
+      tagName: string;
+      className: unknown;
+      parentElement: El | null;
+      scrollWidth: number;
+      clientWidth: number;
+      childNodes: ArrayLike<{ nodeType: number; textContent: string | null }>;
+      getBoundingClientRect(): { left: number; right: number; width: number };
+    };
+    const g = globalThis as unknown as {
+      document: { documentElement: El; querySelectorAll(s: string): ArrayLike<El> };
+      getComputedStyle(el: El): { overflowX: string; display: string; visibility: string };
+    };
+    const describe = (el: El): string => {
+      const parts: string[] = [];
+      for (let e: El | null = el; e && parts.length < 4; e = e.parentElement) {
+        const cls = typeof e.className === 'string' && e.className ? `.${e.className.trim().split(/\s+/)[0]}` : '';
+        parts.unshift(`${e.tagName.toLowerCase()}${cls}`);
+      }
+      return parts.join(' > ');
+    };
+    const problems: { kind: 'overflow' | 'clipped-id'; where: string; detail: string }[] = [];
+    const shown = (el: El) => {
+      const style = g.getComputedStyle(el);
+      return style.display !== 'none' && style.visibility !== 'hidden' && el.getBoundingClientRect().width > 0;
+    };
+
+    const doc = g.document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth) problems.push({ kind: 'overflow', where: 'document', detail: `${doc.scrollWidth} > ${doc.clientWidth}` });
+    const regions = g.document.querySelectorAll('.app > *, .nav, main > *, main > * > *, main section, main aside, main form');
+    for (const el of Array.from(regions)) {
+      if (!shown(el) || el.tagName === 'TBODY' || el.tagName === 'THEAD') continue;
+      if (el.scrollWidth > el.clientWidth + 1) problems.push({ kind: 'overflow', where: describe(el), detail: `${el.scrollWidth} > ${el.clientWidth}` });
+    }
+
+    const idPattern = ids.length ? new RegExp(ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
+    if (!idPattern) return problems;
+    for (const el of Array.from(g.document.querySelectorAll('body *'))) {
+      const ownText = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.textContent ?? '')
+        .join('');
+      const id = idPattern.exec(ownText)?.[0];
+      if (!id || !shown(el)) continue;
+      const box = el.getBoundingClientRect();
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
+        problems.push({ kind: 'clipped-id', where: describe(el), detail: `${id}: ${el.scrollWidth} > ${el.clientWidth}` });
+        continue;
+      }
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        if (g.getComputedStyle(a).overflowX === 'visible') continue;
+        const outer = a.getBoundingClientRect();
+        if (box.left < outer.left - 1 || box.right > outer.right + 1) {
+          problems.push({ kind: 'clipped-id', where: describe(el), detail: `${id} cut by ${describe(a)}` });
+          break;
+        }
+      }
+    }
+    return problems;
+  }, ids);
+}
