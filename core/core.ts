@@ -31,6 +31,7 @@ import { syncHandlers } from './features/sync.js';
 import { openCredentialStore, type OpenCredentialsOptions } from './platform/credentials/open.js';
 import type { RuntimeOptions } from './platform/runtime.js';
 import { SyncService, thisProgram, type GatewayFactory, type LockIdentity } from './sync/service.js';
+import { workerGateways } from './sync/worker-gateway.js';
 import { listSkus } from './store/catalogue-repo.js';
 import { pruneDeadLeases, releaseLease, renewLease, takeLease } from './store/leases-repo.js';
 import { recoverDeadOwnersWork } from './store/print-jobs-repo.js';
@@ -68,8 +69,12 @@ export interface Core {
 export interface SyncOptions {
   /** Electron's safeStorage (the app), or `keychain: null` to skip the OS keychain (tests). */
   credentials?: Omit<OpenCredentialsOptions, 'dataDir'>;
-  /** Platform calls in a worker thread (hosts) rather than this thread (the default). */
-  gateways?: GatewayFactory;
+  /**
+   * Where platform calls (HTTP, parsing, checking answers) run: 'worker' — a worker thread, for the
+   * app and the station, so a scan never waits on them; 'thread' (the default) — here (the CLI);
+   * or a factory of one's own (tests).
+   */
+  gateways?: 'worker' | 'thread' | GatewayFactory;
   /** The platform client's timeouts and backoff (tests shorten them). */
   runtime?: RuntimeOptions;
   /** How long "Sync now" waits for another program's cycle before giving up (default 30 s). */
@@ -166,7 +171,7 @@ export function createCore(opts: CoreOptions): Core {
       return result;
     },
     openCredentials: async () => (await openCredentialStore({ dataDir, ...s.credentials })).store,
-    ...(s.gateways ? { gateways: s.gateways } : {}),
+    ...(s.gateways === 'worker' ? { gateways: workerGateways } : typeof s.gateways === 'function' ? { gateways: s.gateways } : {}),
     ...(s.runtime ? { runtime: s.runtime } : {}),
     // The sync lock is held under this program's lease id (process_leases names its role, pid and host).
     identity: s.identity ?? { ...thisProgram(), owner: me.lease.ownerId },

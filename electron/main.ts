@@ -3,7 +3,6 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'elect
 import type { Logger } from '../core/api/context.js';
 import { createCore, type Core } from '../core/core.js';
 import { electronSafeStorage } from '../core/platform/credentials/safe-storage-store.js';
-import { workerGateways } from '../core/sync/worker-gateway.js';
 import { forwardEvents, registerInvoke } from './ipc.js';
 import { claimSingleInstance, closeCoreOnQuit, focusWindow, Inflight, offerDemoShop } from './lifecycle.js';
 import { APP_ORIGIN, devServerOrigin, startUrl, type PageOrigin } from './origin.js';
@@ -58,7 +57,7 @@ function openStation(origin: PageOrigin, devServer: PageOrigin | null): BrowserW
       nativeBinding: files.nativeBinding,
       warmLabelRenderer: true,
       // The shop's secrets: the OS keychain first (the CLI reads it too), else safeStorage, else a 0600 file.
-      sync: { credentials: { safeStorage: electronSafeStorage(safeStorage) }, gateways: workerGateways },
+      sync: { credentials: { safeStorage: electronSafeStorage(safeStorage) }, gateways: 'worker' },
     });
   } catch (err) {
     fail('Packdesk cannot open its database', err, files);

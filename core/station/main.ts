@@ -6,7 +6,6 @@ import { defaultDbPath } from '../cli/paths.js';
 import { createCore, type Core } from '../core.js';
 import { codedError } from '../api/coded-error.js';
 import { ensureRendererBuilt, staleReason } from '../../scripts/renderer-build.js';
-import { workerGateways } from '../sync/worker-gateway.js';
 import { PackdeskError, type ErrorInfo } from '../domain/errors.js';
 import { startStation, type Station } from './server.js';
 import { staticRoot } from './static.js';
@@ -101,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + '\n');
       return 0;
     }
-    core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true, sync: { gateways: workerGateways } });
+    core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true, sync: { gateways: 'worker' } });
     if (args.demo) {
       const demo = await call(core.dispatch, 'demo.load', {});
       process.stdout.write(`Demo shop loaded: ${demo.orders} new orders, ${demo.skus} SKUs.\n`);
