@@ -27,6 +27,8 @@ export interface SyncScreens {
   orderConflicts: { orderId: string; list: ConflictView[] } | null;
   /** "Sync now" is running (the button waits). */
   running: boolean;
+  /** "Sync now" presses answered so far (a new summary or error is on screen after each). */
+  runs: number;
   summary: CycleSummary | null;
   error: SyncFailure | null;
   arranging: boolean;
@@ -67,6 +69,7 @@ const initial: SyncScreens = {
   conflicts: [],
   orderConflicts: null,
   running: false,
+  runs: 0,
   summary: null,
   error: null,
   arranging: false,
@@ -179,8 +182,8 @@ export function createSyncSlice(api: Api): SliceCreator<SyncSlice> {
         } catch (err) {
           patch({ error: failureOf(err) });
         } finally {
-          patch({ running: false });
           await refreshLists();
+          patch({ running: false, runs: get().sync.runs + 1 });
         }
       },
 

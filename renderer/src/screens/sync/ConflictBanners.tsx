@@ -13,14 +13,15 @@ import './sync.css';
 export function ConflictBanners() {
   const t = useT();
   const orderId = usePackdesk((s) => s.packing.order?.id ?? null);
-  const orderStatus = usePackdesk((s) => s.packing.order?.status ?? null);
+  // The order's view counts its open conflicts: a change there (orders.changed) asks again.
+  const orderFacts = usePackdesk((s) => (s.packing.order ? `${s.packing.order.status}:${s.packing.order.conflicts?.length ?? 0}` : ''));
   const stamp = usePackdesk((s) => (s.status.sync ? `${s.status.sync.lastCycleAt}:${s.status.sync.conflicts}` : ''));
   const shown = usePackdesk((s) => (s.sync.orderConflicts?.orderId === orderId ? s.sync.orderConflicts.list : []));
   const text = useConflictText();
   const { loadOrderConflicts, acknowledgeConflict } = usePackdeskStore().getState();
   useEffect(() => {
     void loadOrderConflicts(orderId);
-  }, [orderId, orderStatus, stamp, loadOrderConflicts]);
+  }, [orderId, orderFacts, stamp, loadOrderConflicts]);
   if (shown.length === 0) return null;
   return (
     <div className="pack-screen__conflicts" data-testid="conflict-banners">

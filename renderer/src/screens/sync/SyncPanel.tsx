@@ -19,6 +19,7 @@ export function SyncPanel() {
   const view = usePackdesk((s) => s.status.sync);
   const running = usePackdesk((s) => s.sync.running);
   const summary = usePackdesk((s) => s.sync.summary);
+  const runs = usePackdesk((s) => s.sync.runs);
   const error = usePackdesk((s) => s.sync.error);
   const { syncNow, loadSyncEntries, loadConflicts } = usePackdeskStore().getState();
   // What the lists show changes with each cycle and outbox write the core announces.
@@ -30,7 +31,7 @@ export function SyncPanel() {
   const when = (ms: number | null | undefined) => (ms ? clockTime(ms, language) : t('syncPanel.never'));
   const busy = running || (view?.running ?? false);
   return (
-    <div className="sync-panel" data-testid="screen-sync">
+    <div className="sync-panel" data-testid="screen-sync" data-runs={runs}>
       <div className="sync-panel__head">
         <h2>{t('syncPanel.title')}</h2>
         <SyncStatusText />
