@@ -33,6 +33,7 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
   let orderId = '';
   let packageId = '';
   const others: string[] = [];
+  const pageErrors: string[] = [];
   let printedFrom = 0;
   const step = flowSteps();
 
@@ -50,6 +51,7 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     page = browser.page;
     app = new AppShell(page);
     panel = new SyncPanel(page);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
     await app.goto(bench.origin);
   }, 90_000);
 
@@ -129,7 +131,9 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     expect(await app.open('pack')).toBe(true);
     const pack = new PackScreen(page);
     await pack.reprintButton.click();
-    await pack.noticeFor('reprint').waitFor();
+    // The first platform label loads the PDF renderer (the station host warms it at start; this bench does not).
+    await pack.noticeFor('reprint').waitFor({ timeout: 30_000 });
+    await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('done');
     await expect.poll(() => labelsSince(bench.printer, printedFrom).length, { timeout: 15_000 }).toBe(1);
     const [zpl] = labelsSince(bench.printer, printedFrom);
     // The platform's PDF, rasterised for the printer: a graphic, not Packdesk's own text label.
@@ -141,5 +145,6 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     expect((await bench.call('orders.get', { orderId })).trackingNumber).toBe(tracking);
     expect(bench.errors).toEqual([]);
     expect(sim.errors).toEqual([]);
+    expect(pageErrors).toEqual([]);
   });
 });

@@ -2,7 +2,10 @@ import { useEffect } from 'react';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 import { useConflictText } from './ConflictList.js';
+import type { ConflictView } from '../../../../core/sync/views.js';
 import './sync.css';
+
+const NONE: ConflictView[] = [];
 
 /**
  * The Pack screen's banners for the order on the bench that TikTok Shop changed under it:
@@ -16,7 +19,7 @@ export function ConflictBanners() {
   // The order's view counts its open conflicts: a change there (orders.changed) asks again.
   const orderFacts = usePackdesk((s) => (s.packing.order ? `${s.packing.order.status}:${s.packing.order.conflicts?.length ?? 0}` : ''));
   const stamp = usePackdesk((s) => (s.status.sync ? `${s.status.sync.lastCycleAt}:${s.status.sync.conflicts}` : ''));
-  const shown = usePackdesk((s) => (s.sync.orderConflicts?.orderId === orderId ? s.sync.orderConflicts.list : []));
+  const shown = usePackdesk((s) => (s.sync.orderConflicts?.orderId === orderId ? s.sync.orderConflicts.list : NONE));
   const text = useConflictText();
   const { loadOrderConflicts, acknowledgeConflict } = usePackdeskStore().getState();
   useEffect(() => {

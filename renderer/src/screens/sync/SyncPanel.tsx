@@ -34,7 +34,7 @@ export function SyncPanel() {
     <div className="sync-panel" data-testid="screen-sync" data-runs={runs}>
       <div className="sync-panel__head">
         <h2>{t('syncPanel.title')}</h2>
-        <SyncStatusText />
+        <SyncStatusText testId="sync-panel-status" />
         <button type="button" className="button button--primary" disabled={busy || view?.state === 'NOT_CONNECTED'} data-testid="sync-now" onClick={() => void syncNow()}>
           {busy ? t('syncPanel.running') : t('syncPanel.now')}
         </button>

@@ -12,7 +12,7 @@ import './sync.css';
  * worked out again here), "Syncing…" while a cycle runs, and the refused and conflict counts.
  * A button: it opens the sync panel.
  */
-export function SyncStatusText({ onOpen }: { onOpen?: () => void }) {
+export function SyncStatusText({ onOpen, testId = 'status-sync' }: { onOpen?: () => void; testId?: string }) {
   const t = useT();
   const language = usePackdesk((s) => s.settings.language);
   const { sync, pendingSync } = usePackdesk(useShallow((s) => ({ sync: s.status.sync, pendingSync: s.status.pendingSync })));
@@ -23,7 +23,7 @@ export function SyncStatusText({ onOpen }: { onOpen?: () => void }) {
     <button
       type="button"
       className={`status-bar__sync ${tone(state, waiting)}`}
-      data-testid="status-sync"
+      data-testid={testId}
       data-state={state}
       data-pending={pendingSync ?? undefined}
       title={t('sync.open')}
