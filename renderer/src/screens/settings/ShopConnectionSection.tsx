@@ -113,7 +113,8 @@ function ConnectForm({ shop }: { shop: ShopStatusView | null }) {
   };
 
   return (
-    <form className="form-panel shop-form" onSubmit={onSubmit} autoComplete="off" data-testid="shop-connect-form">
+    // noValidate: the URLs sit in a closed "Advanced" where the browser's bubble cannot show; the core checks them and says why.
+    <form className="form-panel shop-form" onSubmit={onSubmit} autoComplete="off" noValidate data-testid="shop-connect-form">
       <div className="shop-form__grid">
         <label className="form-field">
           {t('shopConnection.appKey')}
