@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CycleSummary, EntryView, ShopStatusView, SyncSettings } from '../../core/sync/views.js';
 import { ShopConnectionSection } from '../../renderer/src/screens/settings/ShopConnectionSection.js';
+import { GetLabelsNow } from '../../renderer/src/screens/sync/GetLabelsNow.js';
 import { SyncPanel } from '../../renderer/src/screens/sync/SyncPanel.js';
 import { FakeApi, FakeApiError } from './helpers/fake-api.js';
 import { renderWithCore } from './helpers/render.js';
@@ -158,5 +159,39 @@ describe('the sync panel', () => {
     await act(async () => finish(SUMMARY));
     await waitFor(() => expect(button.disabled).toBe(false));
     expect(screen.getByTestId('sync-summary').textContent).toBe('Last sync: 12 orders read, 3 changed, 1 sent, 1 labels, 0 waiting, 1 refused.');
+  });
+});
+
+describe('Get labels now (queue)', () => {
+  it('is offered only with "Arrange ahead" on, says the 72 h clock before it runs, and the result after', async () => {
+    const connected = { ...syncStatus(0), state: 'SYNCED' as const, key: 'sync.state.synced', shop: { id: 'S1', name: 'Bright Cases', region: 'GB' } };
+    let arrangeAhead = false;
+    const api = new FakeApi()
+      .handle('sync.status', () => connected)
+      .handle('sync.settings', () => ({ ...settings, arrangeAhead }))
+      .handle('sync.arrangeAhead', ({ orderIds }) => ({
+        arranged: orderIds,
+        failed: [],
+        labelsReady: orderIds.slice(0, 1),
+        labelsWaiting: orderIds.slice(1),
+        error: null,
+        notice: { key: 'sync.arrangeAhead.notice', fields: { hours: 72, orders: orderIds.length }, text: '' },
+      }));
+    const { unmount } = renderWithCore(<GetLabelsNow />, api);
+    await waitFor(() => expect(api.callsTo('sync.settings')).toHaveLength(1));
+    expect(screen.queryByTestId('action-get-labels')).toBeNull();
+    unmount();
+
+    arrangeAhead = true;
+    const again = renderWithCore(<GetLabelsNow />, api);
+    act(() => again.store.setState((s) => ({ queue: { ...s.queue, selection: { ...s.queue.selection, ids: new Set(['O-1', 'O-2']) } } })));
+    fireEvent.click(await screen.findByTestId('action-get-labels'));
+    expect(screen.getByTestId('get-labels-confirm').textContent).toMatch(/2 orders.*72 h collection clock/);
+    expect(api.callsTo('sync.arrangeAhead')).toEqual([]);
+    fireEvent.click(screen.getByTestId('get-labels-yes'));
+    await screen.findByTestId('get-labels-result');
+    expect(api.callsTo('sync.arrangeAhead')).toEqual([{ orderIds: ['O-1', 'O-2'] }]);
+    expect(screen.getByTestId('get-labels-result').textContent).toBe('Arranged 2; labels ready 1, still coming 1, failed 0. The 72 h collection clock has started.');
+
   });
 });
