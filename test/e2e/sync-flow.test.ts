@@ -15,6 +15,7 @@ import { openBrowser, screenshot, startBench, type BrowserSession, type StationB
 import { AppShell } from './pages/app.js';
 import { PackScreen } from './pages/pack.js';
 import { QueueScreen } from './pages/queue.js';
+import { ReprintScreen } from './pages/reprint.js';
 import { SettingsScreen } from './pages/settings.js';
 import { ShopConnection, SyncPanel } from './pages/sync.js';
 import { flowSteps } from './steps.js';
@@ -146,5 +147,17 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     expect(bench.errors).toEqual([]);
     expect(sim.errors).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  step('Reprint previews the platform label, says "TikTok label", and lists the package with it', async () => {
+    expect(await app.open('reprint')).toBe(true);
+    const reprint = new ReprintScreen(page);
+    await reprint.search(orderId);
+    await reprint.preview.waitFor({ timeout: 30_000 });
+    await expect(page.locator('.label-preview figcaption').textContent()).resolves.toMatch(/^TikTok label · Loopback$/);
+    const pkg = page.locator(`[data-testid="package-label"][data-package-id="${packageId}"]`);
+    await expect(pkg.getAttribute('data-label')).resolves.toBe('PLATFORM');
+    await expect(pkg.textContent()).resolves.toContain('TikTok label');
+    await screenshot(page, 'sync-04-reprint-preview');
   });
 });

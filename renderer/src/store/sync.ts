@@ -51,6 +51,8 @@ export interface SyncSlice {
   acknowledgeConflict(conflictId: number): Promise<void>;
   syncNow(): Promise<void>;
   arrangeAhead(orderIds: string[]): Promise<void>;
+  /** One package's label again (a split order's parcels each have their own); answers the job's state or the error code. */
+  reprintPackage(orderId: string, packageId: string): Promise<string>;
 }
 
 export function failureOf(err: unknown): SyncFailure {
@@ -184,6 +186,15 @@ export function createSyncSlice(api: Api): SliceCreator<SyncSlice> {
         } finally {
           await refreshLists();
           patch({ running: false, runs: get().sync.runs + 1 });
+        }
+      },
+
+      async reprintPackage(orderId, packageId) {
+        const { station, packer } = get().settings;
+        try {
+          return (await api.call('printing.reprint', { orderId, packageId, station, packer })).state;
+        } catch (err) {
+          return errorCodeOf(err);
         }
       },
 
