@@ -11,8 +11,12 @@ import { ReprintScreen } from './screens/ReprintScreen.js';
 import { SettingsScreen } from './screens/SettingsScreen.js';
 import { PrintersScreen } from './screens/PrintersScreen.js';
 import { TransferScreen } from './screens/TransferScreen.js';
+import { SyncPanel } from './screens/sync/SyncPanel.js';
 
-function screenOf(screen: Screen, openOrder: (orderId: string) => void): ReactNode {
+/** The screens, and the sync panel (opened from the status bar, not the navigation). */
+type View = Screen | 'sync';
+
+function screenOf(screen: View, openOrder: (orderId: string) => void): ReactNode {
   switch (screen) {
     case 'pack':
       return <PackScreen />;
@@ -28,6 +32,8 @@ function screenOf(screen: Screen, openOrder: (orderId: string) => void): ReactNo
       return <PrintersScreen />;
     case 'transfer':
       return <TransferScreen />;
+    case 'sync':
+      return <SyncPanel />;
   }
 }
 
@@ -44,8 +50,8 @@ function ScreenFailed({ retry }: { retry: () => void }) {
 }
 
 /** The shell: screens on top, the work in the middle, the station's state along the bottom. */
-export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
-  const [screen, setScreen] = useState<Screen>(initialScreen);
+export function App({ initialScreen = 'pack' }: { initialScreen?: View }) {
+  const [screen, setScreen] = useState<View>(initialScreen);
   const language = usePackdesk((s) => s.settings.language);
   const store = usePackdeskStore();
   // From the queue: the order goes on the bench, as if its id had been scanned at the Pack screen.
@@ -65,7 +71,7 @@ export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
           {screenOf(screen, openOrder)}
         </ScreenBoundary>
       </main>
-      <StatusBar />
+      <StatusBar onOpenSync={() => setScreen('sync')} />
     </div>
   );
 }

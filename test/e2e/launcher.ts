@@ -9,7 +9,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { call } from '../../core/api/dispatch.js';
 import type { InputArg, Method, Result } from '../../core/api/contract.js';
-import { createCore, type Core } from '../../core/core.js';
+import { createCore, type Core, type SyncOptions } from '../../core/core.js';
 import { startStation, type Station } from '../../core/station/server.js';
 import { FakeTcpPrinter } from '../printer/fakes/tcp-printer.js';
 import { ROOT, rendererBuild } from './build.js';
@@ -51,11 +51,14 @@ export interface StationBench {
   close(): Promise<void>;
 }
 
-/** A station with an empty shop on a temp database and a loopback printer, not yet saved in it. */
-export async function startBench(): Promise<StationBench> {
+/**
+ * A station with an empty shop on a temp database and a loopback printer, not yet saved in it.
+ * `sync`: how the core reaches the platform (the sync tests keep secrets out of the OS keychain).
+ */
+export async function startBench(opts: { sync?: SyncOptions } = {}): Promise<StationBench> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-e2e-'));
   const errors: string[] = [];
-  const core = createCore({ dbPath: path.join(dataDir, 'packdesk.db'), log: { error: (message, err) => errors.push(`${message}: ${String(err)}`) } });
+  const core = createCore({ dbPath: path.join(dataDir, 'packdesk.db'), log: { error: (message, err) => errors.push(`${message}: ${String(err)}`) }, ...(opts.sync ? { sync: opts.sync } : {}) });
   const build = await rendererBuild();
   const printer = await FakeTcpPrinter.start();
   const station = await startStation({ core, port: 0, staticDir: build.dir });

@@ -15,7 +15,7 @@ const LABELS: Record<Screen, MessageKey> = {
   settings: 'nav.settings',
 };
 
-export function NavBar({ screen, onSelect }: { screen: Screen; onSelect(screen: Screen): void }) {
+export function NavBar({ screen, onSelect }: { screen: Screen | 'sync'; onSelect(screen: Screen): void }) {
   const t = useT();
   return (
     <header className="top-bar">

@@ -3,19 +3,19 @@ import { printerName } from '../i18n/printer-name.js';
 import type { PrinterStatus } from '../../../printer/status/types.js';
 import { conditionKey, errorKey } from '../i18n/index.js';
 import { useT, type T } from '../i18n/useT.js';
+import { SyncStatusText } from '../screens/sync/SyncStatusText.js';
 import { usePackdesk } from '../store/context.js';
 import type { PrintFailure } from '../store/status.js';
 
 /**
  * Station, packer, the link to the station, the shop (sync) and printer, always in view at the
- * bottom. Each says only what is known: nothing syncs with a shop yet, so it never says "synced".
+ * bottom. Each says only what is known: the sync part is the core's own headline (SyncStatusText).
  */
-export function StatusBar() {
+export function StatusBar({ onOpenSync }: { onOpenSync?: () => void } = {}) {
   const t = useT();
   const { station, packer } = usePackdesk(useShallow((s) => ({ station: s.settings.station, packer: s.settings.packer })));
-  const { online, connected, answering, pendingSync, printers, lastPrintFailure } = usePackdesk(useShallow((s) => s.status));
+  const { online, connected, answering, printers, lastPrintFailure } = usePackdesk(useShallow((s) => s.status));
   const link = !connected ? t('status.disconnected') : !answering ? t('status.notAnswering') : t('status.stationAnswering');
-  const waiting = pendingSync ? ` · ${t('status.pendingSync', { count: pendingSync })}` : '';
   const printer = printerSummary(t, printers, lastPrintFailure);
   return (
     <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
@@ -24,11 +24,7 @@ export function StatusBar() {
       <span className={connected && answering ? 'is-ok' : 'is-error'} data-testid="status-link" data-state={!connected ? 'disconnected' : !answering ? 'not-answering' : 'answering'}>
         {link}
       </span>
-      {/* Until Packdesk syncs with a shop, changes only wait in the outbox. */}
-      <span className={pendingSync ? 'is-warning' : ''} data-testid="status-sync" data-pending={pendingSync ?? undefined}>
-        {t('status.noShop')}
-        {waiting}
-      </span>
+      <SyncStatusText onOpen={onOpenSync} />
       {!online && (
         <span className="is-warning" data-testid="status-offline">
           {t('status.offline')}

@@ -9,6 +9,7 @@ import { reprintEn } from './screens/reprint.js';
 import { printersEn } from './screens/printers.js';
 import { scannerEn } from './screens/scanner.js';
 import { shopEn } from './screens/shop.js';
+import { syncEn } from './screens/sync.js';
 import { transferEn } from './screens/transfer.js';
 
 export const en = {
@@ -242,6 +243,7 @@ export const en = {
   ...printersEn,
   ...transferEn,
   ...shopEn,
+  ...syncEn,
   ...scannerEn,
 } as const;
 

@@ -5,6 +5,7 @@ import { reprintZh } from './screens/reprint.js';
 import { printersZh } from './screens/printers.js';
 import { scannerZh } from './screens/scanner.js';
 import { shopZh } from './screens/shop.js';
+import { syncZh } from './screens/sync.js';
 import { transferZh } from './screens/transfer.js';
 
 /** Simplified Chinese. Typed as the English catalogue: a missing or extra key does not compile. */
@@ -237,5 +238,6 @@ export const zhCN: Catalogue = {
   ...printersZh,
   ...transferZh,
   ...shopZh,
+  ...syncZh,
   ...scannerZh,
 };

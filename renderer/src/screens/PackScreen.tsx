@@ -18,6 +18,7 @@ import { ScanHistory } from './pack/ScanHistory.js';
 import { ShortPackDialog } from './pack/ShortPackDialog.js';
 import { usePackKeys } from './pack/usePackKeys.js';
 import { VerdictPanel } from './pack/VerdictPanel.js';
+import { ConflictBanners } from './sync/ConflictBanners.js';
 
 /** Scan-to-pack: the screen the packer works in all day, scanner in one hand. */
 export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer }) {
@@ -86,6 +87,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
     <div className="pack-screen" data-testid="screen-pack">
       <div className="pack-screen__work" inert={modal}>
         <section className="pack-screen__order" aria-label={t('pack.lines.caption')}>
+          <ConflictBanners />
           <OrderHeader order={order} />
           {next && <NextCard line={next} />}
           {order && <LineList lines={order.lines} />}

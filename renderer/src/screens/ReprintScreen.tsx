@@ -7,6 +7,7 @@ import { SEARCH_LIMIT } from '../store/search.js';
 import { useFunctionKeys } from './handover/useFunctionKeys.js';
 import { JobHistory } from './reprint/JobHistory.js';
 import { LabelPreview } from './reprint/LabelPreview.js';
+import { PackageLabels } from './sync/PackageLabels.js';
 import { OrderDetails } from './reprint/OrderDetails.js';
 import { ReprintNotice } from './reprint/ReprintNotice.js';
 import { ResultList } from './reprint/ResultList.js';
@@ -96,6 +97,7 @@ export function ReprintScreen() {
               <ReprintNotice notice={search.notice} onDismiss={actions.dismissSearchNotice} />
             </div>
             <OrderDetails order={order} />
+            <PackageLabels order={order} />
             <JobHistory jobs={search.jobs} resending={search.resending} onResend={(jobId) => void actions.resendJob(jobId)} />
           </>
         ) : (

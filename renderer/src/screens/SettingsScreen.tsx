@@ -5,6 +5,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import type { Settings } from '../store/settings.js';
 import { ScannerSection } from './settings/ScannerSection.js';
+import { ShopConnectionSection } from './settings/ShopConnectionSection.js';
 import { ShopSettingsSection } from './settings/ShopSettingsSection.js';
 
 type Toggle = 'sounds' | 'autoPrint' | 'autoShip' | 'singleItemMode';
@@ -38,6 +39,7 @@ export function SettingsScreen() {
         </div>
       </section>
       <ScannerSection />
+      <ShopConnectionSection />
       <ShopSettingsSection />
     </div>
   );

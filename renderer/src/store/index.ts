@@ -11,6 +11,7 @@ import { createSearchSlice } from './search.js';
 import { createSettingsSlice, type Settings } from './settings.js';
 import { createShopSlice } from './shop.js';
 import { createStatusSlice } from './status.js';
+import { createSyncSlice } from './sync.js';
 import { createTransferSlice } from './transfer.js';
 import type { PackdeskState } from './types.js';
 
@@ -38,6 +39,7 @@ export function createPackdeskStore(api: Api, options: StoreOptions = {}): Packd
         ...createShopSlice(api)(...a),
         ...createHandoverSlice(api)(...a),
         ...createSearchSlice(api)(...a),
+        ...createSyncSlice(api)(...a),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
@@ -81,6 +83,7 @@ export function listenToCore(api: Api, store: PackdeskStore, win: Window = windo
       s().queueOnOrdersChanged();
     }),
     api.on('outbox.changed', (e) => s().statusOnOutboxChanged(e)),
+    api.on('sync.status', (e) => s().statusOnSyncStatus(e)),
     api.on('printer.status', (e) => s().statusOnPrinterStatus(e)),
     // The printers screen: a printer that speaks up is newer than a failed status check.
     api.on('printer.status', (e) => s().printersOnStatus(e)),

@@ -1,4 +1,5 @@
 import type { PrinterStatus } from '../../../printer/status/types.js';
+import type { SyncStatusView } from '../../../core/sync/views.js';
 import type { Api, Events } from './api.js';
 import type { SliceCreator } from './types.js';
 
@@ -17,6 +18,8 @@ export interface Status {
   answering: boolean;
   /** Changes waiting in the core's outbox for the platform; null until the core has said. */
   pendingSync: number | null;
+  /** The core's sync truth (connection, last pull, offline, refused, conflicts); null until it has said. */
+  sync: SyncStatusView | null;
   /** The last status each printer reported, by printer name. */
   printers: Record<string, PrinterStatus>;
   lastPrintFailure: PrintFailure | null;
@@ -29,6 +32,7 @@ export interface StatusSlice {
   setAnswering(answering: boolean): void;
   loadSyncStatus(): Promise<void>;
   statusOnOutboxChanged(event: Events['outbox.changed']): void;
+  statusOnSyncStatus(event: Events['sync.status']): void;
   statusOnPrinterStatus(event: Events['printer.status']): void;
   statusOnPrintJob(event: Events['print.job']): void;
 }
@@ -37,7 +41,7 @@ export function createStatusSlice(api: Api): SliceCreator<StatusSlice> {
   return (set) => {
     const patch = (p: Partial<Status>) => set((s) => ({ status: { ...s.status, ...p } }));
     return {
-      status: { online: globalThis.navigator?.onLine ?? true, connected: true, answering: true, pendingSync: null, printers: {}, lastPrintFailure: null },
+      status: { online: globalThis.navigator?.onLine ?? true, connected: true, answering: true, pendingSync: null, sync: null, printers: {}, lastPrintFailure: null },
       setOnline(online) {
         patch({ online });
       },
@@ -49,13 +53,17 @@ export function createStatusSlice(api: Api): SliceCreator<StatusSlice> {
       },
       async loadSyncStatus() {
         try {
-          patch({ pendingSync: (await api.call('sync.status', {})).pendingOutbox });
+          const sync = await api.call('sync.status', {});
+          patch({ sync, pendingSync: sync.pending });
         } catch {
-          // The next outbox.changed event brings the count; the bar shows "checking" until then.
+          // The next sync.status event brings it; the bar shows "checking" until then.
         }
       },
       statusOnOutboxChanged({ pending }) {
         patch({ pendingSync: pending });
+      },
+      statusOnSyncStatus(sync) {
+        patch({ sync, pendingSync: sync.pending });
       },
       statusOnPrinterStatus({ printer, status }) {
         set((s) => ({ status: { ...s.status, printers: { ...s.status.printers, [printer]: status } } }));

@@ -42,7 +42,7 @@ export const reprintEn = {
   'reprint.preview.failed': 'No preview: {message}',
   'reprint.preview.caption': '{source} · {printer}',
   'reprint.preview.source.PACKDESK': 'Packdesk label',
-  'reprint.preview.source.PLATFORM': 'Platform label',
+  'reprint.preview.source.PLATFORM': 'TikTok label',
   'reprint.preview.source.TEST': 'Test label',
 
   'reprint.jobs.title': 'Print jobs',
@@ -124,7 +124,7 @@ export const reprintZh: Record<keyof typeof reprintEn, string> = {
   'reprint.preview.failed': '无法预览：{message}',
   'reprint.preview.caption': '{source} · {printer}',
   'reprint.preview.source.PACKDESK': 'Packdesk 面单',
-  'reprint.preview.source.PLATFORM': '平台面单',
+  'reprint.preview.source.PLATFORM': 'TikTok 面单',
   'reprint.preview.source.TEST': '测试面单',
 
   'reprint.jobs.title': '打印记录',
