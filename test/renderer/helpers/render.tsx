@@ -1,10 +1,14 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import type { Cue, SoundPlayer } from '../../../renderer/src/feedback/sounds.js';
 import { StoreProvider } from '../../../renderer/src/store/context.js';
 import { createPackdeskStore } from '../../../renderer/src/store/index.js';
 import { FakeApi, memoryStorage } from './fake-api.js';
 import { syncStatus } from './sync-status.js';
+
+// waitFor/findBy give up after 1 s by default: on a busy machine (CI with another job beside it)
+// a React update can take longer than that, and a test failing for it is a flake, not a finding.
+configure({ asyncUtilTimeout: 15_000 });
 
 /** Sounds as a list of cues, so tests can hear what the packer would. */
 export function recordingSounds(): SoundPlayer & { played: Cue[] } {
