@@ -3,7 +3,7 @@
  * chosen (the only one, or the one named), the secrets put in the credential store and the rest
  * in the database. What leaves here is never secret: "connected to Shop X, token valid until …".
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { PackdeskError } from '../domain/errors.js';
 import { PlatformClient, signIn } from '../platform/client.js';
 import type { ShopConnectionInfo } from '../platform/connection.js';
@@ -45,17 +45,40 @@ export interface Connected {
   tokens: ShopTokens;
 }
 
-/** Talks to the platform (tokens, shops); stores nothing. */
-export async function establish(req: ConnectRequest, runtime: RuntimeOptions | undefined, now: number): Promise<Connected> {
+/**
+ * An auth code works once, and the shops it covers can only be listed with the tokens it was traded
+ * for. When the user must still choose a shop, those tokens wait in the credential store under this
+ * name, so the second try (same code, now with a cipher) uses them instead of the spent code.
+ */
+export function heldSignInAccount(appKey: string, authCode: string): string {
+  return `pending-${createHash('sha256').update(`${appKey}\0${authCode}`).digest('hex').slice(0, 40)}`;
+}
+
+/** Where a sign-in that still needs a shop choice keeps its tokens (see heldSignInAccount). */
+export interface HeldSignIn {
+  tokens: { accessToken: string; refreshToken: string } | null;
+  keep(tokens: ShopTokens): Promise<void>;
+}
+
+/** Talks to the platform (tokens, shops); stores nothing but a held sign-in while a shop is chosen. */
+export async function establish(req: ConnectRequest, runtime: RuntimeOptions | undefined, now: number, held?: HeldSignIn): Promise<Connected> {
   const base = { appKey: req.appKey, appSecret: req.appSecret, apiBase: req.apiBase ?? DEFAULT_API_BASE, authBase: req.authBase ?? DEFAULT_AUTH_BASE };
   let tokens: ShopTokens;
-  if (req.authCode) tokens = await signIn({ ...base, authCode: req.authCode, ...(runtime ? { runtime } : {}) });
+  if (req.authCode && held?.tokens) tokens = handEnteredTokens(held.tokens.accessToken, held.tokens.refreshToken);
+  else if (req.authCode) tokens = await signIn({ ...base, authCode: req.authCode, ...(runtime ? { runtime } : {}) });
   else if (req.accessToken && req.refreshToken) tokens = handEnteredTokens(req.accessToken, req.refreshToken);
   else throw new PackdeskError('INVALID_INPUT', 'Give an auth code, or an access token and a refresh token.');
   const client = new PlatformClient({ ...base, tokens, saveTokens: (t) => void (tokens = t), ...(runtime ? { runtime } : {}) });
   // Tokens typed in carry no expiry: this refresh learns it (and keeps the pair the platform returns).
   tokens = await client.ensureFreshToken();
-  const shop = chooseShop(await client.listAuthorizedShops(), req.shopCipher);
+  const shops = await client.listAuthorizedShops();
+  let shop: AuthorizedShop;
+  try {
+    shop = chooseShop(shops, req.shopCipher);
+  } catch (err) {
+    if (req.authCode && held) await held.keep(client.tokens());
+    throw err;
+  }
   tokens = client.tokens();
   const info: ShopConnectionInfo = {
     account: randomUUID(),

@@ -20,7 +20,7 @@ import { countOpenConflicts } from '../store/conflicts-repo.js';
 import type { Db } from '../store/db.js';
 import { countEntries } from '../store/sync-outbox-repo.js';
 import { getConnection, recordCycleFailed, removeConnection, saveConnection, setLock, syncState, type StoredConnection } from '../store/sync-state-repo.js';
-import { establish, shopStatusView, type ConnectRequest, type ShopStatusView } from './connection.js';
+import { establish, heldSignInAccount, shopStatusView, type ConnectRequest, type HeldSignIn, type ShopStatusView } from './connection.js';
 import { runCycle, type CycleSummary } from './cycle.js';
 import { SyncScheduler, AFTER_OUTBOX_WRITE_MS } from './engine.js';
 import { notConnected, reasonOf, syncBusy } from './errors.js';
@@ -131,8 +131,16 @@ export class SyncService {
   // ---- the connection
 
   async connect(req: ConnectRequest): Promise<ShopStatusView> {
-    const { info, tokens } = await establish(req, this.o.runtime, this.o.clock.now());
     const store = await this.credentialStore();
+    const heldAccount = req.authCode ? heldSignInAccount(req.appKey, req.authCode) : null;
+    const held: HeldSignIn | undefined = heldAccount
+      ? {
+          tokens: await store.load(heldAccount),
+          keep: (t) => store.save(heldAccount, { appSecret: req.appSecret, accessToken: t.accessToken, refreshToken: t.refreshToken }),
+        }
+      : undefined;
+    const { info, tokens } = await establish(req, this.o.runtime, this.o.clock.now(), held);
+    if (heldAccount) await store.remove(heldAccount);
     await store.save(info.account, { appSecret: req.appSecret, accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
     const previous = getConnection(this.o.db);
     await this.o.write(() => saveConnection(this.o.db, info, this.o.clock.now()));

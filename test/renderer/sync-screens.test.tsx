@@ -61,7 +61,7 @@ describe('Settings → Shop connection', () => {
     expect(screen.getByTestId('sync-settings').textContent).toMatch(/72 h collection clock/);
   });
 
-  it('lists the shops when the authorisation covers several; the choice is sent as the shop cipher', async () => {
+  it('lists the shops when the authorisation covers several; choosing one connects to it with the same sign-in', async () => {
     const shops = [
       { id: 'S1', name: 'Bright Cases', region: 'GB', cipher: 'C1' },
       { id: 'S2', name: 'Bright Cables', region: 'GB', cipher: 'C2' },
@@ -76,14 +76,15 @@ describe('Settings → Shop connection', () => {
     input('shop-auth-code', CODE);
     fireEvent.click(screen.getByTestId('shop-connect'));
     await screen.findByTestId('shop-choice');
-    expect(screen.getByTestId('shop-choice').textContent).toMatch(/Bright Cases.*Bright Cables.*paste a new one/);
+    expect(screen.getByTestId('shop-choice').textContent).toMatch(/Bright Cases.*Bright Cables.*connects to it at once/);
+    // The code and secret are gone from the form, yet choosing connects with them: the core held the sign-in.
+    expect((screen.getByTestId('shop-auth-code') as HTMLInputElement).value).toBe('');
     fireEvent.click(screen.getByTestId('shop-choice-S2'));
-    expect((screen.getByTestId('shop-cipher') as HTMLInputElement).value).toBe('C2');
-    input('shop-app-secret', SECRET);
-    input('shop-auth-code', 'second-code');
-    fireEvent.click(screen.getByTestId('shop-connect'));
     await screen.findByTestId('shop-connected');
-    expect(api.callsTo('shop.connect')[1]).toMatchObject({ shopCipher: 'C2', authCode: 'second-code' });
+    expect((screen.getByTestId('shop-cipher') as HTMLInputElement).value).toBe('C2');
+    expect(api.callsTo('shop.connect')).toHaveLength(2);
+    expect(api.callsTo('shop.connect')[1]).toMatchObject({ shopCipher: 'C2', authCode: CODE, appSecret: SECRET });
+    expect(document.body.innerHTML).not.toContain(SECRET);
   });
 
   it('refuses to send without a secret and says what is missing', async () => {

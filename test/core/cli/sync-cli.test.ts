@@ -104,6 +104,20 @@ describe('packdesk shop and sync commands', () => {
     expect(named.stdout + named.stderr).not.toContain(tokens.data.refresh_token);
   }, 120_000);
 
+  it('with several shops, the same (single-use) auth code connects once a shop is named: the tokens it gave wait in the credential store', async () => {
+    const { sim, cli, connectArgs } = await setUp({ shops: 2 });
+    const code = sim.controls.issueAuthCode();
+    expect((await cli(...connectArgs(['--auth-code', code]))).code).not.toBe(0);
+    const second = sim.state.shops[1]!;
+    const named = await cli(...connectArgs(['--auth-code', code, '--shop-cipher', second.cipher]));
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toContain(second.name);
+    // Spent now: a third try with the code signs in afresh, which the platform refuses.
+    expect((await cli('shop', 'disconnect')).code).toBe(0);
+    const again = await cli(...connectArgs(['--auth-code', code, '--shop-cipher', second.cipher]));
+    expect(again.code).not.toBe(0);
+  }, 120_000);
+
   it('exits non-zero with error CODE when the platform cannot be reached or sign-in is needed, 0 with refused entries listed', async () => {
     const { sim, cli, connectArgs } = await setUp();
     expect((await cli(...connectArgs(['--auth-code', sim.controls.issueAuthCode()]))).code).toBe(0);

@@ -1,8 +1,9 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ShopStatusView } from '../../../../core/sync/views.js';
 import { errorKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
+import type { InputArg } from '../../store/api.js';
 import type { SyncFailure } from '../../store/sync.js';
 import { dateTime } from '../sync/format.js';
 import { SyncSettingsForm } from './SyncSettingsForm.js';
@@ -10,6 +11,7 @@ import './forms.css';
 import '../sync/sync.css';
 
 type How = 'authCode' | 'tokens';
+type ConnectInput = InputArg<'shop.connect'>;
 
 interface Draft {
   appKey: string;
@@ -96,7 +98,9 @@ function ConnectForm({ shop }: { shop: ShopStatusView | null }) {
   const [how, setHow] = useState<How>('authCode');
   const [draft, setDraft] = useState<Draft>(() => ({ ...EMPTY, appKey: shop?.appKey ?? '', apiBase: shop?.apiBase ?? '', authBase: shop?.authBase ?? '' }));
   const [missing, setMissing] = useState(false);
-  const [usedCode, setUsedCode] = useState(false);
+  // The last attempt, held (never shown) only so that choosing one of several shops can connect at
+  // once: the core keeps the tokens a single-use code gave until the shop is chosen.
+  const lastAttempt = useRef<ConnectInput | null>(null);
   const field = (name: keyof Draft) => ({ value: draft[name], onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })) });
 
   const onSubmit = (e: FormEvent) => {
@@ -104,12 +108,19 @@ function ConnectForm({ shop }: { shop: ShopStatusView | null }) {
     const signIn = how === 'authCode' ? { authCode: draft.authCode.trim() } : { accessToken: draft.accessToken.trim(), refreshToken: draft.refreshToken.trim() };
     if (!draft.appKey.trim() || !draft.appSecret.trim() || Object.values(signIn).some((v) => v === '')) return setMissing(true);
     setMissing(false);
-    setUsedCode(how === 'authCode');
     const optional = { shopCipher: draft.shopCipher.trim(), apiBase: draft.apiBase.trim(), authBase: draft.authBase.trim() };
     const input = { appKey: draft.appKey.trim(), appSecret: draft.appSecret.trim(), ...signIn, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== '')) };
     // The secrets leave the form now: whatever the answer, they are never shown again.
     setDraft((d) => ({ ...d, appSecret: '', authCode: '', accessToken: '', refreshToken: '' }));
-    void connectShop(input);
+    void attempt(input);
+  };
+  const attempt = async (input: ConnectInput) => {
+    lastAttempt.current = input;
+    if (await connectShop(input)) lastAttempt.current = null;
+  };
+  const chooseShop = (shopCipher: string) => {
+    setDraft((d) => ({ ...d, shopCipher }));
+    if (lastAttempt.current) void attempt({ ...lastAttempt.current, shopCipher });
   };
 
   return (
@@ -170,7 +181,7 @@ function ConnectForm({ shop }: { shop: ShopStatusView | null }) {
         </div>
       </details>
       {missing && <p className="form-problem">{t('shopConnection.missing')}</p>}
-      {failure && !connecting && <ConnectFailure failure={failure} usedCode={usedCode} onChoose={(shopCipher) => setDraft((d) => ({ ...d, shopCipher }))} chosen={draft.shopCipher} />}
+      {failure && !connecting && <ConnectFailure failure={failure} onChoose={chooseShop} chosen={draft.shopCipher} />}
       <div className="shop-form__buttons">
         <button type="submit" className="button button--primary" disabled={connecting} data-testid="shop-connect">
           {connecting ? t('shopConnection.connecting') : t('shopConnection.connect')}
@@ -180,8 +191,8 @@ function ConnectForm({ shop }: { shop: ShopStatusView | null }) {
   );
 }
 
-/** Why connecting failed; with several shops, the list to choose from (the choice fills the cipher). */
-function ConnectFailure({ failure, usedCode, chosen, onChoose }: { failure: SyncFailure; usedCode: boolean; chosen: string; onChoose(cipher: string): void }) {
+/** Why connecting failed; with several shops, the list to choose from (a choice connects to that shop). */
+function ConnectFailure({ failure, chosen, onChoose }: { failure: SyncFailure; chosen: string; onChoose(cipher: string): void }) {
   const t = useT();
   if (failure.shops && failure.shops.length > 1) {
     return (
@@ -193,7 +204,7 @@ function ConnectFailure({ failure, usedCode, chosen, onChoose }: { failure: Sync
             {s.region ? ` (${s.region})` : ''}
           </label>
         ))}
-        {usedCode && <p className="muted">{t('shopConnection.chooseAgain')}</p>}
+        <p className="muted">{t('shopConnection.chooseAgain')}</p>
       </fieldset>
     );
   }
