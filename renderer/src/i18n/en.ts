@@ -221,6 +221,7 @@ export const en = {
   'error.PLATFORM_REJECTED': 'TikTok Shop refused this. Its reason is shown beside it.',
   'error.PLATFORM_BAD_RESPONSE': 'TikTok Shop sent an answer Packdesk cannot read. It will try again later.',
   'error.PLATFORM_LABEL_NOT_READY': 'TikTok Shop is still making the label. Packdesk will fetch it shortly.',
+  'error.PLATFORM_LABEL_MISSING': 'The TikTok label is not here yet: shipment must be arranged and the label downloaded (needs the internet).',
   'error.CREDENTIALS_UNAVAILABLE': "The shop's saved sign-in cannot be read on this computer. Reconnect the shop.",
   'error.FILE_NOT_TEXT': 'The file is not a UTF-8 CSV text file.',
   'error.IMPORT_WRONG_KIND': 'This file is not the kind chosen (order export or product catalogue).',

@@ -216,6 +216,7 @@ export const zhCN: Catalogue = {
   'error.PLATFORM_REJECTED': 'TikTok Shop 拒绝了此操作，原因显示在旁边。',
   'error.PLATFORM_BAD_RESPONSE': 'TikTok Shop 返回了无法读取的内容。稍后会重试。',
   'error.PLATFORM_LABEL_NOT_READY': 'TikTok Shop 仍在生成面单。Packdesk 稍后会获取。',
+  'error.PLATFORM_LABEL_MISSING': 'TikTok 面单还没到：需要先安排发货并下载面单（需要联网）。',
   'error.CREDENTIALS_UNAVAILABLE': '无法在这台电脑上读取店铺的登录信息。请重新连接店铺。',
   'error.FILE_NOT_TEXT': '该文件不是 UTF-8 编码的 CSV 文本文件。',
   'error.IMPORT_WRONG_KIND': '该文件不是所选的类型（订单导出或商品目录）。',
