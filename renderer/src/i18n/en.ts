@@ -124,6 +124,7 @@ export const en = {
   'notice.print.failed': 'The label was not printed.',
   'notice.arrange.ok': 'Shipment arranged for order {orderId}.',
   'notice.arrange.failed': 'Shipment was not arranged.',
+  'notice.print.whenItArrives': 'Shipment arranged — the TikTok label prints as soon as it arrives',
   'notice.arrange.skipped': 'Shipment not arranged: the label did not print. Reprint it (F8) first.',
   'notice.shortPack.ok': 'Order {orderId} short-packed.',
   'notice.shortPack.failed': 'The order was not short-packed.',

@@ -119,6 +119,7 @@ export const zhCN: Catalogue = {
   'notice.print.failed': '面单未能打印。',
   'notice.arrange.ok': '订单 {orderId} 已安排发货。',
   'notice.arrange.failed': '未能安排发货。',
+  'notice.print.whenItArrives': '已安排发货——TikTok 面单一到就会打印',
   'notice.arrange.skipped': '面单未打印，因此未安排发货。请先补打面单（F8）。',
   'notice.shortPack.ok': '订单 {orderId} 已缺货打包。',
   'notice.shortPack.failed': '订单未能缺货打包。',
