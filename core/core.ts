@@ -35,6 +35,7 @@ import { workerGateways } from './sync/worker-gateway.js';
 import { listSkus } from './store/catalogue-repo.js';
 import { pruneDeadLeases, releaseLease, renewLease, takeLease } from './store/leases-repo.js';
 import { recoverDeadOwnersWork } from './store/print-jobs-repo.js';
+import { ArrivalPrinter } from './printing/on-arrival.js';
 
 /** Every feature's handlers: the compiler checks that together they cover the whole contract. */
 export const handlers: Handlers = {
@@ -176,6 +177,7 @@ export function createCore(opts: CoreOptions): Core {
     // The sync lock is held under this program's lease id (process_leases names its role, pid and host).
     identity: s.identity ?? { ...thisProgram(), owner: me.lease.ownerId },
     lockWaitMs: s.lockWaitMs ?? 30_000,
+    labelsArrived: () => arrivals.sweep(),
   });
   const context: CoreContext = {
     db,
@@ -190,6 +192,7 @@ export function createCore(opts: CoreOptions): Core {
     process: me,
     sync,
   };
+  const arrivals = new ArrivalPrinter(context);
   const heartbeat = setInterval(() => {
     writer.write(() => renewLease(db, me.lease, Date.now())).catch((err: unknown) => {
       if (db.open) log.error('Renewing the process lease failed', err);

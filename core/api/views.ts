@@ -224,8 +224,12 @@ export interface ShopSettings {
 export interface FinishResult {
   orderId: string;
   label: {
-    /** PRINTED now; ALREADY_PRINTED (label sent before, not printed again); NOT_ASKED (autoPrint off); FAILED. */
-    outcome: 'PRINTED' | 'ALREADY_PRINTED' | 'NOT_ASKED' | 'FAILED';
+    /**
+     * PRINTED now; ALREADY_PRINTED (label sent before, not printed again); NOT_ASKED (autoPrint off); FAILED;
+     * WHEN_IT_ARRIVES: a TikTok-shipped parcel whose platform label does not exist yet — shipment
+     * arranged, the label prints on this printer as soon as the sync downloads it.
+     */
+    outcome: 'PRINTED' | 'ALREADY_PRINTED' | 'NOT_ASKED' | 'FAILED' | 'WHEN_IT_ARRIVES';
     job: JobView | null;
     error: { code: ErrorCode; message: string } | null;
   };

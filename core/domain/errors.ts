@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   'PLATFORM_REJECTED',
   'PLATFORM_BAD_RESPONSE',
   'PLATFORM_LABEL_NOT_READY',
+  /** A TikTok-shipped package whose platform label is not stored yet: Packdesk's own label would not scan. */
+  'PLATFORM_LABEL_MISSING',
   'CREDENTIALS_UNAVAILABLE',
   'IMPORT_WRONG_KIND',
   'FOLDER_NOT_ALLOWED',

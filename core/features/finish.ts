@@ -9,7 +9,11 @@ import { requireOrder } from '../store/orders-repo.js';
 import { labelsPrintedAt } from '../store/print-jobs-repo.js';
 import { viewOne } from './order-view.js';
 import { shopSettings } from './shop-settings.js';
-import { arrangeShipment } from './shipping.js';
+import { arrangeChunk, arrangeShipment } from './shipping.js';
+import { awaitsPlatformLabel, PLATFORM_LABEL_MISSING_MESSAGE } from '../printing/documents.js';
+import { resolvePrinter } from '../printing/printers.js';
+import { saveLabelWish } from '../store/label-wishes-repo.js';
+import { packagesOfOrder } from '../store/packages-repo.js';
 
 async function printLabel(ctx: CoreContext, input: Input<'packing.finish'>): Promise<FinishResult['label']> {
   try {
@@ -32,6 +36,7 @@ export async function finishOrder(ctx: CoreContext, input: Input<'packing.finish
   const { autoPrint, autoShip } = shopSettings(ctx.db).packing;
   const order = requireOrder(ctx.db, input.orderId);
   if (!isPackDone(order)) fail('ORDER_NOT_PACKED', `Order ${order.id} is not packed yet: finish it once its last item is scanned.`, { orderId: order.id });
+  if (awaitsPlatformLabel(ctx, order.id)) return finishAwaitingLabel(ctx, input, autoPrint, autoShip);
   const printedBefore = labelsPrintedAt(ctx.db, [order.id]).has(order.id);
   const label: FinishResult['label'] = !autoPrint
     ? { outcome: 'NOT_ASKED', job: null, error: null }
@@ -49,4 +54,40 @@ export async function finishOrder(ctx: CoreContext, input: Input<'packing.finish
     shipment = failed ? { outcome: 'FAILED', error: { code: failed.code, message: failed.message } } : { outcome: 'ARRANGED', error: null };
   }
   return { orderId: order.id, label, shipment, order: viewOne(ctx.db, requireOrder(ctx.db, order.id), ctx.clock.now()) };
+}
+
+/**
+ * A TikTok-shipped parcel whose label does not exist yet (the platform makes it only after Ship
+ * Package): Packdesk's own label would not scan, so nothing prints now. With autoPrint on, the
+ * shipment is arranged (the sync pushes it within a second when online) and, in the same write,
+ * the label is wished for: it prints on this printer as soon as the sync has downloaded it.
+ * With autoPrint off nothing is wished for: the shipment follows autoShip, and the packer prints
+ * the label from Reprint once it is there.
+ */
+async function finishAwaitingLabel(ctx: CoreContext, input: Input<'packing.finish'>, autoPrint: boolean, autoShip: boolean): Promise<FinishResult> {
+  const printer = autoPrint ? resolvePrinter(ctx, input.printer, 'SHIPPING_LABEL') : null;
+  const done = await ctx.write(() => {
+    const order = requireOrder(ctx.db, input.orderId);
+    const alreadyArranged = order.status === 'AWAITING_COLLECTION';
+    let shipment: FinishResult['shipment'] = { outcome: alreadyArranged ? 'ALREADY_ARRANGED' : 'NOT_ASKED', error: null };
+    if (!alreadyArranged && (autoPrint || autoShip)) {
+      const failed = arrangeChunk(ctx, [order.id], false).failed[0];
+      shipment = failed ? { outcome: 'FAILED', error: { code: failed.code, message: failed.message } } : { outcome: 'ARRANGED', error: null };
+    }
+    const wished = printer !== null && shipment.outcome !== 'FAILED';
+    if (wished) {
+      const now = ctx.clock.now();
+      for (const pkg of packagesOfOrder(ctx.db, order.id)) {
+        if (pkg.shippingType === 'TIKTOK' && !pkg.label) saveLabelWish(ctx.db, { packageId: pkg.id, orderId: order.id, printerName: printer.name, station: input.station, packer: input.packer, wishedAt: now });
+      }
+    }
+    return { shipment, wished };
+  });
+  if (done.shipment.outcome === 'ARRANGED') ctx.events.emit('orders.changed', { orderIds: [input.orderId] });
+  const label: FinishResult['label'] = done.wished
+    ? { outcome: 'WHEN_IT_ARRIVES', job: null, error: null }
+    : autoPrint
+      ? { outcome: 'FAILED', job: null, error: { code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE } }
+      : { outcome: 'NOT_ASKED', job: null, error: null };
+  return { orderId: input.orderId, label, shipment: done.shipment, order: viewOne(ctx.db, requireOrder(ctx.db, input.orderId), ctx.clock.now()) };
 }

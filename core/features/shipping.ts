@@ -10,7 +10,7 @@ import { getOrders, updateOrder } from '../store/orders-repo.js';
 export const SHIP_BATCH_SIZE = 500;
 
 /** One chunk in one write step: each order arranged with its outbox entry, or reported refused. */
-function arrangeChunk(ctx: CoreContext, ids: readonly string[], allowUnpacked: boolean): { arranged: string[]; failed: BatchFailure[] } {
+export function arrangeChunk(ctx: CoreContext, ids: readonly string[], allowUnpacked: boolean): { arranged: string[]; failed: BatchFailure[] } {
   const now = ctx.clock.now();
   const arranged: string[] = [];
   const failed: BatchFailure[] = [];

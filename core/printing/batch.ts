@@ -7,6 +7,7 @@ import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import { liveOwner } from '../store/leases-repo.js';
 import { getOrder, getOrders } from '../store/orders-repo.js';
 import { batchOwnership, batchView, claimBatch, createBatch, printsBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';
+import { awaitsPlatformLabel, PLATFORM_LABEL_MISSING_MESSAGE } from './documents.js';
 import { labelBytes } from './print-order.js';
 import { resolvePrinter } from './printers.js';
 import { errorOf, markJob, sendJob } from './send.js';
@@ -40,6 +41,8 @@ export async function startBatch(ctx: CoreContext, req: BatchRequest): Promise<B
       const order = found.get(orderId);
       const code = order ? labelRefusal(order) : 'ORDER_NOT_FOUND';
       if (code) return void refused.push({ orderId, code, message: REFUSAL_MESSAGES[code] ?? `No order ${orderId}.` });
+      // Skipped, never printed with Packdesk's label: the carrier scans only the platform's.
+      if (awaitsPlatformLabel(ctx, orderId)) return void refused.push({ orderId, code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE });
       queueJob(ctx.db, { batchId: id, seq, orderId, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'PRINT', resendOf: null, station: req.station, packer: req.packer, ownerId }, now);
     });
     return { batchId: id, refused };

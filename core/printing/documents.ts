@@ -8,7 +8,7 @@ import { bitmapToPng } from '../../printer/label/png.js';
 import { rasterise } from '../../printer/label/rasterise.js';
 import { platformLabelBitmap } from '../../printer/platform/platform-label.js';
 import type { CoreContext } from '../api/context.js';
-import { missingCase } from '../domain/errors.js';
+import { fail, missingCase } from '../domain/errors.js';
 import type { Order } from '../domain/types.js';
 import { shopSettings } from '../features/shop-settings.js';
 import { packagesOfOrder } from '../store/packages-repo.js';
@@ -48,9 +48,28 @@ export function platformLabelFor(ctx: CoreContext, orderId: string, packageId?: 
   return platformLabel(ctx.db, orderId);
 }
 
+export const PLATFORM_LABEL_MISSING_MESSAGE =
+  'The TikTok label is not here yet: shipment must be arranged and the label downloaded (needs the internet).';
+
+/**
+ * Whether the order (or the package named) ships with TikTok Shipping and its platform label is not
+ * stored yet. Such a parcel must wait for the platform's label: the carrier cannot scan ours.
+ */
+export function awaitsPlatformLabel(ctx: CoreContext, orderId: string, packageId?: string): boolean {
+  if (platformLabelFor(ctx, orderId, packageId)) return false;
+  const packages = packagesOfOrder(ctx.db, orderId);
+  return (packageId ? packages.filter((p) => p.id === packageId) : packages).some((p) => p.shippingType === 'TIKTOK');
+}
+
+export function refuseWithoutPlatformLabel(ctx: CoreContext, orderId: string, packageId?: string): void {
+  if (awaitsPlatformLabel(ctx, orderId, packageId)) fail('PLATFORM_LABEL_MISSING', PLATFORM_LABEL_MISSING_MESSAGE, { orderId, ...(packageId ? { packageId } : {}) });
+}
+
 /**
  * The label for an order (or one of its packages): the platform's own when there is one, scaled
- * onto the printer's stock as a bitmap; otherwise the label Packdesk draws from the order.
+ * onto the printer's stock as a bitmap; otherwise the label Packdesk draws from the order — only
+ * for parcels the platform gives no label for (seller shipping, CSV imports): a TikTok-shipped
+ * package without its label is refused (PLATFORM_LABEL_MISSING).
  */
 export async function shippingLabelFor(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string, packageId?: string): Promise<Label> {
   const cached = platformLabelFor(ctx, order.id, packageId);
@@ -58,6 +77,7 @@ export async function shippingLabelFor(ctx: CoreContext, order: Order, printer: 
     const bitmap = await platformLabelBitmap(cached.content, profileOf(printer));
     return { stock: printer.stock, elements: [{ kind: 'image', x: 0, y: 0, bitmap }] };
   }
+  refuseWithoutPlatformLabel(ctx, order.id, packageId);
   return shippingLabel(shippingLabelData(ctx, order, station), printer.stock);
 }
 

@@ -38,6 +38,12 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
     ),
   );
   ctx.events.emit('print.job', { jobId, orderId: job.orderId ?? null, state: 'QUEUED', batchId: null, errorCode: null });
+  return sendJournaled(ctx, job, jobId);
+}
+
+/** Builds, checks the printer and sends a job already in the journal (QUEUED). */
+export async function sendJournaled(ctx: CoreContext, job: DocumentJob, jobId: number): Promise<JobView> {
+  const { printer } = job;
   if (printer.options.receipt && job.receipt) return printReceiptJob(ctx, { ...job, receipt: job.receipt }, printer.options.receipt, jobId);
   const profile = profileOf(printer);
   let bytes: Uint8Array;

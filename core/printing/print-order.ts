@@ -4,7 +4,7 @@ import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import type { Order } from '../domain/types.js';
 import { requireOrder } from '../store/orders-repo.js';
 import { packagesOfOrder } from '../store/packages-repo.js';
-import { encodeLabel, labelPng, shippingLabelFor } from './documents.js';
+import { encodeLabel, labelPng, refuseWithoutPlatformLabel, shippingLabelFor } from './documents.js';
 import { profileOf, resolvePrinter } from './printers.js';
 import { printDocument } from './print-document.js';
 import type { JobKind, JobView, SavedPrinter } from './types.js';
@@ -44,6 +44,8 @@ export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Prom
   if (req.packageId && !packagesOfOrder(ctx.db, order.id).some((p) => p.id === req.packageId)) {
     fail('NOT_FOUND', `Order ${order.id} has no package ${req.packageId}.`, { orderId: order.id, packageId: req.packageId });
   }
+  // Before the job is journaled: a TikTok-shipped parcel never gets Packdesk's label.
+  refuseWithoutPlatformLabel(ctx, order.id, req.packageId);
   const printer = resolvePrinter(ctx, req.printerName, 'SHIPPING_LABEL');
   return printDocument(ctx, {
     document: 'SHIPPING_LABEL',

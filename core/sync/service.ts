@@ -55,6 +55,8 @@ export interface SyncServiceOptions {
   identity?: LockIdentity;
   /** How long "Sync now" waits for another program's cycle before giving up (CONFLICT, reason sync-busy). */
   lockWaitMs?: number;
+  /** After each cycle and at start: print the platform labels that arrived for packages waiting for them. */
+  labelsArrived?: () => Promise<unknown>;
 }
 
 function pidAlive(pid: number): boolean {
@@ -241,6 +243,8 @@ export class SyncService {
   }
 
   start(): void {
+    // Labels that arrived while this program was away (or that it was cut off printing) print now.
+    void this.o.labelsArrived?.();
     this.unsubscribe ??= this.o.events.on('outbox.changed', () => this.scheduler.soon(AFTER_OUTBOX_WRITE_MS));
     this.scheduler.start();
   }
@@ -298,7 +302,7 @@ export class SyncService {
     heartbeat.unref();
     try {
       const gateway = await this.gatewayFor(connection);
-      return await runCycle({
+      const summary = await runCycle({
         steps: this.steps,
         gateway,
         connection,
@@ -306,6 +310,9 @@ export class SyncService {
         settings: syncSettings(this.o.db),
         ...(labelsFor ? { labelsFor } : {}),
       });
+      // Part of the cycle (a CLI `sync` prints them before it ends); never fails it.
+      await this.o.labelsArrived?.();
+      return summary;
     } catch (err) {
       await this.failed(err);
       throw err;

@@ -91,20 +91,23 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     await screenshot(page, 'sync-02-synced');
   });
 
-  step('packs the order by scanning; shipment is arranged after it (setting), nothing printed yet', async () => {
+  step('packs the order by scanning with auto-print on: shipment is arranged, nothing printed yet (the TikTok label prints when it arrives)', async () => {
     expect(await app.open('settings')).toBe(true);
     const settings = new SettingsScreen(page);
-    // TikTok ships this order: its label comes from the platform once shipment is arranged.
-    await settings.set(settings.autoPrint, false);
-    await settings.set(settings.autoShip, true);
+    // TikTok ships this order: its label comes from the platform once shipment is arranged, and
+    // Packdesk's own label must never print for it.
+    await settings.set(settings.autoPrint, true);
+    await settings.set(settings.autoShip, false);
     expect(await app.open('pack')).toBe(true);
     const pack = new PackScreen(page);
     printedFrom = bench.printer.bytesReceived;
     expect(await pack.scan(orderId)).toBe('ORDER_OPENED');
     expect(await pack.scan('MUG-01')).toBe('ACCEPTED');
     expect(await pack.scan('MUG-01')).toBe('ORDER_COMPLETE');
-    await pack.noticeFor('arrange').waitFor();
-    await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('done');
+    await pack.noticeFor('print').waitFor();
+    await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('labelWhenItArrives');
+    await expect(pack.notice.textContent()).resolves.toContain('Shipment arranged — the TikTok label prints as soon as it arrives');
+    expect(labelsSince(bench.printer, printedFrom)).toEqual([]);
   });
 
   step('the sync pushes the shipment: the simulator shipped the package exactly once, and the label is downloaded', async () => {
@@ -128,14 +131,14 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     await screenshot(page, 'sync-03-pushed');
   });
 
-  step("prints the platform label to the loopback printer; its Code 128 reads as the simulator's tracking number", async () => {
-    expect(await app.open('pack')).toBe(true);
-    const pack = new PackScreen(page);
-    await pack.reprintButton.click();
-    // The first platform label loads the PDF renderer (the station host warms it at start; this bench does not).
-    await pack.noticeFor('reprint').waitFor({ timeout: 30_000 });
-    await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('done');
-    await expect.poll(() => labelsSince(bench.printer, printedFrom).length, { timeout: 15_000 }).toBe(1);
+  step("the platform label printed by itself on arrival to the loopback printer, once; its Code 128 reads as the simulator's tracking number", async () => {
+    // Printed in the cycle that downloaded it; the first platform label loads the PDF renderer.
+    await expect.poll(() => labelsSince(bench.printer, printedFrom).length, { timeout: 30_000 }).toBe(1);
+    // Another full cycle prints nothing more.
+    await bench.call('sync.now', {});
+    expect(labelsSince(bench.printer, printedFrom)).toHaveLength(1);
+    const jobs = await bench.call('printing.jobs', { orderId, limit: 10 });
+    expect(jobs.map((j) => j.state)).toEqual(['SENT']);
     const [zpl] = labelsSince(bench.printer, printedFrom);
     // The platform's PDF, rasterised for the printer: a graphic, not Packdesk's own text label.
     expect(zpl).toMatch(/\^GFA,[\d,]+:Z64:/);

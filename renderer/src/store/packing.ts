@@ -40,6 +40,8 @@ export type PackNotice = { seq: number; action: PackAction; orderId: string | nu
   | { kind: 'done'; printer: string | null }
   | { kind: 'failed'; code: ErrorCode }
   | { kind: 'arrangeSkipped' }
+  /** A TikTok-shipped parcel: shipment arranged, its platform label prints as soon as it arrives. */
+  | { kind: 'labelWhenItArrives' }
 );
 
 export interface Packing {
@@ -209,7 +211,8 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     async function finishOrder(orderId: string) {
       const { autoPrint, autoShip } = get().settings;
       if (autoPrint) {
-        const printed = await printLabel('print', orderId);
+        const printed = await printLabel('print', orderId, true);
+        if (printed === 'awaits-platform-label') return finishAwaitingLabel(orderId, autoShip);
         // A parcel without its label must not be announced to the carrier.
         if (!printed) {
           if (autoShip) notify({ kind: 'arrangeSkipped', action: 'arrange', orderId });
@@ -219,7 +222,25 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       if (autoShip) await arrangeShipment(orderId);
     }
 
-    async function printLabel(action: 'print' | 'reprint', orderId: string): Promise<boolean> {
+    /**
+     * The platform's label does not exist before shipment is arranged: the core arranges it and
+     * prints the label when the sync brings it (packing.finish, label outcome WHEN_IT_ARRIVES).
+     */
+    async function finishAwaitingLabel(orderId: string, autoShip: boolean) {
+      try {
+        const result = await api.call('packing.finish', { orderId, ...who() });
+        if (result.label.outcome === 'WHEN_IT_ARRIVES') notify({ kind: 'labelWhenItArrives', action: 'print', orderId });
+        else if (result.shipment.error) notify({ kind: 'failed', action: 'arrange', code: result.shipment.error.code, orderId });
+        else if (result.label.error) notify({ kind: 'failed', action: 'print', code: result.label.error.code, orderId });
+        else if (autoShip && result.shipment.outcome === 'NOT_ASKED') await arrangeShipment(orderId);
+      } catch (err) {
+        notify({ kind: 'failed', action: 'print', code: errorCodeOf(err), orderId });
+      }
+    }
+
+    async function printLabel(action: 'print' | 'reprint', orderId: string): Promise<boolean>;
+    async function printLabel(action: 'print', orderId: string, finishing: true): Promise<boolean | 'awaits-platform-label'>;
+    async function printLabel(action: 'print' | 'reprint', orderId: string, finishing = false): Promise<boolean | 'awaits-platform-label'> {
       try {
         const job = await api.call(action === 'print' ? 'printing.print' : 'printing.reprint', { orderId, ...who() });
         if (job.state === 'FAILED' || job.state === 'UNKNOWN') {
@@ -230,6 +251,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         notify({ kind: 'done', action, orderId, printer: job.printerName });
         return true;
       } catch (err) {
+        if (finishing && errorCodeOf(err) === 'PLATFORM_LABEL_MISSING') return 'awaits-platform-label';
         notify({ kind: 'failed', action, code: errorCodeOf(err), orderId });
         return false;
       }

@@ -26,10 +26,11 @@ export function NoticeBar({ notice, onDismiss }: { notice: PackNotice | null; on
   const t = useT();
   if (!notice) return null;
   const vars = { orderId: notice.orderId ?? '', printer: notice.kind === 'done' ? printerName(t, notice.printer) : '' };
-  const failed = notice.kind !== 'done';
+  const failed = notice.kind !== 'done' && notice.kind !== 'labelWhenItArrives';
   let title: string;
   let detail: string | null = null;
   if (notice.kind === 'arrangeSkipped') title = t('notice.arrange.skipped');
+  else if (notice.kind === 'labelWhenItArrives') title = t('notice.print.whenItArrives');
   else if (notice.kind === 'failed') {
     title = t(FAILED[notice.action], vars);
     detail = t(errorKey(notice.code));
