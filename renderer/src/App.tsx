@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavBar, type Screen } from './components/NavBar.js';
 import { ScreenBoundary } from './components/ScreenBoundary.js';
+import { SlipPageDialog } from './components/SlipPageDialog.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useT } from './i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from './store/context.js';
@@ -66,6 +67,7 @@ export function App({ initialScreen = 'pack' }: { initialScreen?: Screen }) {
         </ScreenBoundary>
       </main>
       <StatusBar />
+      <SlipPageDialog />
     </div>
   );
 }
