@@ -240,6 +240,10 @@ export const en = {
   'error.FOLDER_NOT_ALLOWED': 'Packdesk does not write into this folder; choose a folder of your own.',
   'error.FOLDER_NOT_WRITABLE': 'The folder cannot be written to.',
 
+  'chip.packed': 'Packed',
+  'chip.labelPrinted': 'Label printed',
+  'chip.arranged': 'Arranged',
+
   'slip.title': 'Packing slip for order {orderId}',
   'slip.print': 'Print',
   'slip.close': 'Close',

@@ -235,6 +235,10 @@ export const zhCN: Catalogue = {
   'error.FOLDER_NOT_ALLOWED': 'Packdesk 不会写入此文件夹，请选择您自己的文件夹。',
   'error.FOLDER_NOT_WRITABLE': '无法写入该文件夹。',
 
+  'chip.packed': '已打包',
+  'chip.labelPrinted': '已打印面单',
+  'chip.arranged': '已安排发货',
+
   'slip.title': '订单 {orderId} 的装箱单',
   'slip.print': '打印',
   'slip.close': '关闭',
