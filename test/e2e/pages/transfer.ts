@@ -18,6 +18,16 @@ export class TransferScreen {
     return this.page.getByTestId('import-error-row');
   }
 
+  /** Why a file imported nothing (amber; data-code FILE_EMPTY, FILE_HEADER_ONLY …). */
+  get warnings(): Locator {
+    return this.page.getByTestId('import-warning');
+  }
+
+  /** The words for each refused row, as shown (in the screen's language). */
+  async errorDetails(): Promise<string[]> {
+    return (await this.page.getByTestId('import-error-detail').allTextContents()).map((t) => t.trim());
+  }
+
   /** One count of the import report ("orders", "created", "rows" …) as shown. */
   async fact(id: string): Promise<string> {
     return ((await this.page.getByTestId(`import-report-${id}`).locator('dd').textContent()) ?? '').trim();
