@@ -27,6 +27,11 @@ import { packingSlipHandlers } from './features/packing-slip.js';
 import { shopSettingsHandlers } from './features/shop-settings.js';
 import { redeliveryHandlers } from './features/redelivery.js';
 import { shippingHandlers } from './features/shipping.js';
+import { syncHandlers } from './features/sync.js';
+import { openCredentialStore, type OpenCredentialsOptions } from './platform/credentials/open.js';
+import type { RuntimeOptions } from './platform/runtime.js';
+import { SyncService, thisProgram, type GatewayFactory, type LockIdentity } from './sync/service.js';
+import { workerGateways } from './sync/worker-gateway.js';
 import { listSkus } from './store/catalogue-repo.js';
 import { pruneDeadLeases, releaseLease, renewLease, takeLease } from './store/leases-repo.js';
 import { recoverDeadOwnersWork } from './store/print-jobs-repo.js';
@@ -46,6 +51,7 @@ export const handlers: Handlers = {
   ...printingHandlers,
   ...printDocumentHandlers,
   ...shopSettingsHandlers,
+  ...syncHandlers,
   ...packingSlipHandlers,
   'catalogue.list': (input, ctx) => listSkus(ctx.db, input),
 };
@@ -54,7 +60,26 @@ export interface Core {
   dispatch: Dispatch;
   events: EventBus;
   context: CoreContext;
+  /** The sync with the platform: hosts call `start()` (the CLI runs single cycles through the API). */
+  sync: SyncService;
   close(): void;
+}
+
+/** How the sync reaches the platform and keeps the shop's secrets. */
+export interface SyncOptions {
+  /** Electron's safeStorage (the app), or `keychain: null` to skip the OS keychain (tests). */
+  credentials?: Omit<OpenCredentialsOptions, 'dataDir'>;
+  /**
+   * Where platform calls (HTTP, parsing, checking answers) run: 'worker' — a worker thread, for the
+   * app and the station, so a scan never waits on them; 'thread' (the default) — here (the CLI);
+   * or a factory of one's own (tests).
+   */
+  gateways?: 'worker' | 'thread' | GatewayFactory;
+  /** The platform client's timeouts and backoff (tests shorten them). */
+  runtime?: RuntimeOptions;
+  /** How long "Sync now" waits for another program's cycle before giving up (default 30 s). */
+  lockWaitMs?: number;
+  identity?: LockIdentity;
 }
 
 export interface CoreOptions {
@@ -65,6 +90,7 @@ export interface CoreOptions {
   printers?: PrinterIo;
   /** A better-sqlite3 addon built for another ABI than Node's (Electron's); see openDatabase. */
   nativeBinding?: string;
+  sync?: SyncOptions;
   /**
    * Start the label worker and load the PDF renderer now, in the background, so the first
    * platform label does not wait for it (the app and the station; short CLI runs need not).
@@ -130,6 +156,27 @@ export function createCore(opts: CoreOptions): Core {
     throw isBusy(err) ? databaseBusy(5000) : err;
   }
   const writer = new Writer({ db, clock, events, log, dueRules, busyWaitMs: opts.busyWaitMs ?? 3000 });
+  const checkpointer = new IdleCheckpointer(db);
+  const s = opts.sync ?? {};
+  const sync = new SyncService({
+    db,
+    clock,
+    events,
+    log,
+    dataDir,
+    // Each small step through this program's one writer, like every other write.
+    write: async (fn) => {
+      const result = await writer.write(fn);
+      checkpointer.touch();
+      return result;
+    },
+    openCredentials: async () => (await openCredentialStore({ dataDir, ...s.credentials })).store,
+    ...(s.gateways === 'worker' ? { gateways: workerGateways } : typeof s.gateways === 'function' ? { gateways: s.gateways } : {}),
+    ...(s.runtime ? { runtime: s.runtime } : {}),
+    // The sync lock is held under this program's lease id (process_leases names its role, pid and host).
+    identity: s.identity ?? { ...thisProgram(), owner: me.lease.ownerId },
+    lockWaitMs: s.lockWaitMs ?? 30_000,
+  });
   const context: CoreContext = {
     db,
     clock,
@@ -141,6 +188,7 @@ export function createCore(opts: CoreOptions): Core {
     write: (fn) => writer.write(fn),
     settleDue: () => writer.settleDue(),
     process: me,
+    sync,
   };
   const heartbeat = setInterval(() => {
     writer.write(() => renewLease(db, me.lease, Date.now())).catch((err: unknown) => {
@@ -149,7 +197,6 @@ export function createCore(opts: CoreOptions): Core {
   }, HEARTBEAT_MS);
   heartbeat.unref();
   if (opts.warmLabelRenderer) void warmPlatformLabels();
-  const checkpointer = new IdleCheckpointer(db);
   const dispatchNow = createDispatcher(context, handlers);
   const dispatch: Dispatch = async (method, input) => {
     const res = await dispatchNow(method, input);
@@ -160,8 +207,10 @@ export function createCore(opts: CoreOptions): Core {
     dispatch,
     events,
     context,
+    sync,
     close: () => {
       if (!db.open) return;
+      void sync.stop();
       clearInterval(heartbeat);
       writer.close();
       try {

@@ -68,6 +68,7 @@ const FORWARDED: Record<EventName, true> = {
   'printer.status': true,
   'print.batch': true,
   'outbox.changed': true,
+  'sync.status': true,
 };
 export const FORWARDED_EVENTS = Object.keys(FORWARDED) as EventName[];
 

@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import type { Logger } from '../core/api/context.js';
 import { createCore, type Core } from '../core/core.js';
+import { electronSafeStorage } from '../core/platform/credentials/safe-storage-store.js';
 import { forwardEvents, registerInvoke } from './ipc.js';
 import { claimSingleInstance, closeCoreOnQuit, focusWindow, Inflight, offerDemoShop } from './lifecycle.js';
 import { APP_ORIGIN, devServerOrigin, startUrl, type PageOrigin } from './origin.js';
@@ -50,7 +51,14 @@ function openStation(origin: PageOrigin, devServer: PageOrigin | null): BrowserW
 
   let core: Core;
   try {
-    core = createCore({ dbPath: path.join(app.getPath('userData'), DB_FILE), log, nativeBinding: files.nativeBinding, warmLabelRenderer: true });
+    core = createCore({
+      dbPath: path.join(app.getPath('userData'), DB_FILE),
+      log,
+      nativeBinding: files.nativeBinding,
+      warmLabelRenderer: true,
+      // The shop's secrets: the OS keychain first (the CLI reads it too), else safeStorage, else a 0600 file.
+      sync: { credentials: { safeStorage: electronSafeStorage(safeStorage) }, gateways: 'worker' },
+    });
   } catch (err) {
     fail('Packdesk cannot open its database', err, files);
     return null;
@@ -62,6 +70,8 @@ function openStation(origin: PageOrigin, devServer: PageOrigin | null): BrowserW
   const contents = () => (win.isDestroyed() ? null : win.webContents);
   registerInvoke({ ipcMain, dispatch: core.dispatch, contents, origin, inflight, log });
   forwardEvents(core.events, contents);
+  // At start, every 60 s, 1 s after an outbox write; the CLI's `sync` waits its turn (sync lock).
+  core.sync.start();
   win.webContents.once('did-finish-load', () => {
     offerDemoShop(core, () => askForDemo(win)).catch((err: unknown) => log.error('Offering the demo shop failed', err));
   });

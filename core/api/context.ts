@@ -2,6 +2,7 @@ import type { Clock } from '../domain/clock.js';
 import type { Onlooker, ProcessLease } from '../domain/lease.js';
 import type { Db } from '../store/db.js';
 import type { PreviewArtifacts, PrinterTransport } from '../../printer/transports/types.js';
+import type { SyncService } from '../sync/service.js';
 import type { EventBus } from './events.js';
 import type { Writer } from './writer.js';
 
@@ -43,4 +44,6 @@ export interface CoreContext {
   /** Applies the automatic order rules that came due (through the writer); the orders changed. */
   settleDue(): Promise<string[]>;
   process: ProcessIdentity;
+  /** The shop connection and the sync with the platform (core/sync). */
+  sync: SyncService;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ORDER_STATUSES, type Sku } from '../domain/types.js';
 import { DOCUMENTS, JOB_STATES, type BatchView, type JobView, type SavedPrinter } from '../printing/types.js';
 import type { PrinterStatus } from '../../printer/status/types.js';
+import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSummary, type EntryView, type ShopStatusView, type SyncSettings, type SyncStatusView } from '../sync/views.js';
 import type {
   ArrangeResult,
   CatalogueImportReport,
@@ -41,6 +42,8 @@ const page = (defaultLimit: number, maxLimit: number) => ({
   limit: z.number().int().min(1).max(maxLimit).default(defaultLimit),
   offset: z.number().int().min(0).default(0),
 });
+/** The platform's hosts; the simulator's in tests (127.0.0.1, plain http). */
+const httpUrl = z.string().trim().max(500).url().refine((u) => /^https?:\/\//i.test(u), { message: 'Must be an http(s) URL.' });
 /** 15,000 export rows are about 10 MB of text; more is not an export. */
 const upload = z.strictObject({ fileName: z.string().trim().min(1).max(255), content: z.string().max(40_000_000) });
 const address = z.strictObject({
@@ -165,8 +168,9 @@ export const contract = {
   'printers.test': z.strictObject({ name: printerName, station, packer }),
   'printers.status': z.strictObject({ name: printerName }),
   'printers.discover': z.strictObject({}),
-  'printing.print': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
-  'printing.reprint': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
+  /** `packageId`: one package of a split order ("package 1 of 2"); default the order's first with a platform label. */
+  'printing.print': z.strictObject({ orderId: id, packageId: id.optional(), printer: printerName.optional(), station, packer }),
+  'printing.reprint': z.strictObject({ orderId: id, packageId: id.optional(), printer: printerName.optional(), station, packer }),
   'printing.resend': z.strictObject({ jobId: z.number().int().min(1), station, packer }),
   'printing.batch': z.strictObject({
     orderIds: selection.min(1).optional(),
@@ -218,6 +222,46 @@ export const contract = {
   /** The newcomer's answer to that question: recorded, and the demo shop loaded on yes. */
   'demo.answer': z.strictObject({ load: z.boolean() }),
   'sync.status': z.strictObject({}),
+  // The shop connection and the sync (core/sync). Secrets go in here once and never come back out.
+  'shop.connect': z
+    .strictObject({
+      appKey: z.string().trim().min(1).max(200),
+      appSecret: z.string().trim().min(1).max(500),
+      authCode: z.string().trim().min(1).max(2000).optional(),
+      accessToken: z.string().trim().min(1).max(4000).optional(),
+      refreshToken: z.string().trim().min(1).max(4000).optional(),
+      shopCipher: z.string().trim().min(1).max(500).optional(),
+      apiBase: httpUrl.optional(),
+      authBase: httpUrl.optional(),
+    })
+    .refine((v) => (v.authCode !== undefined) !== (v.accessToken !== undefined && v.refreshToken !== undefined) && (v.accessToken === undefined) === (v.refreshToken === undefined), {
+      message: 'Give either authCode, or accessToken with refreshToken.',
+    }),
+  'shop.status': z.strictObject({}),
+  'shop.disconnect': z.strictObject({}),
+  'sync.now': z.strictObject({}),
+  'sync.entries': z.strictObject({
+    states: z.array(z.enum(ENTRY_STATES)).min(1).default(['pending', 'sending', 'refused']),
+    limit: z.number().int().min(1).max(1000).default(100),
+    offset: z.number().int().min(0).default(0),
+  }),
+  'sync.retryEntry': z.strictObject({ entryId: z.number().int().min(1) }),
+  'sync.discardEntry': z.strictObject({ entryId: z.number().int().min(1) }),
+  'sync.conflicts': z.strictObject({
+    orderId: id.optional(),
+    limit: z.number().int().min(1).max(1000).default(100),
+    offset: z.number().int().min(0).default(0),
+  }),
+  'sync.acknowledgeConflict': z.strictObject({ conflictId: z.number().int().min(1), resolution: z.string().trim().min(1).max(200).default('acknowledged') }),
+  'sync.settings': z.strictObject({}),
+  'sync.updateSettings': z.strictObject({
+    backfillDays: z.number().int().min(1).max(90).optional(),
+    arrangeAhead: z.boolean().optional(),
+    handoverMethod: z.enum(['PICKUP', 'DROP_OFF']).optional(),
+    rejectReason: z.string().trim().min(1).max(200).nullable().optional(),
+  }),
+  /** "Get labels now": arrange shipment ahead of packing and download the platform labels while online. */
+  'sync.arrangeAhead': z.strictObject({ orderIds: z.array(id).min(1).max(5000) }),
 } as const;
 
 export type Method = keyof typeof contract;
@@ -274,7 +318,19 @@ export interface Results {
   'demo.load': DemoResult;
   'demo.offer': DemoOffer;
   'demo.answer': DemoResult | null;
-  'sync.status': { pendingOutbox: number };
+  'sync.status': SyncStatusView;
+  'shop.connect': ShopStatusView;
+  'shop.status': ShopStatusView;
+  'shop.disconnect': ShopStatusView;
+  'sync.now': CycleSummary;
+  'sync.entries': EntryView[];
+  'sync.retryEntry': EntryView;
+  'sync.discardEntry': EntryView;
+  'sync.conflicts': ConflictView[];
+  'sync.acknowledgeConflict': ConflictView;
+  'sync.settings': SyncSettings;
+  'sync.updateSettings': SyncSettings;
+  'sync.arrangeAhead': ArrangeAheadResult;
 }
 
 export type Result<M extends Method> = Results[M];
@@ -340,6 +396,19 @@ export const METHOD_KINDS = {
   'demo.offer': 'write',
   'demo.answer': 'task',
   'sync.status': 'read',
+  // The sync's long work (platform calls) runs outside the queue; its writes are small steps.
+  'shop.connect': 'task',
+  'shop.status': 'read',
+  'shop.disconnect': 'task',
+  'sync.now': 'task',
+  'sync.entries': 'read',
+  'sync.retryEntry': 'write',
+  'sync.discardEntry': 'write',
+  'sync.conflicts': 'read',
+  'sync.acknowledgeConflict': 'write',
+  'sync.settings': 'read',
+  'sync.updateSettings': 'write',
+  'sync.arrangeAhead': 'task',
 } as const satisfies Record<Method, MethodKind>;
 
 export function isMethod(name: string): name is Method {

@@ -1,4 +1,5 @@
 import type { PrinterStatus } from '../../printer/status/types.js';
+import type { SyncStatusView } from '../sync/views.js';
 import type { ScanVerdict } from './views.js';
 
 /** Push events from the core. Every transport forwards these as they are. */
@@ -13,6 +14,8 @@ export interface Events {
   /** A batch paused (printer error) or finished. */
   'print.batch': { batchId: number; state: 'RUNNING' | 'PAUSED' | 'DONE'; code: string | null; message: string | null };
   'outbox.changed': { pending: number };
+  /** How the sync stands (the status bar's truth): after every cycle, connection change and outbox write. */
+  'sync.status': SyncStatusView;
 }
 
 export type EventName = keyof Events;

@@ -20,6 +20,39 @@ export interface LineView {
   barcodes: string[];
 }
 
+/** One of the order's packages (parcels): a split order has several, a combined package several orders. */
+export interface PackageView {
+  id: string;
+  /** PLATFORM: from TikTok Shop; EXPORT: a Package ID from an export; LOCAL: made here (no platform package known). */
+  origin: 'PLATFORM' | 'EXPORT' | 'LOCAL';
+  /** Package n of the order's `of` packages ("package 1 of 2"). */
+  seq: number;
+  of: number;
+  /** The platform's package_status (TO_FULFILL, PROCESSING, FULFILLING, COMPLETED, CANCELLED), or ''. */
+  status: string;
+  trackingNumber: string;
+  carrier: string;
+  shippingType: '' | 'TIKTOK' | 'SELLER';
+  /** When the platform confirmed the shipment. */
+  shippedAt: Millis | null;
+  /** The platform's label, downloaded and kept for offline printing (ATTACHED: by hand). */
+  label: { source: 'PLATFORM' | 'ATTACHED'; kind: 'pdf' | 'png'; fetchedAt: Millis } | null;
+  /** Every order in this package (more than one: a combined package, packed as one parcel). */
+  orderIds: string[];
+  /** This order's units in this package, and how many are packed (package 1 fills first). */
+  unitsPacked: number;
+  unitsTotal: number;
+}
+
+/** An open conflict with the platform, for the order's banner (see sync.conflicts for all of them). */
+export interface OrderConflict {
+  id: number;
+  kind: 'CANCELLED_WHILE_PACKING' | 'SHIPPED_ELSEWHERE' | 'ADDRESS_CHANGED_AFTER_LABEL' | 'ON_HOLD';
+  /** i18n key sync.conflict.<kind>. */
+  key: string;
+  raisedAt: Millis;
+}
+
 export interface OrderView extends Omit<Order, 'lines' | 'platformDeadlines'> {
   lines: LineView[];
   platformDeadlines: Order['platformDeadlines'];
@@ -33,6 +66,10 @@ export interface OrderView extends Omit<Order, 'lines' | 'platformDeadlines'> {
   unitsOrdered: number;
   /** When its shipping label last went out (the newest SENT shipping-label job), or null. */
   labelPrintedAt: Millis | null;
+  /** Always filled by the core (optional for views built elsewhere, e.g. screen tests). */
+  packages?: PackageView[];
+  /** Open conflicts with the platform: banners on the Pack screen. Always filled by the core. */
+  conflicts?: OrderConflict[];
 }
 
 /** One order as the pick queue lists it: enough to sort, filter and pick; details via orders.get. */

@@ -33,7 +33,7 @@ export const DUE_RULES_EVERY_MS = MINUTE;
  *
  * - A write method of the API (contract METHOD_KINDS) runs whole in the writer's queue: nothing
  *   else of this program writes while it runs, so it should be short (a scan takes ~0.2 ms).
- * - Long work (a print batch, an import's parsing, later the sync engine) must not hold the queue
+ * - Long work (a print batch, parsing a file to import, the sync engine) must not hold the queue
  *   for its whole run: it runs outside and sends each small write step through `write(fn)`, so a
  *   scan waits at most for one step, never behind a 2,000-label batch.
  * - Each step first applies the platform's automatic rules that came due (in their own

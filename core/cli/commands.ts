@@ -193,7 +193,12 @@ export const COMMANDS: Record<string, Command> = {
         allowUnpacked: values['allow-unpacked'],
       });
       const failed = r.failed.map((f) => `  ${f.orderId}: ${f.code} ${f.message}`);
-      return { json: r, text: [`Shipment arranged for ${r.arranged.length} order(s).`, ...failed].join('\n') };
+      const first = r.failed[0];
+      return {
+        json: r,
+        text: [`Shipment arranged for ${r.arranged.length} order(s); the sync sends it to the platform.`, ...failed].join('\n'),
+        ...(first ? { failed: { code: first.code, message: `${r.failed.length} order(s) could not be shipped; the first: ${first.orderId}: ${first.message}` } } : {}),
+      };
     },
   },
   'cancel-response': {

@@ -7,12 +7,13 @@ import type { ErrorInfo } from '../domain/errors.js';
 import { dbOption } from './args.js';
 import { COMMANDS } from './commands.js';
 import { PRINT_COMMANDS } from './print-commands.js';
+import { SYNC_COMMANDS } from './sync-commands.js';
 import { defaultDbPath } from './paths.js';
 
 const HELP = `Packdesk — packing station, headless.
 Usage: npm run packdesk -- <command> [options] [--db PATH] [--json]
 
-${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS)]
+${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS), ...Object.values(SYNC_COMMANDS)]
   .map((c) => '  ' + c.usage)
   .join('\n')}
   bench                 run the benchmarks (same as npm run bench)
@@ -38,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     return name ? 0 : 2;
   }
   if (name === 'bench') return runBench();
-  const command = COMMANDS[name] ?? PRINT_COMMANDS[name];
+  const command = COMMANDS[name] ?? PRINT_COMMANDS[name] ?? SYNC_COMMANDS[name];
   if (!command) {
     printError({ code: 'INVALID_INPUT', message: `Unknown command ${JSON.stringify(name)}; see --help.` }, json);
     return 2;

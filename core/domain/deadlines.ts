@@ -43,6 +43,10 @@ type DeadlineFacts = Pick<
   | 'platformDeadlines'
 >;
 
+function answerDue(requestedAt: Millis): Millis {
+  return requestedAt + RULES.answerCancellation;
+}
+
 function computed(kind: DeadlineKind, at: Millis): Deadline {
   return { kind, at, fromPlatform: false };
 }
@@ -58,7 +62,7 @@ export function openDeadlines(order: DeadlineFacts): Deadline[] {
   // An order past payment without a paid time (some exports leave it empty): count from creation.
   const paid = order.status === 'UNPAID' ? null : (order.paidAt ?? order.createdAt);
   if (order.cancelRequestedAt !== null && canTransition(order.status, 'CANCELLED')) {
-    out.push(computed('ANSWER_CANCELLATION', order.cancelRequestedAt + RULES.answerCancellation));
+    out.push(order.platformDeadlines.answerBy != null ? { kind: 'ANSWER_CANCELLATION', at: order.platformDeadlines.answerBy, fromPlatform: true } : computed('ANSWER_CANCELLATION', answerDue(order.cancelRequestedAt)));
   }
   switch (order.status) {
     case 'UNPAID':
@@ -122,7 +126,7 @@ export function automaticOutcome(
   if (
     order.cancelRequestedAt !== null &&
     canTransition(order.status, 'CANCELLED') &&
-    now > order.cancelRequestedAt + RULES.answerCancellation
+    now > (order.platformDeadlines.answerBy ?? answerDue(order.cancelRequestedAt))
   ) {
     return { status: 'CANCELLED', reason: 'Cancellation request not answered within 48 hours' };
   }

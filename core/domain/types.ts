@@ -43,6 +43,8 @@ export interface OrderLine {
 export interface PlatformDeadlines {
   shipBy: Millis | null;
   collectBy: Millis | null;
+  /** The seller's answer to a buyer's cancellation request is due (sync only; exports lack it). */
+  answerBy?: Millis | null;
 }
 
 export interface Order {

@@ -3,10 +3,12 @@ import type { Handlers } from '../api/dispatch.js';
 import { fail } from '../domain/errors.js';
 import { batchView, getJob, jobsOf } from '../store/print-jobs-repo.js';
 import { orderIdsWithStatus, packableOrderIds, requireOrder } from '../store/orders-repo.js';
-import { platformLabel, savePlatformLabel } from '../store/printers-repo.js';
+import { attachPackageLabel, packagesOfOrder } from '../store/packages-repo.js';
+import { savePlatformLabel } from '../store/printers-repo.js';
+import { saveLabelFile } from '../sync/label-files.js';
 import { labelFileKind, platformLabelBitmap } from '../../printer/platform/platform-label.js';
 import { resumeBatch, startBatch } from '../printing/batch.js';
-import { encodeLabel, shippingLabelFor } from '../printing/documents.js';
+import { encodeLabel, platformLabelFor, shippingLabelFor } from '../printing/documents.js';
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
 import { previewPrinter, profileOf, resolvePrinter } from '../printing/printers.js';
 import { testLabel } from '../printing/test-label.js';
@@ -28,10 +30,10 @@ export const printingHandlers: Pick<
   | 'printing.preview'
 > = {
   'printing.print': (input, ctx) =>
-    printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer }),
+    printOrderLabel(ctx, { orderId: input.orderId, packageId: input.packageId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer }),
   /** One action: the same label again, recorded as a reprint. */
   'printing.reprint': (input, ctx) =>
-    printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'REPRINT', station: input.station, packer: input.packer }),
+    printOrderLabel(ctx, { orderId: input.orderId, packageId: input.packageId, printerName: input.printer, kind: 'REPRINT', station: input.station, packer: input.packer }),
   /** Only on the user's word: a job whose outcome is unknown (or that failed) goes out again. */
   'printing.resend': (input, ctx) => {
     const job = getJob(ctx.db, input.jobId) ?? fail('JOB_NOT_FOUND', `No print job ${input.jobId}.`);
@@ -69,7 +71,14 @@ export const printingHandlers: Pick<
     const kind = labelFileKind(content);
     // Render it once now: a broken file is refused here, not discovered at the printer.
     await platformLabelBitmap(content, { language: 'zpl', dpi: 203 });
-    await ctx.write(() => savePlatformLabel(ctx.db, input.orderId, kind, content, ctx.clock.now()));
+    // Kept like a downloaded one: content-addressed in the data folder, on the order's first package.
+    const sha256 = await saveLabelFile(ctx.dataDir, content, kind);
+    await ctx.write(() => {
+      const [pkg] = packagesOfOrder(ctx.db, input.orderId);
+      const now = ctx.clock.now();
+      if (pkg) attachPackageLabel(ctx.db, pkg.id, { sha256, kind, source: 'ATTACHED', fetchedAt: now }, null, now);
+      else savePlatformLabel(ctx.db, input.orderId, kind, content, now);
+    });
     return { orderId: input.orderId, kind, size: content.length };
   },
   /** What will print, as a picture: an order's label on a printer, or that printer's test label. */
@@ -81,7 +90,7 @@ export const printingHandlers: Pick<
     if (input.orderId) {
       const order = requireOrder(ctx.db, input.orderId);
       label = await shippingLabelFor(ctx, order, printer, input.station);
-      source = platformLabel(ctx.db, order.id) ? 'PLATFORM' : 'PACKDESK';
+      source = platformLabelFor(ctx, order.id) ? 'PLATFORM' : 'PACKDESK';
     } else {
       label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));
     }

@@ -15,7 +15,7 @@ function toRow(r: QueueOrderRow, lines: QueueRow['lines'], now: number): QueueRo
       cancelRequestedAt: r.cancel_requested_at,
       deliveryFailedAt: r.delivery_failed_at,
       redeliveryRequestedAt: r.redelivery_requested_at,
-      platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by },
+      platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, answerBy: r.platform_answer_by },
     })[0] ?? null;
   return {
     id: r.id,

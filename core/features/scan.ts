@@ -2,11 +2,15 @@ import type { CoreContext } from '../api/context.js';
 import type { Input } from '../api/contract.js';
 import type { ScanVerdict } from '../api/views.js';
 import { isPackDone, unitsOrdered, unitsPacked } from '../domain/packing.js';
-import { decideScan, isOkVerdict, readScanCode, type ScanDecision, type ScanState } from '../domain/scan.js';
+import { packageContents } from '../domain/parcels.js';
+import { decideScan, isOkVerdict, readScanCode, type ParcelFacts, type ScanDecision, type ScanState } from '../domain/scan.js';
 import type { Order } from '../domain/types.js';
 import { findItemByCode } from '../store/catalogue-repo.js';
 import type { Db } from '../store/db.js';
-import { findOrderByCode, getOrder, singleItemOrderFor } from '../store/orders-repo.js';
+import { findOrderByCode, getOrder, getOrders, singleItemOrderFor } from '../store/orders-repo.js';
+import { otherOrdersIn, parcelLinks } from '../store/packages-repo.js';
+import { lineItemsOf } from '../store/sync-orders-repo.js';
+import { shipmentArrangedHere } from '../store/sync-outbox-repo.js';
 import { openOrderId, saveScan, storedVerdict } from '../store/scans-repo.js';
 import { scannerSettings } from '../store/settings-repo.js';
 import { viewOne } from './order-view.js';
@@ -24,7 +28,29 @@ function loadScanState(db: Db, station: string, code: string, singleItemMode: bo
   const item = findItemByCode(db, code);
   const packing = open !== null && !isPackDone(open);
   const named = packing && item ? null : findOrderByCode(db, code);
-  return { open, named, item, single: singleItemMode && item && !packing && !named ? singleItemOrderFor(db, item.skuId) : null };
+  return {
+    open,
+    named,
+    item,
+    single: singleItemMode && item && !packing && !named ? singleItemOrderFor(db, item.skuId) : null,
+    parcel: packing && item ? parcelOf(db, open) : null,
+    arrangedAhead: arrangedAheadOf(db, [open, named]),
+  };
+}
+
+/** A split order's packages or a combined package's other orders; null for one order in one package (one query). */
+function parcelOf(db: Db, order: Order): ParcelFacts | null {
+  const links = parcelLinks(db, order.id);
+  if (links.length <= 1 && (links[0]?.orders ?? 1) <= 1) return null;
+  const ids = links.map((l) => l.packageId);
+  return { contents: packageContents(order, ids, lineItemsOf(db, order.id)), siblings: getOrders(db, otherOrdersIn(db, ids, order.id)) };
+}
+
+/** Orders awaiting collection because shipment was arranged here before they were packed. */
+function arrangedAheadOf(db: Db, orders: readonly (Order | null)[]): Set<string> {
+  const ahead = new Set<string>();
+  for (const o of orders) if (o && o.status === 'AWAITING_COLLECTION' && !isPackDone(o) && shipmentArrangedHere(db, o.id)) ahead.add(o.id);
+  return ahead;
 }
 
 function progressOf(order: Order | null): ScanVerdict['progress'] {

@@ -3,7 +3,7 @@ import type { Handlers } from '../api/dispatch.js';
 import type { ArrangeResult, BatchFailure } from '../api/views.js';
 import { PackdeskError } from '../domain/errors.js';
 import { decideArrange } from '../domain/orders.js';
-import { appendOutbox, countPendingOutbox } from '../store/outbox.js';
+import { appendOutbox } from '../store/outbox.js';
 import { getOrders, updateOrder } from '../store/orders-repo.js';
 
 /** Platform rule: ship at most 500 packages in one batch call. */
@@ -54,7 +54,6 @@ export async function arrangeShipment(ctx: CoreContext, orderIds: readonly strin
   return { arranged, failed, chunks };
 }
 
-export const shippingHandlers: Pick<Handlers, 'shipping.arrange' | 'sync.status'> = {
+export const shippingHandlers: Pick<Handlers, 'shipping.arrange'> = {
   'shipping.arrange': (input, ctx) => arrangeShipment(ctx, input.orderIds, input.allowUnpacked),
-  'sync.status': (_input, ctx) => ({ pendingOutbox: countPendingOutbox(ctx.db) }),
 };

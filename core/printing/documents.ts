@@ -11,7 +11,9 @@ import type { CoreContext } from '../api/context.js';
 import { missingCase } from '../domain/errors.js';
 import type { Order } from '../domain/types.js';
 import { shopSettings } from '../features/shop-settings.js';
+import { packagesOfOrder } from '../store/packages-repo.js';
 import { platformLabel } from '../store/printers-repo.js';
+import { readLabelFile } from '../sync/label-files.js';
 import { profileOf } from './printers.js';
 import type { SavedPrinter } from './types.js';
 
@@ -35,11 +37,23 @@ export function shippingLabelData(ctx: CoreContext, order: Order, station: strin
 }
 
 /**
- * The label for an order: the platform's own (cached PDF/PNG) when there is one, scaled onto
- * the printer's stock as a bitmap; otherwise the label Packdesk draws from the order.
+ * The platform's label for an order's package: the package named, else the order's first package
+ * with one (downloaded by the sync or attached by hand), else one attached to the order before
+ * packages existed. Null when the platform gives none (seller shipping, CSV-only shops).
  */
-export async function shippingLabelFor(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string): Promise<Label> {
-  const cached = platformLabel(ctx.db, order.id);
+export function platformLabelFor(ctx: CoreContext, orderId: string, packageId?: string): { kind: 'pdf' | 'png'; content: Uint8Array } | null {
+  const packages = packagesOfOrder(ctx.db, orderId);
+  const pkg = packageId ? packages.find((p) => p.id === packageId) : packages.find((p) => p.label !== null);
+  if (pkg?.label) return { kind: pkg.label.kind, content: readLabelFile(ctx.dataDir, pkg.label.sha256, pkg.label.kind) };
+  return platformLabel(ctx.db, orderId);
+}
+
+/**
+ * The label for an order (or one of its packages): the platform's own when there is one, scaled
+ * onto the printer's stock as a bitmap; otherwise the label Packdesk draws from the order.
+ */
+export async function shippingLabelFor(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string, packageId?: string): Promise<Label> {
+  const cached = platformLabelFor(ctx, order.id, packageId);
   if (cached) {
     const bitmap = await platformLabelBitmap(cached.content, profileOf(printer));
     return { stock: printer.stock, elements: [{ kind: 'image', x: 0, y: 0, bitmap }] };

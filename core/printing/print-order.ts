@@ -3,6 +3,7 @@ import { fail } from '../domain/errors.js';
 import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import type { Order } from '../domain/types.js';
 import { requireOrder } from '../store/orders-repo.js';
+import { packagesOfOrder } from '../store/packages-repo.js';
 import { encodeLabel, labelPng, shippingLabelFor } from './documents.js';
 import { profileOf, resolvePrinter } from './printers.js';
 import { printDocument } from './print-document.js';
@@ -10,6 +11,8 @@ import type { JobKind, JobView, SavedPrinter } from './types.js';
 
 export interface PrintRequest {
   orderId: string;
+  /** One of the order's packages (a split order's); default: the order's label as ever. */
+  packageId?: string | undefined;
   printerName?: string;
   kind: JobKind;
   resendOf?: number | null;
@@ -38,11 +41,14 @@ export async function labelBytes(ctx: CoreContext, order: Order, printer: SavedP
 export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Promise<JobView> {
   const order = requireOrder(ctx.db, req.orderId);
   assertMayPrint(order);
+  if (req.packageId && !packagesOfOrder(ctx.db, order.id).some((p) => p.id === req.packageId)) {
+    fail('NOT_FOUND', `Order ${order.id} has no package ${req.packageId}.`, { orderId: order.id, packageId: req.packageId });
+  }
   const printer = resolvePrinter(ctx, req.printerName, 'SHIPPING_LABEL');
   return printDocument(ctx, {
     document: 'SHIPPING_LABEL',
     printer,
-    build: async () => [await shippingLabelFor(ctx, order, printer, req.station)],
+    build: async () => [await shippingLabelFor(ctx, order, printer, req.station, req.packageId)],
     kind: req.kind,
     resendOf: req.resendOf ?? null,
     orderId: order.id,

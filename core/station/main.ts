@@ -80,6 +80,7 @@ function closeOnSignal(station: Station, core: Core): Promise<void> {
       process.stdout.write(`Packdesk station: stopping (${signal})\n`);
       void station
         .close()
+        .then(() => core.sync.stop())
         .catch(printError)
         .finally(() => {
           core.close();
@@ -99,7 +100,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP + '\n');
       return 0;
     }
-    core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true });
+    core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true, sync: { gateways: 'worker' } });
     if (args.demo) {
       const demo = await call(core.dispatch, 'demo.load', {});
       process.stdout.write(`Demo shop loaded: ${demo.orders} new orders, ${demo.skus} SKUs.\n`);
@@ -108,6 +109,8 @@ export async function main(argv: string[]): Promise<number> {
     await buildScreens();
     if (!staticRoot(dir)) process.stdout.write(`The screens are not built (${dir} is missing); run \`npm run build:renderer\`. The API is served anyway.\n`);
     const station = await startStation({ core, port: args.port, host: args.host, staticDir: dir });
+    // The sync runs here as in the desktop app: at start, every 60 s, 1 s after an outbox write.
+    core.sync.start();
     process.stdout.write(`Packdesk station: ${station.url}\n`);
     if (!isLoopback(args.host)) process.stdout.write(`Warning: listening on ${args.host}; other computers on this network can reach the screens.\n`);
     await closeOnSignal(station, core);

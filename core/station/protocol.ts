@@ -42,6 +42,7 @@ const FORWARDED: Record<EventName, true> = {
   'printer.status': true,
   'print.batch': true,
   'outbox.changed': true,
+  'sync.status': true,
 };
 export const EVENT_NAMES = Object.keys(FORWARDED) as EventName[];
 

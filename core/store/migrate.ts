@@ -17,7 +17,7 @@ export function appliedVersions(db: Database.Database): number[] {
 export function migrate(
   db: Database.Database,
   now: number,
-  target = MIGRATIONS.length,
+  target = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0,
   known: readonly Migration[] = MIGRATIONS,
 ): number {
   const applied = appliedVersions(db);

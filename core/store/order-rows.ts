@@ -32,6 +32,7 @@ export interface OrderRow {
   cancel_reason: string;
   platform_ship_by: number | null;
   platform_collect_by: number | null;
+  platform_answer_by: number | null;
   packed_at: number | null;
   packed_by: string | null;
   short_pack_reason: string;
@@ -96,7 +97,8 @@ export function orderFromRow(r: OrderRow, lines: OrderLine[]): Order {
     deliveryFailedAt: r.delivery_failed_at,
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
-    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by },
+    // answerBy only when the platform sent one: orders from exports compare equal to what a file gives.
+    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, ...(r.platform_answer_by !== null ? { answerBy: r.platform_answer_by } : {}) },
     packedAt: r.packed_at,
     packedBy: r.packed_by,
     shortPackReason: r.short_pack_reason,
@@ -140,6 +142,7 @@ export function orderParams(o: Order, nextDeadlineAt: number | null, isSingleIte
     cancel_reason: o.cancelReason,
     platform_ship_by: o.platformDeadlines.shipBy,
     platform_collect_by: o.platformDeadlines.collectBy,
+    platform_answer_by: o.platformDeadlines.answerBy ?? null,
     packed_at: o.packedAt,
     packed_by: o.packedBy,
     short_pack_reason: o.shortPackReason,

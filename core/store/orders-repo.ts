@@ -58,6 +58,9 @@ export function findOrderByCode(db: Db, code: string): Order | null {
       `SELECT * FROM orders WHERE id = @code
        UNION ALL SELECT * FROM orders WHERE tracking_number = @code COLLATE NOCASE AND tracking_number <> ''
        UNION ALL SELECT * FROM orders WHERE package_id = @code AND package_id <> ''
+       UNION ALL SELECT * FROM (SELECT o.* FROM packages p JOIN package_orders po ON po.package_id = p.id JOIN orders o ON o.id = po.order_id
+         WHERE p.id = @code OR (p.tracking_number = @code COLLATE NOCASE AND p.tracking_number <> '')
+         ORDER BY o.packed_at IS NOT NULL, o.id)
        LIMIT 1`,
     )
     .get({ code }) as OrderRow | undefined;
@@ -205,7 +208,8 @@ const CANCELLABLE_SQL = CANCELLABLE.map((s) => `'${s}'`).join(', ');
 
 // "+status" keeps the planner on the partial index of requests instead of every order of a status.
 const UNPAID_DUE = `SELECT * FROM orders WHERE status = 'UNPAID' AND next_deadline_at < @now`;
-const REQUEST_DUE = `SELECT * FROM orders WHERE cancel_requested_at < @cutoff AND +status IN (${CANCELLABLE_SQL})`;
+// Due 48 h after the request, or at the platform's own deadline for the answer when the sync brought one.
+const REQUEST_DUE = `SELECT * FROM orders WHERE cancel_requested_at IS NOT NULL AND (cancel_requested_at < @cutoff OR platform_answer_by < @now) AND +status IN (${CANCELLABLE_SQL})`;
 
 /**
  * Whether an automatic rule may have come due for an order: unpaid past its pay-by time, or a

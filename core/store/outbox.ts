@@ -40,14 +40,15 @@ export function appendOutbox(db: Db, at: number, kind: OutboxKind, orderId: stri
   sql(db, 'INSERT INTO outbox (at, kind, order_id, payload) VALUES (?, ?, ?, ?)').run(at, kind, orderId, JSON.stringify(payload));
 }
 
+/** Entries the platform has not accepted yet (waiting or being sent); see core/store/sync-outbox-repo.ts. */
 export function pendingOutbox(db: Db, limit = 100): OutboxEvent[] {
-  const rows = sql(db, 'SELECT id, at, kind, order_id, payload, sent_at FROM outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?')
+  const rows = sql(db, "SELECT id, at, kind, order_id, payload, sent_at FROM outbox WHERE state IN ('pending', 'sending') ORDER BY id LIMIT ?")
     .all(limit) as { id: number; at: number; kind: OutboxKind; order_id: string | null; payload: string; sent_at: number | null }[];
   return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload), sentAt: r.sent_at }));
 }
 
 export function countPendingOutbox(db: Db): number {
-  return sql(db, 'SELECT count(*) FROM outbox WHERE sent_at IS NULL').pluck().get() as number;
+  return sql(db, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sending')").pluck().get() as number;
 }
 
 /** Whether the seller answered this order's cancellation request here (accepted or rejected). */

@@ -13,6 +13,7 @@ export interface QueueOrderRow {
   redelivery_requested_at: number | null;
   platform_ship_by: number | null;
   platform_collect_by: number | null;
+  platform_answer_by: number | null;
   recipient_name: string;
   country: string;
   carrier: string;
@@ -42,7 +43,7 @@ export interface QueueFilter {
 }
 
 const COLUMNS = `id, status, cancel_requested_at, created_at, paid_at, rts_at, delivery_failed_at, redelivery_requested_at,
-  platform_ship_by, platform_collect_by, recipient_name, country, carrier, tracking_number, packed_at, packed_by, is_single_item,
+  platform_ship_by, platform_collect_by, platform_answer_by, recipient_name, country, carrier, tracking_number, packed_at, packed_by, is_single_item,
   (SELECT max(j.sent_at) FROM print_jobs j WHERE j.order_id = orders.id AND j.document = 'SHIPPING_LABEL' AND j.state = 'SENT') AS label_printed_at`;
 
 function filterOf(f: QueueFilter): { where: string; params: Record<string, unknown> } {

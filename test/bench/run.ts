@@ -14,6 +14,7 @@ import { FakeTcpPrinter } from '../printer/fakes/tcp-printer.js';
 import { browserBenchmarks } from './e2e.js';
 import { platformLabelBenchmarks } from './platform-labels.js';
 import { printerBenchmarks } from './printer.js';
+import { syncBenchmarks } from './sync.js';
 import { soakBenchmark } from './soak.js';
 import { benchScans } from './scans.js';
 import { ms, percentile, timed } from './stats.js';
@@ -100,6 +101,7 @@ async function main() {
   await benchPrintBatch();
   await soakBenchmark(record);
   await platformLabelBenchmarks(record);
+  await syncBenchmarks(record);
   await browserBenchmarks(record);
   fs.mkdirSync(path.join(root, 'bench-output'), { recursive: true });
   fs.writeFileSync(path.join(root, 'bench-output/results.json'), JSON.stringify({ at: new Date().toISOString(), node: process.version, results }, null, 2));

@@ -168,6 +168,13 @@ export function fakeElectron(opts: { lock?: boolean; appData?: string } = {}) {
       showErrorBox: vi.fn(),
     },
     contextBridge: { exposeInMainWorld: vi.fn() },
+    // As on a Linux box without a keyring: Packdesk falls back to its 0600 file.
+    safeStorage: {
+      isEncryptionAvailable: () => false,
+      getSelectedStorageBackend: () => 'basic_text',
+      encryptString: (plain: string) => Buffer.from(plain),
+      decryptString: (encrypted: Buffer) => encrypted.toString(),
+    },
     ipcRenderer: {
       listeners: rendererListeners,
       invoke: vi.fn(async () => ({ ok: true, result: 'from main' })),

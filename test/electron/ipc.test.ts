@@ -125,7 +125,7 @@ describe('events to the page', () => {
     const on = vi.spyOn(core.events, 'on');
     forwardEvents(core.events, () => contents as unknown as WebContents);
     expect(on.mock.calls.map((c) => c[0]).sort()).toEqual([...FORWARDED_EVENTS].sort());
-    expect(FORWARDED_EVENTS).toHaveLength(7);
+    expect(FORWARDED_EVENTS).toHaveLength(8);
   });
 
   it('sends nothing to a destroyed window', () => {

@@ -5,12 +5,13 @@ import { StatusBar } from '../../renderer/src/components/StatusBar.js';
 import { zhCN } from '../../renderer/src/i18n/zh-CN.js';
 import { FakeApi } from './helpers/fake-api.js';
 import { renderWithCore } from './helpers/render.js';
+import { syncStatus } from './helpers/sync-status.js';
 
 afterEach(cleanup);
 
 describe('StatusBar', () => {
   it('says no shop is connected, with the changes waiting, and never "synced" or "online"', async () => {
-    const api = new FakeApi().handle('sync.status', () => ({ pendingOutbox: 3 }));
+    const api = new FakeApi().handle('sync.status', () => syncStatus(3));
     const { store } = renderWithCore(<StatusBar />, api);
     await waitFor(() => expect(screen.getByTestId('status-sync').textContent).toBe('Not connected to a shop · 3 changes waiting'));
     act(() => store.getState().statusOnOutboxChanged({ pending: 1 }));
@@ -32,7 +33,7 @@ describe('StatusBar', () => {
   });
 
   it('says it in Chinese, plural-free', async () => {
-    const api = new FakeApi().handle('sync.status', () => ({ pendingOutbox: 2 }));
+    const api = new FakeApi().handle('sync.status', () => syncStatus(2));
     const { store } = renderWithCore(<StatusBar />, api);
     act(() => store.getState().updateSettings({ language: 'zh-CN' }));
     await waitFor(() => expect(screen.getByTestId('status-sync').textContent).toBe(`${zhCN['status.noShop']} · 2 项更改待同步`));

@@ -4,6 +4,7 @@ import { createPackdeskStore, listenToCore, type PackdeskStore } from '../../ren
 import type { Unsubscribe } from '../../renderer/src/store/api.js';
 import { FakeApi, FakeApiError, memoryStorage } from './helpers/fake-api.js';
 import { orderView, verdict } from './helpers/orders.js';
+import { syncStatus } from './helpers/sync-status.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -30,7 +31,7 @@ describe('store: scans the station did not answer', () => {
     api = new LinkedFakeApi();
     judged = [];
     received = [];
-    api.handle('sync.status', () => ({ pendingOutbox: 0 }));
+    api.handle('sync.status', () => syncStatus(0));
     api.handle('packing.current', () => null);
     api.handle('packing.scan', (input) => {
       received.push(input.scanId);

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createPackdeskStore, listenToCore, SETTINGS_STORAGE_KEY, type PackdeskStore } from '../../renderer/src/store/index.js';
 import { FakeApi, FakeApiError, memoryStorage } from './helpers/fake-api.js';
 import { line, orderView, verdict } from './helpers/orders.js';
+import { syncStatus } from './helpers/sync-status.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
@@ -89,7 +90,7 @@ describe('store', () => {
       let page = 0;
       api.handle('orders.queue', () => ({ total: ++page, orders: [] }));
       api.handle('packing.current', () => null);
-      api.handle('sync.status', () => ({ pendingOutbox: 0 }));
+      api.handle('sync.status', () => syncStatus(0));
       const stop = listenToCore(api, store);
       api.emit('orders.changed', { orderIds: ['x'] });
       await flush();
@@ -106,7 +107,7 @@ describe('store', () => {
     it('reloads the open order when orders.changed names it (a cancellation request arrived)', async () => {
       const open = orderView({ id: 'O-1', version: 1 });
       api.handle('packing.current', () => open);
-      api.handle('sync.status', () => ({ pendingOutbox: 0 }));
+      api.handle('sync.status', () => syncStatus(0));
       const stop = listenToCore(api, store);
       await flush();
       const cancelled = orderView({ id: 'O-1', version: 2, cancelRequestedAt: 5, packRefusal: 'ORDER_CANCEL_REQUESTED' });
@@ -123,7 +124,7 @@ describe('store', () => {
 
     it('takes the pending sync count from sync.status, then from outbox.changed', async () => {
       api.handle('packing.current', () => null);
-      api.handle('sync.status', () => ({ pendingOutbox: 4 }));
+      api.handle('sync.status', () => syncStatus(4));
       const stop = listenToCore(api, store);
       await flush();
       expect(store.getState().status.pendingSync).toBe(4);

@@ -83,7 +83,7 @@ describe('dispatch: input validation', () => {
 
   it('methods whose every field is optional accept a missing input', async () => {
     const res = await core().dispatch('sync.status', undefined);
-    expect(res).toEqual({ ok: true, result: { pendingOutbox: 0 } });
+    expect(res).toMatchObject({ ok: true, result: { pendingOutbox: 0 } });
   });
 
   it('bounds: a whitespace-only id, an over-long scan and a negative limit are refused', async () => {

@@ -34,7 +34,7 @@ describe('shipping.arrange', () => {
     expect(rows.map((r) => r.orderId)).toEqual(['P1', 'P2']);
     expect(rows[1]!.payload).toEqual({ orderId: 'P2', packageId: '1152000000000000002' });
     expect(changed).toEqual([['P1', 'P2']]);
-    expect(await c.call('sync.status', {})).toEqual({ pendingOutbox: 2 });
+    expect(await c.call('sync.status', {})).toMatchObject({ pendingOutbox: 2, pending: 2, state: 'NOT_CONNECTED' });
   });
 
   it('refuses an unpacked order with ORDER_NOT_PACKED unless allowUnpacked', async () => {

@@ -79,7 +79,9 @@ export function snapshot(core: TestCore): Record<string, unknown[]> {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'process_leases' ORDER BY name")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+  // Sorted by content: some tables have no rowid (WITHOUT ROWID), and row order is no part of "unchanged".
+  const rows = (t: string) => (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as unknown);
+  return Object.fromEntries(tables.map((t) => [t, rows(t)]));
 }
 
 /** A packer at a station: each call is one physical scan with a fresh client scan id. */

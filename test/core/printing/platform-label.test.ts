@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packagesOfOrder } from '../../../core/store/packages-repo.js';
+import { labelFile } from '../../../core/sync/label-files.js';
 import { carrierPdf } from '../../printer/fixtures/platform-labels.js';
 import { scanZpl } from '../../printer/oracles/scan.js';
 import { errorCode } from '../features/support.js';
@@ -30,8 +32,10 @@ describe('the platform’s own label', () => {
     expect(await errorCode(core.call('printing.attachLabel', { orderId: 'O1', path: bad }))).toBe('LABEL_INVALID');
     fs.writeFileSync(bad, 'hello');
     expect(await errorCode(core.call('printing.attachLabel', { orderId: 'O1', path: bad }))).toBe('LABEL_INVALID');
-    const kept = core.context.db.prepare("SELECT length(content) FROM platform_labels WHERE order_id = 'O1'").pluck().get();
-    expect(kept).toBe(fs.statSync(good).size);
+    // Kept on the order's package, as a content-addressed file in the data folder.
+    const [pkg] = packagesOfOrder(core.context.db, 'O1');
+    expect(pkg!.label).toMatchObject({ source: 'ATTACHED', kind: 'pdf' });
+    expect(fs.readFileSync(labelFile(core.dir, pkg!.label!.sha256, 'pdf'))).toEqual(fs.readFileSync(good));
     expect(await errorCode(core.call('printing.attachLabel', { orderId: 'NOPE', path: good }))).toBe('ORDER_NOT_FOUND');
   });
 });

@@ -36,7 +36,7 @@ describe('station wire protocol', () => {
   });
 
   it('forwards every core event', () => {
-    const all: Record<EventName, true> = { 'orders.changed': true, 'scan.recorded': true, progress: true, 'print.job': true, 'printer.status': true, 'print.batch': true, 'outbox.changed': true };
+    const all: Record<EventName, true> = { 'orders.changed': true, 'scan.recorded': true, progress: true, 'print.job': true, 'printer.status': true, 'print.batch': true, 'outbox.changed': true, 'sync.status': true };
     expect([...EVENT_NAMES].sort()).toEqual(Object.keys(all).sort());
   });
 });

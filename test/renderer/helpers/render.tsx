@@ -5,6 +5,7 @@ import type { Cue, SoundPlayer } from '../../../renderer/src/feedback/sounds.js'
 import { StoreProvider } from '../../../renderer/src/store/context.js';
 import { createPackdeskStore } from '../../../renderer/src/store/index.js';
 import { FakeApi, memoryStorage } from './fake-api.js';
+import { syncStatus } from './sync-status.js';
 
 /** Sounds as a list of cues, so tests can hear what the packer would. */
 export function recordingSounds(): SoundPlayer & { played: Cue[] } {
@@ -25,7 +26,7 @@ export function shopSettings(over: Partial<ShopSettings> = {}): ShopSettings {
 
 /** Renders UI over a fresh store and a fake core that already answers the start-up calls. */
 export function renderWithCore(ui: ReactNode, api = new FakeApi()) {
-  if (!api.handles('sync.status')) api.handle('sync.status', () => ({ pendingOutbox: 0 }));
+  if (!api.handles('sync.status')) api.handle('sync.status', () => syncStatus(0));
   if (!api.handles('packing.current')) api.handle('packing.current', () => null);
   if (!api.handles('settings.get')) api.handle('settings.get', () => shopSettings());
   const store = createPackdeskStore(api, { storage: memoryStorage() });

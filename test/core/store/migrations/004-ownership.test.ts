@@ -2,6 +2,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../../core/store/migrate.js';
+import { MIGRATIONS } from '../../../../core/store/migrations/index.js';
 import { tempDir } from '../../../helpers/core.js';
 
 let cleanup = () => {};
@@ -42,8 +43,8 @@ describe('migration 004: process leases and owners of print work', () => {
     const b = new Database(file);
     a.pragma('journal_mode = WAL');
     b.pragma('busy_timeout = 5000');
-    expect(migrate(a, 1) + migrate(b, 1)).toBe(4);
-    expect(b.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(4);
+    expect(migrate(a, 1) + migrate(b, 1)).toBe(MIGRATIONS.length);
+    expect(b.prepare('SELECT count(*) FROM schema_migrations').pluck().get()).toBe(MIGRATIONS.length);
     a.close();
     b.close();
   });

@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { packagesOfOrder } from '../../../core/store/packages-repo.js';
+import { labelFile, sha256Of } from '../../../core/sync/label-files.js';
+import { FakeTcpPrinter } from '../../printer/fakes/tcp-printer.js';
+import { scanZpl } from '../../printer/oracles/scan.js';
+import { syncRig } from './support.js';
+
+const printers: FakeTcpPrinter[] = [];
+afterEach(async () => {
+  for (const p of printers.splice(0)) await p.stop();
+});
+
+const WHO = { station: 'bench-1', packer: 'pat' } as const;
+const labelsIn = (bytes: Buffer): string[] => bytes.toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? [];
+
+describe('platform labels', () => {
+  it('are fetched once the package is shipped (asked again while still generating), kept by content hash, and printed instead of our own', async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 41, settings: { labelGeneratingCalls: 2 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 1 }], shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    const summary = await rig.call('sync.now', {});
+    expect(summary.labels).toBe(1);
+
+    const tracking = rig.sim.state.packages.get(rig.sim.state.orders.get(id)!.packageIds[0]!)!.trackingNumber!;
+    const [pkg] = packagesOfOrder(rig.core.context.db, id);
+    expect(pkg).toMatchObject({ trackingNumber: tracking, label: { source: 'PLATFORM', kind: 'pdf' } });
+    const file = labelFile(rig.dir, pkg!.label!.sha256, 'pdf');
+    expect(sha256Of(fs.readFileSync(file))).toBe(pkg!.label!.sha256);
+    expect((await rig.call('orders.get', { orderId: id })).trackingNumber).toBe(tracking);
+    const shipped = rig.sim.controls.observer.requests().filter((r) => r.path.endsWith('/shipping_documents'));
+    expect(shipped.map((r) => r.code)).toEqual([11034037, 11034037, 0]);
+
+    // Offline from here: the label prints from the data folder.
+    await rig.proxy.down();
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    await rig.call('printing.print', { orderId: id, ...WHO });
+    const [zpl] = labelsIn(printer.received());
+    expect(zpl).toMatch(/\^GFA,[\d,]+:Z64:/);
+    const scan = await scanZpl(zpl!, { widthMm: 100, heightMm: 150 }, 203, 'sync-platform-label');
+    expect(scan.code128).toContain(tracking);
+    const preview = await rig.call('printing.preview', { orderId: id, printer: 'Zebra' });
+    expect(preview.source).toBe('PLATFORM');
+  });
+
+  it('prints the label of the package asked for: each package of a split order has its own', async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 44, settings: { labelGeneratingCalls: 0 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    expect((await rig.call('sync.now', {})).labels).toBe(2);
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const [, second] = rig.sim.state.orders.get(id)!.packageIds;
+    await rig.call('printing.print', { orderId: id, packageId: second!, ...WHO });
+    const scan = await scanZpl(labelsIn(printer.received())[0]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-second-package');
+    expect(scan.code128).toContain(rig.sim.state.packages.get(second!)!.trackingNumber);
+    await expect(rig.call('printing.print', { orderId: id, packageId: 'NOT-ITS-PACKAGE', ...WHO })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('asks no label for a seller-shipped package, and Packdesk prints its own', async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 42 } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 1 }], shippingType: 'SELLER' });
+    rig.sim.controls.act(order.id as string, 'ship-elsewhere');
+    await rig.connect();
+    const summary = await rig.call('sync.now', {});
+    expect(summary.labels).toBe(0);
+    expect(rig.sim.controls.observer.requests().some((r) => r.path.endsWith('/shipping_documents'))).toBe(false);
+    const preview = await rig.call('printing.preview', { orderId: order.id as string });
+    expect(preview.source).toBe('PACKDESK');
+  });
+
+  it('"Get labels now": arranges ahead while online so the bench prints offline, and says the 72 h clock started', async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 43 } });
+    const ids = [1, 2, 3].map(() => rig.sim.controls.addOrder({ items: [{ sellerSku: 'TEE-9', qty: 1 }], shippingType: 'TIKTOK' }).id as string);
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await expect(rig.call('sync.arrangeAhead', { orderIds: ids })).rejects.toMatchObject({ code: 'CONFIRMATION_REQUIRED' });
+    expect(rig.sim.controls.observer.counters.shipCalls).toEqual({});
+    await rig.call('sync.updateSettings', { arrangeAhead: true });
+    const r = await rig.call('sync.arrangeAhead', { orderIds: ids });
+    expect(r).toMatchObject({ arranged: ids, failed: [], labelsReady: ids, labelsWaiting: [], error: null });
+    expect(r.notice).toMatchObject({ key: 'sync.arrangeAhead.notice', fields: { hours: 72, orders: 3 } });
+    expect(r.notice.text).toMatch(/72 h collection clock has started/);
+    for (const id of ids) expect(packagesOfOrder(rig.core.context.db, id)[0]!.label).not.toBeNull();
+  });
+});
