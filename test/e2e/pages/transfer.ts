@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { setControl } from './controls.js';
 
@@ -38,7 +39,10 @@ export class TransferScreen {
     await setControl(this.page.getByTestId('import-kind'), kind);
     await this.page.getByTestId('import-file').setInputFiles(file);
     await this.page.getByTestId('import-submit').click();
-    const end = this.page.locator('[data-testid="import-state"][data-state="done"], [data-testid="import-state"][data-state="failed"]');
+    // The state line names the file (in either language), so the end of an earlier import never counts.
+    const end = this.page
+      .locator('[data-testid="import-state"][data-state="done"], [data-testid="import-state"][data-state="failed"]')
+      .filter({ hasText: path.basename(file) });
     await end.waitFor({ timeout: 20_000 });
     return (await end.getAttribute('data-state')) as 'done' | 'failed';
   }
