@@ -6,6 +6,7 @@ import type { ScanVerdictCode } from '../domain/packing.js';
 import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
 import type { ImportWarning, RowError } from '../import/types.js';
 import type { JobView } from '../printing/types.js';
+import type { DiscoveryNote } from '../../printer/discovery/usb.js';
 
 /** What the API returns for one order line: the line plus what the packer needs to find it. */
 export interface LineView {
@@ -204,8 +205,8 @@ export type { OrderStatus, Recipient, Sku };
 export interface DiscoveredPrinters {
   usb: { uri: string; maker: string; model: string; language: 'zpl' | 'escpos' | 'tspl' | null }[];
   os: { uri: string; name: string }[];
-  /** Why a source found nothing (no USB bus, no CUPS), for the screen to say. */
-  notes: string[];
+  /** Why a source found nothing (no USB bus, no permission): by code, for the screen to say in its language. */
+  notes: DiscoveryNote[];
 }
 
 /** Settings the shop shares across stations, kept in the core's store. */

@@ -117,7 +117,7 @@ export const PRINT_COMMANDS: Record<string, Command> = {
       }
       if (action === 'discover') {
         const d = await call(dispatch, 'printers.discover', {});
-        const lines = [...d.usb.map((u) => `${u.uri}  ${u.maker} ${u.model} (${u.language ?? '?'})`), ...d.os.map((o) => `${o.uri}  ${o.name}`), ...d.notes];
+        const lines = [...d.usb.map((u) => `${u.uri}  ${u.maker} ${u.model} (${u.language ?? '?'})`), ...d.os.map((o) => `${o.uri}  ${o.name}`), ...d.notes.map((n) => n.message)];
         return { json: d, text: lines.join('\n') || 'No printers found.' };
       }
       throw new PackdeskError('INVALID_INPUT', `Unknown printers action ${action}; use list, add, remove, test, status or discover.`);

@@ -26,10 +26,18 @@ export interface UsbPrinterInfo {
   note?: string;
 }
 
+/**
+ * Why the list may be incomplete: a code the screens translate, an English message for the CLI
+ * and logs, and for USB_NO_PERMISSION how many devices could not be looked inside.
+ */
+export type DiscoveryNote =
+  | { code: 'USB_UNAVAILABLE'; message: string }
+  | { code: 'USB_NO_PERMISSION'; message: string; count: number };
+
 export interface UsbDiscovery {
   printers: UsbPrinterInfo[];
-  /** Set when the list may be incomplete, in words for the person setting up the printer. */
-  note?: string;
+  /** Set when the list may be incomplete. */
+  note?: DiscoveryNote;
 }
 
 export interface UsbDiscoveryOptions {
@@ -49,7 +57,7 @@ export async function listUsbPrinters(options: UsbDiscoveryOptions = {}): Promis
     const provider = typeof options.usb === 'function' ? await options.usb() : (options.usb ?? (await systemUsb()));
     devices = await provider.getDevices();
   } catch (err) {
-    return { printers: [], note: `USB devices cannot be listed on this computer (${errorText(err)}). Network and system printers still work.` };
+    return { printers: [], note: { code: 'USB_UNAVAILABLE', message: `USB devices cannot be listed on this computer (${errorText(err)}). Network and system printers still work.` } };
   }
   const printers: UsbPrinterInfo[] = [];
   let unreadable = 0;
@@ -64,7 +72,11 @@ export async function listUsbPrinters(options: UsbDiscoveryOptions = {}): Promis
   }
   const result: UsbDiscovery = { printers };
   if (unreadable > 0 && platform === 'linux') {
-    result.note = `${unreadable} USB device(s) could not be inspected (no permission). If your printer is missing, install Packdesk's udev rule (99-packdesk-printers.rules) and replug it.`;
+    result.note = {
+      code: 'USB_NO_PERMISSION',
+      count: unreadable,
+      message: `${unreadable} USB device(s) could not be inspected (no permission). If your printer is missing, install Packdesk's udev rule (99-packdesk-printers.rules) and replug it.`,
+    };
   }
   return result;
 }

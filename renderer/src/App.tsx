@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavBar, type Screen } from './components/NavBar.js';
 import { ScreenBoundary } from './components/ScreenBoundary.js';
+import { SlipPageDialog } from './components/SlipPageDialog.js';
 import { StatusBar } from './components/StatusBar.js';
 import { useT } from './i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from './store/context.js';
@@ -72,6 +73,7 @@ export function App({ initialScreen = 'pack' }: { initialScreen?: View }) {
         </ScreenBoundary>
       </main>
       <StatusBar onOpenSync={() => setScreen('sync')} />
+      <SlipPageDialog />
     </div>
   );
 }

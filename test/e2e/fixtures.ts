@@ -85,3 +85,29 @@ export function writeFlowExport(dir: string): string {
   fs.writeFileSync(file, flowExportText());
   return file;
 }
+
+/**
+ * An export the core must refuse whole, row by row: row 3 has 28 cells where the header has
+ * EXPORT_HEADER.length, row 4 an Order ID that is no platform id. Nothing of it may be imported.
+ */
+export function refusedExportText(): { text: string; shortRow: number; shortCells: number; badIdRow: number; badId: string } {
+  const cells = (r: Row) => EXPORT_HEADER.map((c) => r[c] ?? '');
+  const good = cells(line({ 'Order ID': '576462837465800010', 'Package ID': '1153620094518300010' }, 'MUG-SAGE', 1));
+  const short = cells(line({ 'Order ID': '576462837465800011', 'Package ID': '1153620094518300011' }, 'MUG-SAGE', 1)).slice(0, 28);
+  const badId = 'ORDER-12-AB';
+  const bad = cells(line({ 'Order ID': badId, 'Package ID': '1153620094518300012' }, 'MUG-SAGE', 1));
+  return { text: '\uFEFF' + csvText([[...EXPORT_HEADER], good, short, bad]), shortRow: 3, shortCells: 28, badIdRow: 4, badId };
+}
+
+/** The header of an export and nothing under it: a file that imports nothing, with a warning. */
+export function headerOnlyExportText(): string {
+  return '\uFEFF' + csvText([[...EXPORT_HEADER]]);
+}
+
+/** Writes `text` as `name` where the browser's file chooser can pick it, and returns its path. */
+export function writeFile(dir: string, name: string, text: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}

@@ -51,16 +51,25 @@ export interface StationBench {
   close(): Promise<void>;
 }
 
-/**
- * A station with an empty shop on a temp database and a loopback printer, not yet saved in it.
- * `sync`: how the core reaches the platform (the sync tests keep secrets out of the OS keychain).
- */
-export async function startBench(opts: { sync?: SyncOptions } = {}): Promise<StationBench> {
+export interface BenchOptions {
+  /** How the core reaches the platform (the sync tests keep secrets out of the OS keychain). */
+  sync?: SyncOptions;
+  /**
+   * Runs on the database before the station's core opens it: what another Packdesk program left
+   * there (the station's core then starts up on it as after any restart).
+   */
+  beforeOpen?(dbPath: string, printer: FakeTcpPrinter): Promise<void> | void;
+}
+
+/** A station with an empty shop on a temp database and a loopback printer, not yet saved in it. */
+export async function startBench(options: BenchOptions = {}): Promise<StationBench> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'packdesk-e2e-'));
+  const dbPath = path.join(dataDir, 'packdesk.db');
   const errors: string[] = [];
-  const core = createCore({ dbPath: path.join(dataDir, 'packdesk.db'), log: { error: (message, err) => errors.push(`${message}: ${String(err)}`) }, ...(opts.sync ? { sync: opts.sync } : {}) });
-  const build = await rendererBuild();
   const printer = await FakeTcpPrinter.start();
+  await options.beforeOpen?.(dbPath, printer);
+  const core = createCore({ dbPath, log: { error: (message, err) => errors.push(`${message}: ${String(err)}`) }, ...(options.sync ? { sync: options.sync } : {}) });
+  const build = await rendererBuild();
   const station = await startStation({ core, port: 0, staticDir: build.dir });
   return {
     core,

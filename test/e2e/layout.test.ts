@@ -1,9 +1,10 @@
 /**
  * Issue 11's screenshot check: every main screen at 1024×768, 1366×768 and 1920×1080, in English
  * and Chinese, filled as at a working bench (an order half packed with a long unknown code scanned,
- * a queue of demo orders, a handover batch, a found order, a printer, an import report). Fails on
- * horizontal overflow or a clipped order id / tracking number; screenshots go to
- * test-output/e2e/layout-*.png (git-ignored) for a person to look at.
+ * a queue of demo orders with status chips, a handover batch, a found arranged order, a printer, an
+ * import report), then the pack screen once its order is done (the label, "Scan the next order",
+ * an already-packed verdict). Fails on horizontal overflow or a clipped order id, tracking number
+ * or status chip; screenshots go to test-output/e2e/layout-*.png (git-ignored) for a person to see.
  */
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -55,25 +56,37 @@ describeInChromium('screens at bench sizes, in English and Chinese', () => {
     await bench?.close();
   });
 
-  it('has no horizontal overflow and no clipped ids on any main screen', async () => {
+  /** Every screen named, at every size in both languages: the problems found (screenshots kept). */
+  async function measure(screens: ScreenName[], tag = ''): Promise<string[]> {
     const found: string[] = [];
     for (const language of LANGUAGES) {
       await app.switchLanguage(language);
       for (const size of SIZES) {
         await page.setViewportSize(size);
-        for (const screen of SCREENS) {
+        for (const screen of screens) {
           expect(await app.open(screen)).toBe(true);
           // Fonts and late rows settle before measuring.
           await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
           const problems = await layoutProblems(page, ids);
-          await screenshot(page, `layout-${screen}-${size.width}x${size.height}-${language}`);
-          found.push(...problems.map((p: LayoutProblem) => `${screen} ${size.width}×${size.height} ${language}: ${p.kind} at ${p.where} (${p.detail})`));
+          await screenshot(page, `layout-${screen}${tag ? `-${tag}` : ''}-${size.width}x${size.height}-${language}`);
+          found.push(...problems.map((p: LayoutProblem) => `${screen}${tag ? ` (${tag})` : ''} ${size.width}×${size.height} ${language}: ${p.kind} at ${p.where} (${p.detail})`));
         }
       }
     }
     await app.switchLanguage('en');
+    return found;
+  }
+
+  it('has no horizontal overflow and no clipped ids on any main screen', async () => {
+    const found = await measure(SCREENS);
     expect(found).toEqual([]);
   }, 180_000);
+
+  it('nor on the pack screen once the order is done: its label, "Scan the next order" and an already-packed order', async () => {
+    await finishAndScanPacked(bench, page, app);
+    const found = await measure(['pack'], 'done');
+    expect(found).toEqual([]);
+  }, 120_000);
 
   it('grows the verdict with the window: readable from 2–3 m on a 1080p screen', async () => {
     const verdictPx = async (size: { width: number; height: number }) => {
@@ -90,19 +103,43 @@ describeInChromium('screens at bench sizes, in English and Chinese', () => {
   });
 });
 
-/** Puts on each screen what a working bench has there. */
+/** The orders the layout check packs: one packed whole before the check, one half packed on the bench. */
+let packedWhole: string;
+let halfPacked: string;
+
+/** Scans each unit the order still lacks (by barcode, or seller SKU), and returns the last verdict. */
+async function packRest(bench: StationBench, pack: PackScreen, orderId: string): Promise<string> {
+  const order = await bench.call('orders.get', { orderId });
+  let last = '';
+  for (const l of order.lines) {
+    for (let n = l.packedQty; n < l.qty; n++) last = await pack.scan(l.barcodes[0] ?? l.sellerSku);
+  }
+  return last;
+}
+
+/** Puts on each screen what a working bench has there, status chips and a label thumbnail included. */
 async function fillScreens(bench: StationBench, page: Page, app: AppShell): Promise<void> {
   const queue = await bench.call('orders.queue', { limit: 50, cancelRequested: false });
-  const order = await bench.call('orders.get', { orderId: queue.orders.find((o) => o.packRefusal === null)!.id });
+  const [first, second] = queue.orders.filter((o) => o.packRefusal === null);
+  packedWhole = first!.id;
+  halfPacked = second!.id;
 
   const pack = new PackScreen(page);
+  // One order packed whole (the core prints its label): the queue shows its chips.
+  expect(await pack.scan(packedWhole)).toBe('ORDER_OPENED');
+  expect(await packRest(bench, pack, packedWhole)).toBe('ORDER_COMPLETE');
+  await pack.doneLabel.waitFor();
+  await pack.noticeFor('finish').waitFor();
+
+  const order = await bench.call('orders.get', { orderId: halfPacked });
   expect(await pack.scan(order.id)).toBe('ORDER_OPENED');
-  const first = order.lines[0]!;
-  if (first.barcodes[0]) await pack.scan(first.barcodes[0]);
+  const line = order.lines[0]!;
+  await pack.scan(line.barcodes[0] ?? line.sellerSku);
   expect(await pack.scan(LONG_CODE)).toBe('UNKNOWN_BARCODE');
 
   expect(await app.open('queue')).toBe(true);
   await new QueueScreen(page).rows.first().waitFor();
+  await page.locator(`[data-testid="status-chips"][data-chips~="packed"]`).first().waitFor();
 
   expect(await app.open('handover')).toBe(true);
   const handover = new HandoverScreen(page);
@@ -111,12 +148,25 @@ async function fillScreens(bench: StationBench, page: Page, app: AppShell): Prom
   await handover.scan(shipped?.trackingNumber ?? order.id);
   await page.locator('[data-testid="handover-verdict"].verdict--ok, [data-testid="handover-verdict"].verdict--error').waitFor();
 
+  // An arranged order, found: the reprint screen is where the "arranged" chip shows.
+  const arranged = (await bench.call('orders.list', { status: ['AWAITING_COLLECTION'], limit: 5 }))[0]!;
   expect(await app.open('reprint')).toBe(true);
   const reprint = new ReprintScreen(page);
-  await reprint.search(order.id);
-  await reprint.result(order.id).click();
+  await reprint.search(arranged.id);
+  await reprint.result(arranged.id).click();
   await reprint.preview.waitFor();
+  await page.locator(`[data-testid="status-chips"][data-chips~="arranged"]`).first().waitFor();
 
   expect(await app.open('transfer')).toBe(true);
   await new TransferScreen(page).importFile(writeFlowExport(path.join(OUTPUT_DIR, 'layout-import')));
+}
+
+/** The pack screen at the end of an order: its label and "Scan the next order", then an order packed earlier scanned. */
+async function finishAndScanPacked(bench: StationBench, page: Page, app: AppShell): Promise<void> {
+  expect(await app.open('pack')).toBe(true);
+  const pack = new PackScreen(page);
+  expect(await packRest(bench, pack, halfPacked)).toBe('ORDER_COMPLETE');
+  await pack.doneLabel.waitFor();
+  expect(await pack.scan(packedWhole)).toBe('ORDER_ALREADY_PACKED');
+  await pack.doneLabel.waitFor();
 }

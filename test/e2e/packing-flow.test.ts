@@ -104,11 +104,13 @@ describeInChromium('packing an order in Chromium', () => {
     await printout.waitFor({ state: 'detached' });
   });
 
-  step('turns on "arrange shipment after the label" in Settings', async () => {
+  step('turns on "then arrange shipment" in the shop’s settings (a rule for every station, kept in the core)', async () => {
     expect(await app.open('settings')).toBe(true);
     const settings = new SettingsScreen(page);
+    await expect.poll(() => settings.autoPrint.isChecked()).toBe(true);
     await settings.set(settings.autoShip, true);
-    await expect(settings.autoPrint.isChecked()).resolves.toBe(true);
+    await settings.saveShop();
+    expect((await bench.call('settings.get', {})).packing).toEqual({ autoPrint: true, autoShip: true });
   });
 
   step('packs the order with the scanner; the wrong item shows WRONG_ITEM and changes nothing', async () => {
@@ -139,9 +141,11 @@ describeInChromium('packing an order in Chromium', () => {
     expect(read.code128).toContain(FLOW_ORDER.tracking);
   });
 
-  step('arranges shipment after the label (setting), which moves the order on', async () => {
-    await pack.noticeFor('arrange').waitFor();
+  step('arranges shipment after the label (the shop’s rule, through packing.finish), which moves the order on', async () => {
+    await pack.noticeFor('finish').waitFor();
     await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('done');
+    await expect(pack.notice.getAttribute('data-label')).resolves.toBe('PRINTED');
+    await expect(pack.notice.getAttribute('data-shipment')).resolves.toBe('ARRANGED');
     expect((await bench.call('orders.get', { orderId: FLOW_ORDER.id })).status).toBe('AWAITING_COLLECTION');
   });
 

@@ -104,8 +104,9 @@ describeInChromium('live sync with TikTok Shop in Chromium', () => {
     expect(await pack.scan(orderId)).toBe('ORDER_OPENED');
     expect(await pack.scan('MUG-01')).toBe('ACCEPTED');
     expect(await pack.scan('MUG-01')).toBe('ORDER_COMPLETE');
-    await pack.noticeFor('print').waitFor();
-    await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('labelWhenItArrives');
+    await pack.noticeFor('finish').waitFor();
+    await expect(pack.notice.getAttribute('data-label')).resolves.toBe('WHEN_IT_ARRIVES');
+    await expect(pack.notice.getAttribute('data-kind')).resolves.toBe('done');
     await expect(pack.notice.textContent()).resolves.toContain('Shipment arranged — the TikTok label prints as soon as it arrives');
     expect(labelsSince(bench.printer, printedFrom)).toEqual([]);
   });

@@ -49,7 +49,8 @@ async function scanWithScanner(code: string) {
   });
 }
 
-async function openBatch(method: 'Courier pick-up' | 'Drop-off at the carrier' = 'Drop-off at the carrier', carrier = 'J&T Express') {
+/** `method` is the method's label as shown (in the screen's language). */
+async function openBatch(method: string = 'Drop-off at the carrier', carrier = 'J&T Express') {
   fireEvent.click(within(screen.getByTestId('handover-method')).getByLabelText(method));
   fireEvent.change(screen.getByTestId('handover-carrier'), { target: { value: carrier } });
   fireEvent.click(screen.getByTestId('handover-open'));
@@ -238,5 +239,70 @@ describe('handover catalogue', () => {
         expect(zhCN[key], key).not.toBe(en[key]);
       }
     }
+  });
+});
+
+describe('HandoverScreen: a parcel whose shipment was not arranged', () => {
+  /** The core's handover, where O-9 is packed but not arranged until shipping.arrange says so. */
+  function notArrangedCore(arrange: () => { arranged: string[]; failed: { orderId: string; code: 'PLATFORM_UNREACHABLE'; message: string }[]; chunks: number }) {
+    let arranged = false;
+    let current = batchView();
+    return new FakeApi()
+      .handle('handover.open', () => current)
+      .handle('handover.get', () => current)
+      .handle('handover.scan', (input): HandoverVerdict => {
+        if (input.code === 'TT-OTHER') return { code: 'PARCEL_NOT_READY', ok: false, message: '', orderId: 'O-5', count: current.parcels.length };
+        if (!arranged) return { code: 'PARCEL_NOT_ARRANGED', ok: false, message: 'Shipment not arranged', orderId: 'O-9', count: current.parcels.length };
+        current = { ...current, parcels: [...current.parcels, parcel('O-9')] };
+        return { code: 'PARCEL_ADDED', ok: true, message: '', orderId: 'O-9', count: current.parcels.length };
+      })
+      .handle('shipping.arrange', () => {
+        const answer = arrange();
+        arranged = answer.arranged.includes('O-9');
+        return answer;
+      });
+  }
+
+  it('offers "press Enter to arrange now"; the scan’s own Enter does not; Enter arranges it and adds the parcel', async () => {
+    const api = notArrangedCore(() => ({ arranged: ['O-9'], failed: [], chunks: 1 }));
+    renderHandover(api);
+    await openBatch();
+    await scanWithScanner('TT-O9');
+    const verdictBox = screen.getByTestId('handover-verdict');
+    await waitFor(() => expect(verdictBox.textContent).toContain('Parcel O-9: shipment not arranged — press Enter to arrange now'));
+    expect(api.callsTo('shipping.arrange')).toEqual([]);
+    await act(async () => void keydown('Enter'));
+    await waitFor(() => expect(screen.getByTestId('handover-count').textContent).toBe('1'));
+    expect(api.callsTo('shipping.arrange')).toEqual([{ orderIds: ['O-9'] }]);
+    expect(api.callsTo('handover.scan').map((c) => c.code)).toEqual(['TT-O9', 'TT-O9']);
+    expect(rows().map((r) => `${r.dataset.orderId} ${r.dataset.ok}`)).toEqual(['O-9 true']);
+    expect(verdictBox.textContent).toContain(en['handover.verdict.PARCEL_ADDED'].replace('{orderId}', 'O-9'));
+  });
+
+  it('offers it for that parcel only: after another scan, Enter arranges nothing', async () => {
+    const api = notArrangedCore(() => ({ arranged: ['O-9'], failed: [], chunks: 1 }));
+    renderHandover(api);
+    await openBatch();
+    await scanWithScanner('TT-O9');
+    await screen.findByTestId('handover-arrange');
+    await scanWithScanner('TT-OTHER');
+    await waitFor(() => expect(screen.queryByTestId('handover-arrange')).toBeNull());
+    await act(async () => void keydown('Enter'));
+    expect(api.callsTo('shipping.arrange')).toEqual([]);
+  });
+
+  it('says why, in Chinese, when the shipment could not be arranged, and keeps the parcel out', async () => {
+    const api = notArrangedCore(() => ({ arranged: [], failed: [{ orderId: 'O-9', code: 'PLATFORM_UNREACHABLE', message: 'offline' }], chunks: 1 }));
+    const { store } = renderHandover(api);
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    await openBatch(zhCN['handover.method.DROP_OFF']);
+    await scanWithScanner('TT-O9');
+    await waitFor(() => expect(screen.getByTestId('handover-verdict').textContent).toContain('按回车键立即安排'));
+    fireEvent.click(screen.getByTestId('handover-arrange'));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain(zhCN['handover.failed.arrange']);
+    expect(alert.textContent).toContain(zhCN['error.PLATFORM_UNREACHABLE']);
+    expect(screen.getByTestId('handover-count').textContent).toBe('0');
+    expect(api.callsTo('handover.scan')).toHaveLength(1);
   });
 });

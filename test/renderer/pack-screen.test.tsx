@@ -148,7 +148,9 @@ describe('PackScreen', () => {
     renderPack(api);
     await screen.findByTestId('line-MUG-RED');
     fireEvent.click(screen.getByRole('button', { name: /Reprint label/ }));
-    expect(await screen.findByText(en['error.PAPER_OUT'].trim())).toBeTruthy();
+    const notice = await screen.findByTestId('pack-notice');
+    expect(notice.textContent).toContain(en['notice.reprint.failed']);
+    expect(notice.textContent).toContain(en['error.PAPER_OUT']);
   });
 
   it('short-packs with the chosen reason (F4 opens the dialog)', async () => {

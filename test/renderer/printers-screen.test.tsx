@@ -225,10 +225,48 @@ describe('PrintersScreen in Chinese', () => {
     await waitFor(() => expect(api.callsTo('printers.test')[0]).toMatchObject({ name: 'Preview' }));
   });
 
-  it('says the USB discovery notes in Chinese, with the count', () => {
+  it('says the USB discovery notes in Chinese by their code, with the count', () => {
     const t = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('zh-CN', key, vars);
-    expect(discoveryNote(t, 'USB devices cannot be listed on this computer (LIBUSB_ERROR_ACCESS). Network and system printers still work.')).toBe(zhCN['printers.discovered.usbUnavailable']);
-    expect(discoveryNote(t, "2 USB device(s) could not be inspected (no permission). If your printer is missing, install Packdesk's udev rule (99-packdesk-printers.rules) and replug it.")).toMatch(/^有 2 个 USB 设备无法读取/);
+    expect(discoveryNote(t, { code: 'USB_UNAVAILABLE', message: 'USB devices cannot be listed on this computer (LIBUSB_ERROR_ACCESS).' })).toBe(zhCN['printers.discovered.usbUnavailable']);
+    expect(discoveryNote(t, { code: 'USB_NO_PERMISSION', count: 2, message: 'English' })).toMatch(/^有 2 个 USB 设备无法读取/);
+    // A code newer than this screen: the core's words rather than nothing.
+    expect(discoveryNote(t, { code: 'USB_SOMETHING_NEW', message: 'New note' } as never)).toBe('New note');
     expect(translate('en', 'printers.discovered.usbNoPermission', { count: 1 })).toMatch(/^1 USB device could not/);
+  });
+});
+
+describe('PrintersScreen: receipt printers', () => {
+  it('adds a 58 mm Star receipt printer as ESC/POS, for pick lists and packing slips', async () => {
+    const api = coreWith([preview()]);
+    renderWithCore(<PrintersScreen />, api);
+    await screen.findAllByTestId('printer-row');
+    fireEvent.change(screen.getByTestId('printer-add-name'), { target: { value: 'Receipt 58' } });
+    fireEvent.change(screen.getByTestId('printer-add-address'), { target: { value: '192.168.1.77' } });
+    fireEvent.change(screen.getByTestId('printer-add-kind'), { target: { value: 'receipt-58' } });
+    // A receipt printer has no language, dpi or label size to choose.
+    expect(screen.queryByTestId('printer-add-language')).toBeNull();
+    fireEvent.change(screen.getByTestId('printer-add-dialect'), { target: { value: 'star' } });
+    expect((screen.getByTestId('printer-add-document-PICK_LIST') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('printer-add-document-SHIPPING_LABEL') as HTMLInputElement).checked).toBe(false);
+    fireEvent.click(screen.getByTestId('printer-add-submit'));
+    await waitFor(() => expect(api.callsTo('printers.save')).toHaveLength(1));
+    expect(api.callsTo('printers.save')[0]).toEqual({
+      name: 'Receipt 58',
+      uri: 'tcp://192.168.1.77:9100',
+      language: 'escpos',
+      dpi: 203,
+      stock: { widthMm: 58, heightMm: 300 },
+      options: { receipt: { widthMm: 58, dialect: 'star' } },
+      documents: ['PICK_LIST'],
+    });
+  });
+
+  it('lists a saved receipt printer by its paper and commands, in Chinese too', async () => {
+    const receipt = { ...preview(), name: 'R80', uri: 'tcp://10.0.0.9:9100', builtIn: false, language: 'escpos' as const, options: { receipt: { widthMm: 80 as const, dialect: 'epson' as const } } };
+    const { store } = renderWithCore(<PrintersScreen />, coreWith([preview(), receipt]));
+    await screen.findAllByTestId('printer-row');
+    expect(within(row('R80')).getByTestId('printer-receipt').textContent).toBe('Receipt printer 80 mm · Epson (ESC/POS)');
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    expect(within(row('R80')).getByTestId('printer-receipt').textContent).toBe('小票打印机 80 毫米 · 爱普生 Epson（ESC/POS）');
   });
 });

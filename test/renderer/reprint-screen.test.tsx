@@ -176,6 +176,34 @@ describe('ReprintScreen', () => {
     expect(api.callsTo('printing.reprint')).toHaveLength(0);
   });
 
+  it('says honestly that a label cut off mid-send may have printed in part, and offers "Reprint" (a resend of that job), in both languages', async () => {
+    const api = reprintCore({ 'O-1': [job({ id: 7, state: 'UNKNOWN', mayHavePrintedPartly: true, errorCode: 'PRINTER_OFFLINE' })] });
+    const { store } = renderWithCore(<ReprintScreen />, api);
+    await searchFor('O-1');
+    const rowEl = await screen.findByTestId('job-row');
+    expect(within(rowEl).getByTestId('job-hint').textContent).toBe('This label may have printed only in part. Look at the printer, throw away any half label, then reprint.');
+    expect(within(rowEl).getByTestId('resend-button').textContent).toBe('Reprint');
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    expect(within(rowEl).getByTestId('job-hint').textContent).toBe('这张面单可能只打印了一部分。请查看打印机，丢掉不完整的面单，然后重新打印。');
+    expect(within(rowEl).getByTestId('resend-button').textContent).toBe('重新打印');
+    fireEvent.click(within(rowEl).getByTestId('resend-button'));
+    await waitFor(() => expect(api.callsTo('printing.resend')).toEqual([{ jobId: 7, station: 'bench-3', packer: 'amy' }]));
+    expect(api.callsTo('printing.reprint')).toHaveLength(0);
+  });
+
+  it('prints the chosen order’s packing slip and opens its A4 page', async () => {
+    const api = reprintCore()
+      .handle('printing.packingSlip', (input) => job({ orderId: input.orderId, printerName: 'Receipt 80', document: 'PICK_LIST' }))
+      .handle('printing.packingSlipPage', (input) => ({ orderId: input.orderId, html: `<p>${input.orderId}</p>` }));
+    const { store } = renderWithCore(<ReprintScreen />, api);
+    await searchFor('O-1');
+    fireEvent.click(await screen.findByTestId('reprint-slip'));
+    await waitFor(() => expect(screen.getByTestId('reprint-notice').textContent).toContain('Packing slip sent to Receipt 80.'));
+    expect(api.callsTo('printing.packingSlip')).toEqual([{ orderId: 'O-1', station: 'bench-3', packer: 'amy' }]);
+    fireEvent.click(screen.getByTestId('reprint-slip-page'));
+    await waitFor(() => expect(store.getState().slipPage.html).toBe('<p>O-1</p>'));
+  });
+
   it('offers no second resend for a job already sent again', async () => {
     const api = reprintCore({ 'O-1': [job({ id: 6, kind: 'RESEND', resendOf: 5 }), job({ id: 5, state: 'UNKNOWN' })] });
     renderWithCore(<ReprintScreen />, api);

@@ -64,6 +64,7 @@ describe('Settings: shop settings', () => {
         sender: { name: 'Blue Mug Ltd', phone: '+44 20 7946 0000', address: '2 Dock Rd', district: '', city: 'London', state: 'Greater London', postcode: 'E16 1AA', country: 'GB' },
         timeZoneOffsetMinutes: 480,
         scanner: { prefixes: [']C1', ']E0'], suffixes: ['#'] },
+        packing: { autoPrint: true, autoShip: false },
       },
     ]);
     expect(field('settings-sender-name').value).toBe('Blue Mug Ltd');
@@ -72,6 +73,20 @@ describe('Settings: shop settings', () => {
     // The next edit takes "Saved." away: it no longer describes the form.
     fireEvent.change(field('settings-sender-phone'), { target: { value: '' } });
     expect(screen.queryByTestId('settings-shop-saved')).toBeNull();
+  });
+
+  it('changes what happens when an order is complete for the whole shop: the rule goes to the core, not this browser', async () => {
+    const api = core();
+    const { store } = renderWithCore(<SettingsScreen />, api);
+    await waitFor(() => expect(field('settings-auto-print').checked).toBe(true));
+    expect(field('settings-auto-ship').checked).toBe(false);
+    fireEvent.click(field('settings-auto-ship'));
+    fireEvent.click(screen.getByTestId('settings-shop-save'));
+    await screen.findByTestId('settings-shop-saved');
+    expect(api.callsTo('settings.set')[0]?.packing).toEqual({ autoPrint: true, autoShip: true });
+    expect(field('settings-auto-ship').checked).toBe(true);
+    expect(store.getState().shop.settings?.packing).toEqual({ autoPrint: true, autoShip: true });
+    expect(JSON.stringify(store.getState().settings)).not.toContain('autoShip');
   });
 
   it('refuses more affixes than the core keeps without sending, and says when loading failed', async () => {

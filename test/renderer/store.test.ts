@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPackdeskStore, listenToCore, SETTINGS_STORAGE_KEY, type PackdeskStore } from '../../renderer/src/store/index.js';
 import { FakeApi, FakeApiError, memoryStorage } from './helpers/fake-api.js';
-import { job, line, orderView, verdict } from './helpers/orders.js';
+import { line, orderView, verdict } from './helpers/orders.js';
 import { syncStatus } from './helpers/sync-status.js';
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
@@ -66,40 +66,6 @@ describe('store', () => {
       expect(packing.block).toEqual({ code: 'ORDER_CANCEL_REQUESTED', orderId: 'CANCEL-2' });
       store.getState().acknowledgeBlock();
       expect(store.getState().packing.block).toBeNull();
-    });
-
-    it('prints the label and then arranges shipment on ORDER_COMPLETE when both are switched on', async () => {
-      store.getState().updateSettings({ autoPrint: true, autoShip: true });
-      api.handle('packing.scan', () => verdict({ code: 'ORDER_COMPLETE', orderId: 'O-1', order: orderView({ id: 'O-1' }) }));
-      api.handle('printing.print', () => job({ orderId: 'O-1' }));
-      api.handle('shipping.arrange', () => ({ arranged: ['O-1'], failed: [], chunks: 1 }));
-      await store.getState().scan({ scanId: 's', code: 'x' });
-      await flush();
-      expect(api.calls.map((c) => c.method)).toEqual(['packing.scan', 'printing.print', 'shipping.arrange']);
-      expect(api.callsTo('printing.print')).toEqual([{ orderId: 'O-1', station: 'bench-3', packer: 'amy' }]);
-      expect(api.callsTo('shipping.arrange')).toEqual([{ orderIds: ['O-1'] }]);
-      expect(store.getState().packing.notice).toMatchObject({ kind: 'done', action: 'arrange', orderId: 'O-1' });
-    });
-
-    it('does not arrange shipment when the label failed to print', async () => {
-      store.getState().updateSettings({ autoPrint: true, autoShip: true });
-      api.handle('packing.scan', () => verdict({ code: 'ORDER_COMPLETE', orderId: 'O-1' }));
-      api.handle('printing.print', () => Promise.reject(new FakeApiError('PAPER_OUT')));
-      await store.getState().scan({ scanId: 's', code: 'x' });
-      await flush();
-      expect(api.callsTo('shipping.arrange')).toEqual([]);
-      expect(store.getState().packing.notice).toMatchObject({ kind: 'arrangeSkipped' });
-    });
-
-    it('does neither on a replayed ORDER_COMPLETE, nor when the settings are off', async () => {
-      store.getState().updateSettings({ autoPrint: true, autoShip: true });
-      api.handle('packing.scan', () => verdict({ code: 'ORDER_COMPLETE', orderId: 'O-1', replayed: true }));
-      await store.getState().scan({ scanId: 's', code: 'x' });
-      store.getState().updateSettings({ autoPrint: false, autoShip: false });
-      api.handle('packing.scan', () => verdict({ code: 'ORDER_COMPLETE', orderId: 'O-1' }));
-      await store.getState().scan({ scanId: 't', code: 'x' });
-      await flush();
-      expect(api.calls.map((c) => c.method)).toEqual(['packing.scan', 'packing.scan']);
     });
 
     it('undo calls packing.undo, shows the order back and marks the scan undone', async () => {
@@ -173,10 +139,10 @@ describe('store', () => {
 
   describe('settings', () => {
     it('are kept in local storage and come back in a new store', () => {
-      store.getState().updateSettings({ language: 'zh-CN', autoShip: true });
-      expect(JSON.parse(storage.data.get(SETTINGS_STORAGE_KEY)!).state.settings).toMatchObject({ language: 'zh-CN', autoShip: true, station: 'bench-3' });
+      store.getState().updateSettings({ language: 'zh-CN', singleItemMode: true });
+      expect(JSON.parse(storage.data.get(SETTINGS_STORAGE_KEY)!).state.settings).toMatchObject({ language: 'zh-CN', singleItemMode: true, station: 'bench-3' });
       const again = createPackdeskStore(api, { storage });
-      expect(again.getState().settings).toMatchObject({ language: 'zh-CN', autoShip: true, station: 'bench-3', packer: 'amy' });
+      expect(again.getState().settings).toMatchObject({ language: 'zh-CN', singleItemMode: true, station: 'bench-3', packer: 'amy' });
     });
 
     it('never keep a blank station or packer: the core refuses them', () => {

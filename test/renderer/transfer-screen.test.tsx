@@ -74,27 +74,29 @@ describe('TransferScreen: import', () => {
     expect(screen.getByTestId('import-state').textContent).toBe('orders.csv imported.');
   });
 
-  it('on IMPORT_INVALID lists every bad row and says nothing was imported', async () => {
+  it('on IMPORT_INVALID lists every bad row, in words made from its code, and says nothing was imported', async () => {
     const errors = [
-      { row: 7, column: 'Quantity', code: 'BAD_NUMBER', message: 'Quantity "two" is not a number.' },
+      { row: 7, column: 'Quantity', code: 'BAD_NUMBER', value: 'two', message: 'core English that the screen does not show' },
       { row: 3, column: 'Created Time', code: 'BAD_DATE', message: 'Created Time "31/31/2025" is not a date.' },
       { row: 9, code: 'MALFORMED_CSV', message: 'A quoted value is never closed.' },
     ];
     const api = new FakeApi()
       .handle('settings.get', () => shop())
       .handle('import.orders', () => {
-        throw new ApiError({ code: 'IMPORT_INVALID', message: '3 problem(s) in orders.csv, nothing imported.', details: { errors } });
+        throw new ApiError({ code: 'IMPORT_INVALID', message: '3 problem(s) in orders.csv, nothing imported.', details: { errors, total: 1203 } });
       });
     renderWithCore(<TransferScreen />, api);
     chooseFile();
     fireEvent.click(screen.getByTestId('import-submit'));
     const failure = await screen.findByTestId('import-failure');
-    expect(failure.textContent).toContain('Nothing was imported: 3 problems in orders.csv.');
+    expect(failure.textContent).toContain('Nothing was imported: 1203 problems in orders.csv.');
+    expect(failure.textContent).toContain('… and 1200 more problems not shown.');
     const rows = within(screen.getByTestId('import-errors')).getAllByTestId('import-error-row');
     expect(rows.map((r) => r.dataset.row)).toEqual(['3', '7', '9']);
     expect(rows[0]!.textContent).toContain('Created Time');
     expect(rows[0]!.textContent).toContain(en['transfer.rowError.BAD_DATE']);
-    expect(rows[1]!.textContent).toContain('Quantity "two" is not a number.');
+    expect(rows[1]!.textContent).toContain('“two” is not a number.');
+    expect(rows[1]!.textContent).not.toContain('core English');
     expect(rows[2]!.textContent).toContain('—');
     expect(screen.queryByTestId('import-report')).toBeNull();
   });
@@ -202,5 +204,60 @@ describe('TransferScreen: export', () => {
     const visible = failure.querySelector('.transfer-failure__title')!.textContent!;
     expect(visible).toBe(`没有文件写入 /root/x。 ${zhCN['transfer.export.cannotWrite']}`);
     expect(failure.querySelector('summary')?.textContent).toBe(zhCN['transfer.coreDetails']);
+  });
+});
+
+describe('TransferScreen: files that import nothing, in the chosen language', () => {
+  it('shows row errors in Chinese by their code: “这一行有 28 个单元格，表头有 31 个”', async () => {
+    const errors = [
+      { row: 12, code: 'ROW_TOO_SHORT', found: 28, expected: 31, message: 'Row 12: has 28 cells but the header has 31' },
+      { row: 14, column: 'Order ID', code: 'BAD_ORDER_ID', value: 'ABC-1', message: 'x' },
+      { row: 15, column: 'Buyer Message', code: 'CELL_TOO_LONG', value: 'aaaa', found: 40000, limit: 32767, message: 'x' },
+    ];
+    const api = new FakeApi().handle('settings.get', () => shop()).handle('import.orders', () => {
+      throw new ApiError({ code: 'IMPORT_INVALID', message: 'English', details: { errors, total: 3 } });
+    });
+    const { store } = renderWithCore(<TransferScreen />, api);
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    chooseFile();
+    fireEvent.click(screen.getByTestId('import-submit'));
+    await screen.findByTestId('import-failure');
+    const details = screen.getAllByTestId('import-error-detail').map((d) => d.textContent);
+    expect(details).toEqual([zhCN['transfer.rowDetail.ROW_TOO_SHORT'].replace('{found}', '28').replace('{expected}', '31'), '“ABC-1”不是平台订单号（只能是数字）。', '共 40000 个字符；一个单元格最多 32767 个。']);
+    expect(details[0]).toContain('这一行有 28 个单元格，表头有 31 个');
+    expect(screen.getByTestId('import-errors').textContent).not.toMatch(/Row|cells|header/);
+  });
+
+  it('warns in amber, not green, for a file with a header and no orders', async () => {
+    const api = new FakeApi()
+      .handle('settings.get', () => shop())
+      .handle('import.orders', () => ({ ...report(), rows: 0, orders: 0, created: 0, updated: 0, unchanged: 0, keptLocal: 0, skusCreated: 0, warnings: [{ code: 'FILE_HEADER_ONLY' as const, message: 'English' }] }));
+    const { store } = renderWithCore(<TransferScreen />, api);
+    chooseFile();
+    fireEvent.click(screen.getByTestId('import-submit'));
+    const warning = await screen.findByTestId('import-warning');
+    expect(warning.textContent).toBe(en['transfer.warning.FILE_HEADER_ONLY.orders']);
+    expect(screen.getByTestId('import-report').className).toContain('import-report--warning');
+    const state = screen.getByTestId('import-state');
+    expect(state.className).toContain('transfer-state--warning');
+    expect(state.className).not.toContain('transfer-state--done');
+    expect(state.textContent).toBe('orders.csv: nothing imported.');
+    act(() => store.getState().updateSettings({ language: 'zh-CN' }));
+    expect(screen.getByTestId('import-warning').textContent).toBe('文件只有表头，没有订单：未导入任何内容。');
+  });
+
+  it('says what a refused file is, from the details the core sends: UTF-16 text, or the other kind of file', async () => {
+    const api = new FakeApi().handle('settings.get', () => shop()).handle('import.orders', () => {
+      throw new ApiError({ code: 'FILE_NOT_TEXT', message: 'x', details: { reason: 'UTF16' } });
+    });
+    renderWithCore(<TransferScreen />, api);
+    chooseFile();
+    fireEvent.click(screen.getByTestId('import-submit'));
+    expect((await screen.findByTestId('import-failure')).textContent).toContain(en['error.FILE_NOT_TEXT.UTF16']);
+    api.handle('import.orders', () => {
+      throw new ApiError({ code: 'IMPORT_WRONG_KIND', message: 'x', details: { looksLike: 'catalogue' } });
+    });
+    fireEvent.click(screen.getByTestId('import-submit'));
+    await waitFor(() => expect(screen.getByTestId('import-failure').textContent).toContain(en['error.IMPORT_WRONG_KIND.catalogue']));
   });
 });

@@ -15,6 +15,8 @@ const LONG_CALLS: Partial<Record<Method, number>> = {
   'printing.batch': 30 * 60_000,
   'printing.resume': 30 * 60_000,
   'shipping.arrange': 10 * 60_000,
+  // A label (a printer may be slow to take it), then the platform's shipment call.
+  'packing.finish': 3 * 60_000,
   'demo.load': 10 * 60_000,
   'picklist.build': 5 * 60_000,
   'printing.pickList': 5 * 60_000,

@@ -11,6 +11,7 @@ import { HandoverNotice } from './handover/HandoverNotice.js';
 import { HandoverSetup, type HandoverChoice } from './handover/HandoverSetup.js';
 import { HandoverVerdictPanel } from './handover/HandoverVerdictPanel.js';
 import { ParcelList } from './handover/ParcelList.js';
+import { useEnterKey } from './handover/useEnterKey.js';
 import { useFunctionKeys } from './handover/useFunctionKeys.js';
 import { ManualEntry } from './pack/ManualEntry.js';
 import './handover/handover.css';
@@ -24,6 +25,7 @@ export function HandoverScreen({ sounds = defaultSounds }: { sounds?: SoundPlaye
   const rejected = usePackdesk((s) => s.handover.rejected);
   const busy = usePackdesk((s) => s.handover.busy);
   const failure = usePackdesk((s) => s.handover.failure);
+  const arrangeOffer = usePackdesk((s) => s.handover.arrangeOffer);
   const soundsOn = usePackdesk((s) => s.settings.sounds);
   const actions = usePackdeskStore().getState();
   // Kept while the screen is up, so the next batch starts as the last one was set up.
@@ -71,6 +73,9 @@ export function HandoverScreen({ sounds = defaultSounds }: { sounds?: SoundPlaye
   }, [last, beep]);
 
   useFunctionKeys({ F2: () => manualEntry.current?.focus(), F4: () => setConfirming(true) }, isOpen && !confirming);
+  // "Shipment not arranged — press Enter to arrange now": that parcel only, only on Enter.
+  const arrange = () => void actions.arrangeOfferedParcel();
+  useEnterKey(arrange, isOpen && !confirming && arrangeOffer !== null && !arrangeOffer.arranging && cutShort === null);
 
   async function open(c: HandoverChoice) {
     setOpening(true);
@@ -122,7 +127,7 @@ export function HandoverScreen({ sounds = defaultSounds }: { sounds?: SoundPlaye
               {count}
             </output>
           </div>
-          <HandoverVerdictPanel last={last} busy={busy} cutShort={cutShort} />
+          <HandoverVerdictPanel last={last} busy={busy} cutShort={cutShort} arrangeOffer={arrangeOffer} onArrange={arrange} />
           <HandoverNotice failure={failure} onDismiss={actions.dismissHandoverFailure} />
           <ManualEntry ref={manualEntry} onScan={onScan} />
           <button type="button" className="button button--big" data-testid="handover-close" onClick={() => setConfirming(true)} aria-keyshortcuts="F4">

@@ -5,7 +5,9 @@ import { useT } from '../i18n/useT.js';
 import type { CapturedScan } from '../scanner/scan.js';
 import { useScanner } from '../scanner/useScanner.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
+import { reprintTarget } from '../store/packing.js';
 import { BlockingBanner } from './pack/BlockingBanner.js';
+import { DoneCard } from './pack/DoneCard.js';
 import { LineList } from './pack/LineList.js';
 import { LinkNotice } from './pack/LinkNotice.js';
 import { ManualEntry } from './pack/ManualEntry.js';
@@ -30,6 +32,9 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
   const block = usePackdesk((s) => s.packing.block);
   const notice = usePackdesk((s) => s.packing.notice);
   const incompleteScan = usePackdesk((s) => s.packing.incompleteScan);
+  const label = usePackdesk((s) => s.packing.label);
+  // F8 and the packing slip are for an order scanned after it was packed, else the open one.
+  const target = usePackdesk((s) => reprintTarget(s.packing));
   // While the station is not answering, a scan sent and not answered is as good as kept.
   const kept = usePackdesk((s) => s.packing.kept.length + (s.status.answering ? 0 : s.packing.awaiting));
   const connected = usePackdesk((s) => s.status.connected);
@@ -90,6 +95,7 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
           <ConflictBanners />
           <OrderHeader order={order} />
           {next && <NextCard line={next} />}
+          {order && order.packedAt !== null && <DoneCard orderId={order.id} label={label} />}
           {order && <LineList lines={order.lines} />}
         </section>
         <aside className="pack-screen__side">
@@ -98,9 +104,12 @@ export function PackScreen({ sounds = defaultSounds }: { sounds?: SoundPlayer })
           <NoticeBar notice={notice} onDismiss={actions.dismissNotice} />
           <PackActions
             hasOrder={order !== null}
+            hasTarget={target !== null}
             singleItemMode={singleItemMode}
             onUndo={() => void actions.undoLastScan()}
             onReprint={() => void actions.reprintLabel()}
+            onPackingSlip={() => void actions.printPackingSlip()}
+            onSlipPage={() => target && void actions.openSlipPage(target)}
             onShortPack={() => setShortPackOpen(true)}
             onToggleSingleItem={() => actions.updateSettings({ singleItemMode: !singleItemMode })}
           />

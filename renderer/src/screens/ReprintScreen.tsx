@@ -94,6 +94,14 @@ export function ReprintScreen() {
               <button type="button" className="button button--big button--primary" data-testid="reprint-button" disabled={search.printing} onClick={reprint} aria-keyshortcuts="F8">
                 {search.printing ? t('reprint.printing') : t('reprint.reprint')} <kbd>F8</kbd>
               </button>
+              <div className="reprint-bar__slip">
+                <button type="button" className="button" data-testid="reprint-slip" disabled={search.printing} onClick={() => void actions.printSlipSelected()}>
+                  {t('pack.action.packingSlip')}
+                </button>
+                <button type="button" className="button" data-testid="reprint-slip-page" onClick={() => void actions.openSlipPage(order.id)}>
+                  {t('pack.action.slipPage')}
+                </button>
+              </div>
               <ReprintNotice notice={search.notice} onDismiss={actions.dismissSearchNotice} />
             </div>
             <OrderDetails order={order} />

@@ -8,15 +8,16 @@ import { ScannerSection } from './settings/ScannerSection.js';
 import { ShopConnectionSection } from './settings/ShopConnectionSection.js';
 import { ShopSettingsSection } from './settings/ShopSettingsSection.js';
 
-type Toggle = 'sounds' | 'autoPrint' | 'autoShip' | 'singleItemMode';
+type Toggle = 'sounds' | 'singleItemMode';
 const TOGGLES: [Toggle, MessageKey][] = [
   ['sounds', 'settings.sounds'],
-  ['autoPrint', 'settings.autoPrint'],
-  ['autoShip', 'settings.autoShip'],
   ['singleItemMode', 'settings.singleItemMode'],
 ];
 
-/** This bench's settings (they apply at once and stay on this machine), then the shop's, kept in the core. */
+/**
+ * This bench's settings (they apply at once and stay on this machine), then the shop's, kept in
+ * the core — among them what happens once an order is complete (print, arrange shipment).
+ */
 export function SettingsScreen() {
   const t = useT();
   const settings = usePackdesk((s) => s.settings);

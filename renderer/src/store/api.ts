@@ -23,6 +23,11 @@ export { isLinkError };
 
 export type { EventName, Events, InputArg, Method, Result, Unsubscribe };
 
+/** What a failed call carried besides its code (ApiError.details), if anything. */
+export function detailsOf(err: unknown): unknown {
+  return typeof err === 'object' && err !== null && 'details' in err ? (err as { details: unknown }).details : undefined;
+}
+
 /**
  * The code of a failed call. The client rejects with an error carrying one of the core's codes
  * (the closed set is the core's, so it is trusted, not re-listed here); anything without a code

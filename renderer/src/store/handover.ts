@@ -1,4 +1,5 @@
 import type { HandoverBatchView, HandoverVerdict, HandoverVerdictCode } from '../../../core/api/views.js';
+import { newScanId } from '../scanner/scan.js';
 import { errorCodeOf, type Api, type ErrorCode, type InputArg } from './api.js';
 import type { SliceCreator } from './types.js';
 
@@ -14,7 +15,7 @@ export interface HandoverScan {
   orderId: string | null;
 }
 
-export type HandoverAction = 'open' | 'scan' | 'close' | 'load';
+export type HandoverAction = 'open' | 'scan' | 'close' | 'load' | 'arrange';
 
 export interface HandoverFailure {
   seq: number;
@@ -33,6 +34,11 @@ export interface Handover {
   /** Scans sent and not yet answered. */
   busy: boolean;
   failure: HandoverFailure | null;
+  /**
+   * The last parcel scanned was packed but its shipment not arranged: Enter arranges it and scans
+   * it again. Only that parcel, and only until the next scan.
+   */
+  arrangeOffer: { orderId: string; code: string; arranging: boolean } | null;
 }
 
 export interface HandoverSlice {
@@ -40,6 +46,8 @@ export interface HandoverSlice {
   openHandover(method: HandoverMethod, carrier: string): Promise<void>;
   scanParcel(scan: { scanId: string; code: string }): Promise<HandoverVerdict | null>;
   closeHandover(): Promise<void>;
+  /** Arranges shipment for the parcel on offer (arrangeOffer) and, once arranged, adds it to the batch. */
+  arrangeOfferedParcel(): Promise<void>;
   /** Leaves a closed batch's summary for a fresh setup. */
   startNewHandover(): void;
   dismissHandoverFailure(): void;
@@ -48,7 +56,7 @@ export interface HandoverSlice {
 /** More refused parcels than this are not on the bench at once; the oldest drop off the list. */
 export const REJECTED_SIZE = 50;
 
-const emptyHandover = (): Handover => ({ batch: null, count: 0, last: null, rejected: [], busy: false, failure: null });
+const emptyHandover = (): Handover => ({ batch: null, count: 0, last: null, rejected: [], busy: false, failure: null, arrangeOffer: null });
 
 /** The same parcel refused twice is one parcel to set aside: it is named by its order when known. */
 const parcelKey = (s: Pick<HandoverScan, 'orderId' | 'code'>) => s.orderId ?? `code:${s.code}`;
@@ -103,7 +111,8 @@ export function createHandoverSlice(api: Api): SliceCreator<HandoverSlice> {
       // A duplicate scan is a parcel that does belong: it stays in the batch list, not with the refused.
       const refused = !verdict.ok && verdict.code !== 'PARCEL_ALREADY_IN_BATCH';
       const rejected = refused ? [entry, ...others].slice(0, REJECTED_SIZE) : others;
-      patch({ last: entry, rejected, count: verdict.count });
+      const arrangeOffer = verdict.code === 'PARCEL_NOT_ARRANGED' && verdict.orderId ? { orderId: verdict.orderId, code: scan.code, arranging: false } : null;
+      patch({ last: entry, rejected, count: verdict.count, arrangeOffer });
       if (verdict.code === 'PARCEL_ADDED') await reload(batchId);
       return verdict;
     }
@@ -123,6 +132,8 @@ export function createHandoverSlice(api: Api): SliceCreator<HandoverSlice> {
       scanParcel(scan) {
         const batchId = openBatchId();
         if (batchId === null) return Promise.resolve(null);
+        // Another parcel in hand: the offer to arrange the last one is gone.
+        if (get().handover.arrangeOffer) patch({ arrangeOffer: null });
         return enqueue(() => sendScan(batchId, scan));
       },
 
@@ -136,6 +147,30 @@ export function createHandoverSlice(api: Api): SliceCreator<HandoverSlice> {
           } catch (err) {
             fail('close', err);
           }
+        });
+      },
+
+      arrangeOfferedParcel() {
+        const batchId = openBatchId();
+        const offer = get().handover.arrangeOffer;
+        if (batchId === null || !offer || offer.arranging) return Promise.resolve();
+        patch({ arrangeOffer: { ...offer, arranging: true } });
+        return enqueue(async () => {
+          try {
+            const result = await api.call('shipping.arrange', { orderIds: [offer.orderId] });
+            const failed = result.failed.find((f) => f.orderId === offer.orderId);
+            if (failed || !result.arranged.includes(offer.orderId)) {
+              patch({ failure: { seq: ++failureSeq, action: 'arrange', code: failed?.code ?? 'INTERNAL' } });
+              if (get().handover.arrangeOffer?.orderId === offer.orderId) patch({ arrangeOffer: { ...offer, arranging: false } });
+              return;
+            }
+          } catch (err) {
+            fail('arrange', err);
+            if (get().handover.arrangeOffer?.orderId === offer.orderId) patch({ arrangeOffer: { ...offer, arranging: false } });
+            return;
+          }
+          // Arranged: the parcel is scanned again, as if the packer had, and the core decides it.
+          await sendScan(batchId, { scanId: newScanId(), code: offer.code });
         });
       },
 

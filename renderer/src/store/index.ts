@@ -10,6 +10,7 @@ import { createQueueSlice } from './queue.js';
 import { createSearchSlice } from './search.js';
 import { createSettingsSlice, type Settings } from './settings.js';
 import { createShopSlice } from './shop.js';
+import { createSlipPageSlice } from './slip-page.js';
 import { createStatusSlice } from './status.js';
 import { createSyncSlice } from './sync.js';
 import { createTransferSlice } from './transfer.js';
@@ -40,6 +41,7 @@ export function createPackdeskStore(api: Api, options: StoreOptions = {}): Packd
         ...createHandoverSlice(api)(...a),
         ...createSearchSlice(api)(...a),
         ...createSyncSlice(api)(...a),
+        ...createSlipPageSlice(api)(...a),
       }),
       {
         name: SETTINGS_STORAGE_KEY,
@@ -62,7 +64,7 @@ function savedSettings(persisted: unknown): Partial<Settings> {
     const v = saved[key];
     if (typeof v === 'string' && v.trim() !== '') out[key] = v;
   }
-  for (const key of ['sounds', 'autoPrint', 'autoShip', 'singleItemMode'] as const) {
+  for (const key of ['sounds', 'singleItemMode'] as const) {
     const v = saved[key];
     if (typeof v === 'boolean') out[key] = v;
   }
@@ -125,6 +127,8 @@ export function listenToCore(api: Api, store: PackdeskStore, win: Window = windo
   win.addEventListener('offline', offline);
   function reloadAll() {
     void s().loadCurrentOrder();
+    // The shop's time zone: "packed at 10:25" is the shop's clock, not this computer's.
+    void s().loadShopSettings();
     void s().loadSyncStatus();
     s().queueOnOrdersChanged();
   }

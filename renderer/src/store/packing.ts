@@ -1,7 +1,9 @@
 import type { OrderView, ScanVerdict } from '../../../core/api/views.js';
 import type { ScanVerdictCode } from '../../../core/domain/packing.js';
+import type { JobView } from '../../../core/printing/types.js';
 import { newScanId } from '../scanner/scan.js';
 import { errorCodeOf, isLinkError, type Api, type ErrorCode } from './api.js';
+import { finishNotice, jobFailure, type FinishNotice } from './pack-finish.js';
 import type { PackdeskState, SliceCreator } from './types.js';
 
 /** One physical scan: the id is made once on this side so a resent message counts once. */
@@ -33,16 +35,24 @@ export interface ScanHistoryEntry {
   undone: boolean;
 }
 
-export type PackAction = 'scan' | 'undo' | 'reprint' | 'print' | 'arrange' | 'shortPack';
+export type PackAction = 'scan' | 'undo' | 'reprint' | 'finish' | 'shortPack' | 'packingSlip';
 
 /** The outcome of the last thing the packer asked for, for the screen to say in words. */
 export type PackNotice = { seq: number; action: PackAction; orderId: string | null } & (
   | { kind: 'done'; printer: string | null }
-  | { kind: 'failed'; code: ErrorCode }
-  | { kind: 'arrangeSkipped' }
-  /** A TikTok-shipped parcel: shipment arranged, its platform label prints as soon as it arrives. */
-  | { kind: 'labelWhenItArrives' }
+  /** `partial`: a label cut off mid-send, which may have come out in part. */
+  | { kind: 'failed'; code: ErrorCode; partial?: boolean }
+  /** packing.finish: what came of the label and of the shipment, each in its own words. */
+  | { kind: 'finished'; finish: FinishNotice }
 );
+
+/** The label of the order just finished, as the core draws it (printing.preview), for a thumbnail. */
+export interface LabelThumbnail {
+  orderId: string;
+  png: string;
+  widthDots: number;
+  heightDots: number;
+}
 
 export interface Packing {
   /** The order open at this station, as the core last described it. */
@@ -66,6 +76,8 @@ export interface Packing {
    * so two in a row each show); cleared by the next verdict.
    */
   incompleteScan: number | null;
+  /** The finished order's label; null until it has been drawn (or when it cannot be). */
+  label: LabelThumbnail | null;
 }
 
 export interface PackingSlice {
@@ -76,7 +88,10 @@ export interface PackingSlice {
   /** Opens an order at this station as scanning its id would (from the queue). */
   openOrder(orderId: string): Promise<void>;
   undoLastScan(): Promise<void>;
+  /** Reprints the label of the order the packer is looking at (see reprintTarget). */
   reprintLabel(): Promise<void>;
+  /** Prints the packing slip of that order (on a receipt printer as text, else as a label). */
+  printPackingSlip(): Promise<void>;
   shortPack(reason: string): Promise<void>;
   acknowledgeBlock(): void;
   dismissNotice(): void;
@@ -94,6 +109,20 @@ function isBlocking(code: string | null): code is BlockingCode {
 }
 
 const blockKey = (b: PackingBlock): string => `${b.orderId ?? ''}:${b.code}`;
+
+/**
+ * The order F8 (reprint) and the packing slip are for: one just scanned that was packed already
+ * ("Already packed … F8 reprints") — it is not reopened, so it is not the open order — else the
+ * order on the bench.
+ */
+export function reprintTarget(p: Pick<Packing, 'order' | 'lastVerdict'>): string | null {
+  const v = p.lastVerdict;
+  if (v?.code === 'ORDER_ALREADY_PACKED' && v.orderId) return v.orderId;
+  return p.order?.id ?? null;
+}
+
+/** How many times a scan is sent in all when another program keeps the database busy (the core waits 3 s each time). */
+const BUSY_TRIES = 3;
 
 export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
   return (set, get) => {
@@ -138,9 +167,9 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       const showsOpenOrder = verdict.ok || (verdict.order !== null && verdict.order.id === s.order?.id);
       const order = showsOpenOrder ? verdict.order : s.order;
       const block = isBlocking(verdict.code) ? { code: verdict.code, orderId: verdict.orderId } : s.block;
-      // A new order on the bench: what was said about the last one is old news.
-      const notice = verdict.code === 'ORDER_OPENED' ? null : s.notice;
-      patch({ lastVerdict: verdict, history, order, block, incompleteScan: null, notice });
+      // A new order on the bench: what was said about the last one, and its label, are old news.
+      const opened = verdict.code === 'ORDER_OPENED';
+      patch({ lastVerdict: verdict, history, order, block, incompleteScan: null, notice: opened ? null : s.notice, label: opened ? null : s.label });
     }
 
     const linkUp = () => get().status.connected && get().status.answering;
@@ -154,12 +183,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     async function sendScan(scan: KeptScan): Promise<boolean> {
       patch({ awaiting: get().packing.awaiting + 1 });
       try {
-        const verdict = await api.call('packing.scan', {
-          ...who(),
-          scanId: scan.scanId,
-          code: scan.code,
-          singleItemMode: get().settings.singleItemMode,
-        });
+        const verdict = await callScan(scan);
         recordVerdict(verdict);
         if (verdict.code === 'ORDER_COMPLETE' && verdict.orderId && !verdict.replayed) {
           void finishOrder(verdict.orderId);
@@ -175,6 +199,20 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         return true;
       } finally {
         patch({ awaiting: get().packing.awaiting - 1 });
+      }
+    }
+
+    /**
+     * packing.scan, sent again quietly (same scan id, so it counts once) while another Packdesk
+     * program keeps the database busy; only the last DATABASE_BUSY reaches the packer.
+     */
+    async function callScan(scan: KeptScan): Promise<ScanVerdict> {
+      for (let tries = 1; ; tries++) {
+        try {
+          return await api.call('packing.scan', { ...who(), scanId: scan.scanId, code: scan.code, singleItemMode: get().settings.singleItemMode });
+        } catch (err) {
+          if (errorCodeOf(err) !== 'DATABASE_BUSY' || tries >= BUSY_TRIES) throw err;
+        }
       }
     }
 
@@ -207,73 +245,58 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       });
     }
 
-    /** After the last item: label first, then shipment, each as the bench is set up. */
-    async function finishOrder(orderId: string) {
-      const { autoPrint, autoShip } = get().settings;
-      if (autoPrint) {
-        const printed = await printLabel('print', orderId, true);
-        if (printed === 'awaits-platform-label') return finishAwaitingLabel(orderId, autoShip);
-        // A parcel without its label must not be announced to the carrier.
-        if (!printed) {
-          if (autoShip) notify({ kind: 'arrangeSkipped', action: 'arrange', orderId });
-          return;
-        }
-      }
-      if (autoShip) await arrangeShipment(orderId);
-    }
-
     /**
-     * The platform's label does not exist before shipment is arranged: the core arranges it and
-     * prints the label when the sync brings it (packing.finish, label outcome WHEN_IT_ARRIVES).
+     * After the last item: the core prints the label and arranges shipment as the shop's rule says
+     * (packing.finish); then the label is drawn for the thumbnail beside "Scan the next order".
      */
-    async function finishAwaitingLabel(orderId: string, autoShip: boolean) {
+    async function finishOrder(orderId: string) {
       try {
-        const result = await api.call('packing.finish', { orderId, ...who() });
-        if (result.label.outcome === 'WHEN_IT_ARRIVES') notify({ kind: 'labelWhenItArrives', action: 'print', orderId });
-        else if (result.shipment.error) notify({ kind: 'failed', action: 'arrange', code: result.shipment.error.code, orderId });
-        else if (result.label.error) notify({ kind: 'failed', action: 'print', code: result.label.error.code, orderId });
-        else if (autoShip && result.shipment.outcome === 'NOT_ASKED') await arrangeShipment(orderId);
+        const result = await api.call('packing.finish', { ...who(), orderId });
+        const finish = finishNotice(result);
+        if (finish) notify({ kind: 'finished', action: 'finish', orderId, finish });
+        // The packer may have opened the next order meanwhile: that one stays on the bench.
+        if (get().packing.order?.id === orderId) showOrder(result.order);
       } catch (err) {
-        notify({ kind: 'failed', action: 'print', code: errorCodeOf(err), orderId });
+        notify({ kind: 'failed', action: 'finish', code: errorCodeOf(err), orderId });
+      }
+      await loadLabel(orderId);
+    }
+
+    async function loadLabel(orderId: string) {
+      try {
+        const preview = await api.call('printing.preview', { orderId, station: get().settings.station });
+        if (get().packing.order?.id === orderId) patch({ label: { orderId, png: preview.png, widthDots: preview.widthDots, heightDots: preview.heightDots } });
+      } catch {
+        // No thumbnail is no loss: the label itself went to the printer (or its notice says why not).
       }
     }
 
-    async function printLabel(action: 'print' | 'reprint', orderId: string): Promise<boolean>;
-    async function printLabel(action: 'print', orderId: string, finishing: true): Promise<boolean | 'awaits-platform-label'>;
-    async function printLabel(action: 'print' | 'reprint', orderId: string, finishing = false): Promise<boolean | 'awaits-platform-label'> {
+    /** Sends a document for an order and says how it went. */
+    async function printFor(action: 'reprint' | 'packingSlip', send: (orderId: string) => Promise<JobView>) {
+      const orderId = reprintTarget(get().packing);
+      if (!orderId) {
+        notify({ kind: 'failed', action, code: 'NO_OPEN_ORDER', orderId: null });
+        return;
+      }
       try {
-        const job = await api.call(action === 'print' ? 'printing.print' : 'printing.reprint', { orderId, ...who() });
-        if (job.state === 'FAILED' || job.state === 'UNKNOWN') {
-          const code = (job.errorCode ?? (job.state === 'UNKNOWN' ? 'JOB_OUTCOME_UNKNOWN' : 'INTERNAL')) as ErrorCode;
-          notify({ kind: 'failed', action, code, orderId });
-          return false;
-        }
-        notify({ kind: 'done', action, orderId, printer: job.printerName });
-        return true;
+        const job = await send(orderId);
+        const failure = jobFailure(job);
+        if (failure) notify({ kind: 'failed', action, orderId, ...failure });
+        else notify({ kind: 'done', action, orderId, printer: job.printerName });
       } catch (err) {
-        if (finishing && errorCodeOf(err) === 'PLATFORM_LABEL_MISSING') return 'awaits-platform-label';
         notify({ kind: 'failed', action, code: errorCodeOf(err), orderId });
-        return false;
-      }
-    }
-
-    async function arrangeShipment(orderId: string) {
-      try {
-        const result = await api.call('shipping.arrange', { orderIds: [orderId] });
-        const failure = result.failed.find((f) => f.orderId === orderId);
-        if (failure) notify({ kind: 'failed', action: 'arrange', code: failure.code, orderId });
-        else notify({ kind: 'done', action: 'arrange', orderId, printer: null });
-      } catch (err) {
-        notify({ kind: 'failed', action: 'arrange', code: errorCodeOf(err), orderId });
       }
     }
 
     return {
-      packing: { order: null, lastVerdict: null, history: [], busy: false, kept: [], awaiting: 0, block: null, notice: null, incompleteScan: null },
+      packing: { order: null, lastVerdict: null, history: [], busy: false, kept: [], awaiting: 0, block: null, notice: null, incompleteScan: null, label: null },
 
       async loadCurrentOrder() {
         try {
-          showOrder(await api.call('packing.current', { station: get().settings.station }));
+          const order = await api.call('packing.current', { station: get().settings.station });
+          showOrder(order);
+          // A finished order still on the bench (after a reload) shows its label too.
+          if (order && order.packedAt !== null && get().packing.label?.orderId !== order.id) await loadLabel(order.id);
         } catch (err) {
           notify({ kind: 'failed', action: 'scan', code: errorCodeOf(err), orderId: null });
         }
@@ -306,13 +329,12 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         }
       },
 
-      async reprintLabel() {
-        const orderId = get().packing.order?.id;
-        if (!orderId) {
-          notify({ kind: 'failed', action: 'reprint', code: 'NO_OPEN_ORDER', orderId: null });
-          return;
-        }
-        await printLabel('reprint', orderId);
+      reprintLabel() {
+        return printFor('reprint', (orderId) => api.call('printing.reprint', { orderId, ...who() }));
+      },
+
+      printPackingSlip() {
+        return printFor('packingSlip', (orderId) => api.call('printing.packingSlip', { orderId, ...who() }));
       },
 
       async shortPack(reason) {
@@ -324,6 +346,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         try {
           showOrder(await api.call('packing.shortPack', { ...who(), orderId, reason }));
           notify({ kind: 'done', action: 'shortPack', orderId, printer: null });
+          await loadLabel(orderId);
         } catch (err) {
           notify({ kind: 'failed', action: 'shortPack', code: errorCodeOf(err), orderId });
         }

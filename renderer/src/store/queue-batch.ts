@@ -1,6 +1,6 @@
 import type { ArrangeResult, PickListWaves } from '../../../core/api/views.js';
 import type { BatchView, JobView } from '../../../core/printing/types.js';
-import { errorCodeOf, type Api, type ErrorCode, type Events } from './api.js';
+import { detailsOf, errorCodeOf, type Api, type ErrorCode, type Events } from './api.js';
 import type { PackdeskState, SliceCreator } from './types.js';
 
 export type QueueBatchAction = 'pickList' | 'printA4' | 'labels' | 'arrange';
@@ -27,6 +27,8 @@ export interface QueueBatch {
   outcome: QueueOutcome | null;
   /** The call itself failed (no printer, link down): nothing was done for any order. */
   error: ErrorCode | null;
+  /** What the core said with the failure (BATCH_RUNNING: which program prints the batch). */
+  errorDetails?: unknown;
 }
 
 /** The A4 pick list, as the core built it, waiting for the browser's print. */
@@ -89,7 +91,7 @@ export function createQueueBatchActions(api: Api, set: SetState, get: () => Pack
     try {
       patchBatch({ outcome: await work(), running: false });
     } catch (err) {
-      patchBatch({ error: errorCodeOf(err), running: false });
+      patchBatch({ error: errorCodeOf(err), errorDetails: detailsOf(err), running: false });
     } finally {
       off?.();
     }

@@ -1,16 +1,18 @@
 import type { OrderView } from '../../../core/api/views.js';
 import type { JobView } from '../../../core/printing/types.js';
 import { errorCodeOf, type Api, type ErrorCode, type Events, type Result } from './api.js';
+import { jobFailure } from './pack-finish.js';
 import type { SliceCreator } from './types.js';
 
 export type LabelPreview = Result<'printing.preview'>;
 
-export type SearchAction = 'search' | 'load' | 'reprint' | 'resend';
+export type SearchAction = 'search' | 'load' | 'reprint' | 'resend' | 'packingSlip';
 
 /** The outcome of the last thing asked for on the reprint screen, for the screen to say in words. */
 export type SearchNotice = { seq: number; action: SearchAction; orderId: string | null } & (
   | { kind: 'done'; printer: string; jobId: number }
-  | { kind: 'failed'; code: ErrorCode }
+  /** `partial`: the label was cut off mid-send and may have come out in part. */
+  | { kind: 'failed'; code: ErrorCode; partial?: boolean }
 );
 
 export interface Search {
@@ -39,6 +41,8 @@ export interface SearchSlice {
   searchOrders(text: string): Promise<void>;
   selectOrder(orderId: string): Promise<void>;
   reprintSelected(): Promise<void>;
+  /** The chosen order's packing slip, on the packing-slip printer (a receipt printer prints it as text). */
+  printSlipSelected(): Promise<void>;
   resendJob(jobId: number): Promise<void>;
   dismissSearchNotice(): void;
   searchOnOrdersChanged(orderIds: readonly string[]): void;
@@ -66,12 +70,6 @@ const emptySearch = (): Search => ({
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-/** A job the core reports as failed or of unknown outcome did not (surely) print. */
-function jobFailure(job: JobView): ErrorCode | null {
-  if (job.state === 'FAILED') return (job.errorCode ?? 'INTERNAL') as ErrorCode;
-  if (job.state === 'UNKNOWN') return (job.errorCode ?? 'JOB_OUTCOME_UNKNOWN') as ErrorCode;
-  return null;
-}
 
 export function createSearchSlice(api: Api): SliceCreator<SearchSlice> {
   return (set, get) => {
@@ -112,11 +110,11 @@ export function createSearchSlice(api: Api): SliceCreator<SearchSlice> {
     }
 
     /** Sends a label (reprint or resend), says how it went, and shows the job history as it is now. */
-    async function sendLabel(action: 'reprint' | 'resend', orderId: string, send: () => Promise<JobView>) {
+    async function sendLabel(action: 'reprint' | 'resend' | 'packingSlip', orderId: string, send: () => Promise<JobView>) {
       try {
         const job = await send();
         const failure = jobFailure(job);
-        if (failure) notify({ kind: 'failed', action, code: failure, orderId });
+        if (failure) notify({ kind: 'failed', action, orderId, ...failure });
         else notify({ kind: 'done', action, orderId, printer: job.printerName, jobId: action === 'resend' ? (job.resendOf ?? job.id) : job.id });
       } catch (err) {
         notify({ kind: 'failed', action, code: errorCodeOf(err), orderId });
@@ -159,6 +157,17 @@ export function createSearchSlice(api: Api): SliceCreator<SearchSlice> {
         patch({ printing: true });
         try {
           await sendLabel('reprint', orderId, () => api.call('printing.reprint', { orderId, ...who() }));
+        } finally {
+          patch({ printing: false });
+        }
+      },
+
+      async printSlipSelected() {
+        const { selectedId: orderId, printing } = get().search;
+        if (!orderId || printing) return;
+        patch({ printing: true });
+        try {
+          await sendLabel('packingSlip', orderId, () => api.call('printing.packingSlip', { orderId, ...who() }));
         } finally {
           patch({ printing: false });
         }

@@ -2,16 +2,15 @@ import { systemLanguage, type Language } from '../i18n/index.js';
 import type { ScannerProfile } from '../scanner/profile.js';
 import type { SliceCreator } from './types.js';
 
-/** How this bench works; kept on this machine (localStorage), not in the core. */
+/**
+ * How this bench works; kept on this machine (localStorage), not in the core. What happens once an
+ * order is complete (print, arrange shipment) is the shop's rule, not the bench's: ShopSettings.packing.
+ */
 export interface Settings {
   station: string;
   packer: string;
   sounds: boolean;
   language: Language;
-  /** Print the shipping label as soon as the last item is scanned. */
-  autoPrint: boolean;
-  /** Arrange shipment once the label has printed. */
-  autoShip: boolean;
   /** A scanned item opens the most urgent single-item order that needs it. */
   singleItemMode: boolean;
   /** How this bench's scanner types (the scanner test); null until tested: the capture's defaults. */
@@ -30,8 +29,6 @@ export function defaultSettings(nav: Pick<Navigator, 'language'> | undefined = g
     packer: 'packer',
     sounds: true,
     language: systemLanguage(nav),
-    autoPrint: true,
-    autoShip: false,
     singleItemMode: false,
     scanner: null,
   };

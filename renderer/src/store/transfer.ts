@@ -1,6 +1,6 @@
 import type { CatalogueImportReport, ExportResult, ImportReport } from '../../../core/api/views.js';
 import type { RowError } from '../../../core/import/types.js';
-import { errorCodeOf, type Api, type ErrorCode, type Events, type InputArg } from './api.js';
+import { detailsOf, errorCodeOf, type Api, type ErrorCode, type Events, type InputArg } from './api.js';
 import { messageOf } from './printers.js';
 import type { SliceCreator } from './types.js';
 
@@ -27,9 +27,13 @@ export interface ImportRun {
   fileName: string | null;
   progress: Progress | null;
   result: ImportResult | null;
-  /** The file was refused whole (IMPORT_INVALID): every bad row, nothing imported. */
+  /** The file was refused whole (IMPORT_INVALID): its bad rows (the first 1,000), nothing imported. */
   rowErrors: RowError[];
+  /** How many problems the file has in all (the core lists the first 1,000). */
+  rowErrorTotal: number;
   code: ErrorCode | LocalFailure | null;
+  /** What the core said besides the code (what the file looks like, say), for the screen's words. */
+  details: unknown;
   message: string;
 }
 
@@ -71,7 +75,7 @@ export interface TransferSlice {
 /** The contract's limit on an upload's text (core/api/contract.ts): refused here before reading. */
 export const MAX_UPLOAD_CHARS = 40_000_000;
 
-const idleImport: ImportRun = { state: 'idle', kind: 'orders', fileName: null, progress: null, result: null, rowErrors: [], code: null, message: '' };
+const idleImport: ImportRun = { state: 'idle', kind: 'orders', fileName: null, progress: null, result: null, rowErrors: [], rowErrorTotal: 0, code: null, details: undefined, message: '' };
 const idleExport: ExportRun = { state: 'idle', dir: '', progress: null, result: null, code: null, message: '' };
 
 export function createTransferSlice(api: Api): SliceCreator<TransferSlice> {
@@ -123,7 +127,8 @@ export function createTransferSlice(api: Api): SliceCreator<TransferSlice> {
             patchImport({ state: 'done', result: { kind, report }, rowErrors: report.errors });
           }
         } catch (err) {
-          patchImport({ state: 'failed', code: errorCodeOf(err), message: messageOf(err), rowErrors: rowErrorsOf(err) });
+          const rowErrors = rowErrorsOf(err);
+          patchImport({ state: 'failed', code: errorCodeOf(err), details: detailsOf(err), message: messageOf(err), rowErrors, rowErrorTotal: rowErrorTotalOf(err, rowErrors.length) });
         }
       },
 
@@ -149,6 +154,12 @@ export function createTransferSlice(api: Api): SliceCreator<TransferSlice> {
 
 export function isBusy(state: TransferState): boolean {
   return state === 'reading' || state === 'running';
+}
+
+/** IMPORT_INVALID says how many problems the file has in all (details.total); at least those listed. */
+export function rowErrorTotalOf(err: unknown, listed: number): number {
+  const total = (detailsOf(err) as { total?: unknown } | null | undefined)?.total;
+  return typeof total === 'number' && Number.isInteger(total) && total >= listed ? total : listed;
 }
 
 /**

@@ -19,6 +19,11 @@ export class HandoverScreen {
     return this.page.locator(`[data-testid="handover-parcel"][data-ok="${ok}"]`);
   }
 
+  /** "Arrange shipment now" under a parcel whose shipment was not arranged (Enter does the same). */
+  get arrangeButton(): Locator {
+    return this.page.getByTestId('handover-arrange');
+  }
+
   async open(method: 'PICKUP' | 'DROP_OFF', carrier: string): Promise<void> {
     await this.page.getByTestId('handover-method').locator(`input[value="${method}"]`).check();
     await this.page.getByTestId('handover-carrier').fill(carrier);

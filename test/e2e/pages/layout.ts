@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /** One thing wrong with a screen's layout, as found in the page. */
 export interface LayoutProblem {
-  kind: 'overflow' | 'clipped-id';
+  kind: 'overflow' | 'clipped-id' | 'clipped-chip';
   /** A short CSS-ish path to the element, e.g. `main > div.queue-screen > table`. */
   where: string;
   detail: string;
@@ -13,7 +13,8 @@ export interface LayoutProblem {
  *  - horizontal overflow: the document, or a main region (top bar, nav, main, status bar, the
  *    screen and its sections), wider than its box (scrollWidth > clientWidth);
  *  - clipped ids: an element showing an order id or tracking number that does not fit and does
- *    not wrap (wider than itself, or cut by an ancestor that hides or scrolls its overflow).
+ *    not wrap (wider than itself, or cut by an ancestor that hides or scrolls its overflow);
+ *  - clipped chips: a status chip (packed, label printed, arranged) cut the same way.
  * `ids` are the order ids and tracking numbers that may be on screen.
  */
 export function layoutProblems(page: Page, ids: readonly string[]): Promise<LayoutProblem[]> {
@@ -39,7 +40,7 @@ export function layoutProblems(page: Page, ids: readonly string[]): Promise<Layo
       }
       return parts.join(' > ');
     };
-    const problems: { kind: 'overflow' | 'clipped-id'; where: string; detail: string }[] = [];
+    const problems: { kind: 'overflow' | 'clipped-id' | 'clipped-chip'; where: string; detail: string }[] = [];
     const shown = (el: El) => {
       const style = g.getComputedStyle(el);
       return style.display !== 'none' && style.visibility !== 'hidden' && el.getBoundingClientRect().width > 0;
@@ -53,25 +54,35 @@ export function layoutProblems(page: Page, ids: readonly string[]): Promise<Layo
       if (el.scrollWidth > el.clientWidth + 1) problems.push({ kind: 'overflow', where: describe(el), detail: `${el.scrollWidth} > ${el.clientWidth}` });
     }
 
+    // What must be read whole: order ids and tracking numbers, and the status chips (packed, label
+    // printed, arranged), whose word cut in half says nothing.
     const idPattern = ids.length ? new RegExp(ids.map((id) => id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : null;
-    if (!idPattern) return problems;
+    const mustShow: { el: El; kind: 'clipped-id' | 'clipped-chip'; what: string }[] = [];
     for (const el of Array.from(g.document.querySelectorAll('body *'))) {
+      if (typeof el.className === 'string' && el.className.split(/\s+/).includes('chip')) {
+        mustShow.push({ el, kind: 'clipped-chip', what: `chip "${Array.from(el.childNodes).map((n) => n.textContent ?? '').join('')}"` });
+        continue;
+      }
+      if (!idPattern) continue;
       const ownText = Array.from(el.childNodes)
         .filter((n) => n.nodeType === 3)
         .map((n) => n.textContent ?? '')
         .join('');
       const id = idPattern.exec(ownText)?.[0];
-      if (!id || !shown(el)) continue;
+      if (id) mustShow.push({ el, kind: 'clipped-id', what: id });
+    }
+    for (const { el, kind, what } of mustShow) {
+      if (!shown(el)) continue;
       const box = el.getBoundingClientRect();
       if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 1) {
-        problems.push({ kind: 'clipped-id', where: describe(el), detail: `${id}: ${el.scrollWidth} > ${el.clientWidth}` });
+        problems.push({ kind, where: describe(el), detail: `${what}: ${el.scrollWidth} > ${el.clientWidth}` });
         continue;
       }
       for (let a = el.parentElement; a; a = a.parentElement) {
         if (g.getComputedStyle(a).overflowX === 'visible') continue;
         const outer = a.getBoundingClientRect();
         if (box.left < outer.left - 1 || box.right > outer.right + 1) {
-          problems.push({ kind: 'clipped-id', where: describe(el), detail: `${id} cut by ${describe(a)}` });
+          problems.push({ kind, where: describe(el), detail: `${what} cut by ${describe(a)}` });
           break;
         }
       }

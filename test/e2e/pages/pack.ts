@@ -55,6 +55,23 @@ export class PackScreen {
     return this.page.getByTestId('pack-reprint');
   }
 
+  /** "Scan the next order" with the finished order's label (data-testid done-label). */
+  get doneCard(): Locator {
+    return this.page.getByTestId('done-card');
+  }
+
+  get doneLabel(): Locator {
+    return this.page.getByTestId('done-label');
+  }
+
+  get slipButton(): Locator {
+    return this.page.getByTestId('pack-slip');
+  }
+
+  get slipPageButton(): Locator {
+    return this.page.getByTestId('pack-slip-page');
+  }
+
   get undoButton(): Locator {
     return this.page.getByTestId('pack-undo');
   }
@@ -103,8 +120,11 @@ export class PackScreen {
     return { packed, qty, done };
   }
 
-  /** The notice for an action, once it has arrived (kind done / failed / arrangeSkipped). */
-  noticeFor(action: 'print' | 'reprint' | 'arrange' | 'undo' | 'shortPack' | 'scan'): Locator {
+  /**
+   * The notice for an action, once it has arrived (data-kind done / failed). "finish" is what came
+   * of a complete order's label and shipment (data-label, data-shipment: the core's outcomes).
+   */
+  noticeFor(action: 'finish' | 'reprint' | 'undo' | 'shortPack' | 'scan' | 'packingSlip'): Locator {
     return this.page.locator(`[data-testid="pack-notice"][data-action="${action}"]`);
   }
 

@@ -34,6 +34,19 @@ export class ReprintScreen {
     return this.page.getByTestId('job-row');
   }
 
+  /** The honest line under a job of unknown outcome, and its Reprint / Resend button. */
+  jobHint(row: Locator): Locator {
+    return row.getByTestId('job-hint');
+  }
+
+  resendButton(row: Locator): Locator {
+    return row.getByTestId('resend-button');
+  }
+
+  get slipPageButton(): Locator {
+    return this.page.getByTestId('reprint-slip-page');
+  }
+
   jobsIn(state: string): Locator {
     return this.page.locator(`[data-testid="job-row"][data-state="${state}"]`);
   }

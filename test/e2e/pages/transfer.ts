@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { setControl } from './controls.js';
 
@@ -18,6 +19,16 @@ export class TransferScreen {
     return this.page.getByTestId('import-error-row');
   }
 
+  /** Why a file imported nothing (amber; data-code FILE_EMPTY, FILE_HEADER_ONLY …). */
+  get warnings(): Locator {
+    return this.page.getByTestId('import-warning');
+  }
+
+  /** The words for each refused row, as shown (in the screen's language). */
+  async errorDetails(): Promise<string[]> {
+    return (await this.page.getByTestId('import-error-detail').allTextContents()).map((t) => t.trim());
+  }
+
   /** One count of the import report ("orders", "created", "rows" …) as shown. */
   async fact(id: string): Promise<string> {
     return ((await this.page.getByTestId(`import-report-${id}`).locator('dd').textContent()) ?? '').trim();
@@ -28,7 +39,10 @@ export class TransferScreen {
     await setControl(this.page.getByTestId('import-kind'), kind);
     await this.page.getByTestId('import-file').setInputFiles(file);
     await this.page.getByTestId('import-submit').click();
-    const end = this.page.locator('[data-testid="import-state"][data-state="done"], [data-testid="import-state"][data-state="failed"]');
+    // The state line names the file (in either language), so the end of an earlier import never counts.
+    const end = this.page
+      .locator('[data-testid="import-state"][data-state="done"], [data-testid="import-state"][data-state="failed"]')
+      .filter({ hasText: path.basename(file) });
     await end.waitFor({ timeout: 20_000 });
     return (await end.getAttribute('data-state')) as 'done' | 'failed';
   }

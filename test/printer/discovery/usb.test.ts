@@ -54,13 +54,15 @@ describe('listUsbPrinters', () => {
     const printerLike = new FakeUsbDevice({ manufacturer: 'Zebra Technologies', product: 'ZTC ZD420', configurationError: new Error('open error: permission denied') });
     const result = await listUsbPrinters({ usb: fakeUsb(unreadable, printerLike), platform: 'linux' });
     expect(result.printers.map((p) => p.model)).toEqual(['ZTC ZD420']);
-    expect(result.note).toContain('1 USB device(s) could not be inspected');
+    expect(result.note).toMatchObject({ code: 'USB_NO_PERMISSION', count: 1 });
+    expect(result.note?.message).toContain('1 USB device(s) could not be inspected');
   });
 
   it('returns no printers and a note, not a crash, when there is no USB bus', async () => {
     const result = await listUsbPrinters({ usb: noUsbBus() });
     expect(result.printers).toEqual([]);
-    expect(result.note).toContain('/sys/bus/usb/devices/ not found');
+    expect(result.note?.code).toBe('USB_UNAVAILABLE');
+    expect(result.note?.message).toContain('/sys/bus/usb/devices/ not found');
   });
 });
 
@@ -69,7 +71,7 @@ describe('listUsbPrinters with the real usb module', () => {
     const result = await listUsbPrinters();
     expect(Array.isArray(result.printers)).toBe(true);
     if (process.platform === 'linux' && !fs.existsSync('/sys/bus/usb/devices')) {
-      expect(result).toEqual({ printers: [], note: expect.stringContaining('cannot be listed') });
+      expect(result).toEqual({ printers: [], note: { code: 'USB_UNAVAILABLE', message: expect.stringContaining('cannot be listed') } });
     }
   });
 });

@@ -1,5 +1,6 @@
 import { configure, render } from '@testing-library/react';
 import type { ReactNode } from 'react';
+import type { ShopSettings } from '../../../core/api/views.js';
 import type { Cue, SoundPlayer } from '../../../renderer/src/feedback/sounds.js';
 import { StoreProvider } from '../../../renderer/src/store/context.js';
 import { createPackdeskStore } from '../../../renderer/src/store/index.js';
@@ -16,10 +17,22 @@ export function recordingSounds(): SoundPlayer & { played: Cue[] } {
   return { played, play: (cue) => void played.push(cue) };
 }
 
+/** The shop's settings as a fresh core has them (UTC, label printed on completion, no shipping). */
+export function shopSettings(over: Partial<ShopSettings> = {}): ShopSettings {
+  return {
+    sender: { name: '', phone: '', address: '', district: '', city: '', state: '', postcode: '', country: '' },
+    timeZoneOffsetMinutes: 0,
+    scanner: { prefixes: [], suffixes: [] },
+    packing: { autoPrint: true, autoShip: false },
+    ...over,
+  };
+}
+
 /** Renders UI over a fresh store and a fake core that already answers the start-up calls. */
 export function renderWithCore(ui: ReactNode, api = new FakeApi()) {
   if (!api.handles('sync.status')) api.handle('sync.status', () => syncStatus(0));
   if (!api.handles('packing.current')) api.handle('packing.current', () => null);
+  if (!api.handles('settings.get')) api.handle('settings.get', () => shopSettings());
   const store = createPackdeskStore(api, { storage: memoryStorage() });
   store.getState().updateSettings({ station: 'bench-3', packer: 'amy', language: 'en' });
   const result = render(

@@ -27,6 +27,9 @@ export const handoverEn = {
   'handover.verdict.PARCEL_IN_OTHER_BATCH': 'Parcel {orderId} is in another handover batch — set it aside.',
   'handover.verdict.PARCEL_NOT_READY': 'Parcel {orderId} is not ready for collection — keep it back.',
   'handover.verdict.PARCEL_NOT_ARRANGED': 'Parcel {orderId}: shipment not arranged — keep it back.',
+  'handover.arrange.offer': 'Parcel {orderId}: shipment not arranged — press Enter to arrange now',
+  'handover.arrange.button': 'Arrange shipment now',
+  'handover.arrange.busy': 'Arranging shipment…',
   'handover.verdict.PARCEL_WRONG_CARRIER': 'Parcel {orderId} goes with another carrier — set it aside.',
   'handover.verdict.UNKNOWN_PARCEL': 'Unknown parcel {code} — set it aside.',
   'handover.reason.PARCEL_ADDED': 'In the batch',
@@ -61,6 +64,7 @@ export const handoverEn = {
   'handover.failed.scan': 'The scan did not reach the station.',
   'handover.failed.close': 'The batch was not closed.',
   'handover.failed.load': 'The batch could not be loaded.',
+  'handover.failed.arrange': 'Shipment was not arranged; the parcel stays out of the batch.',
 } as const;
 
 export const handoverZh: Record<keyof typeof handoverEn, string> = {
@@ -86,6 +90,9 @@ export const handoverZh: Record<keyof typeof handoverEn, string> = {
   'handover.verdict.PARCEL_IN_OTHER_BATCH': '包裹 {orderId} 已在其他交接批次中 — 请放到一边。',
   'handover.verdict.PARCEL_NOT_READY': '包裹 {orderId} 尚未到待揽收状态 — 请留下。',
   'handover.verdict.PARCEL_NOT_ARRANGED': '包裹 {orderId} 尚未安排发货 — 请留下。',
+  'handover.arrange.offer': '包裹 {orderId} 尚未安排发货 — 按回车键立即安排',
+  'handover.arrange.button': '立即安排发货',
+  'handover.arrange.busy': '正在安排发货…',
   'handover.verdict.PARCEL_WRONG_CARRIER': '包裹 {orderId} 属于其他物流商 — 请放到一边。',
   'handover.verdict.UNKNOWN_PARCEL': '未知包裹 {code} — 请放到一边。',
   'handover.reason.PARCEL_ADDED': '已在批次中',
@@ -120,6 +127,7 @@ export const handoverZh: Record<keyof typeof handoverEn, string> = {
   'handover.failed.scan': '扫描未送达工位。',
   'handover.failed.close': '批次未能关闭。',
   'handover.failed.load': '无法加载批次。',
+  'handover.failed.arrange': '未能安排发货，包裹没有加入本批次。',
 };
 
 /** If the core adds a handover verdict, this stops compiling until it has its messages. */

@@ -26,6 +26,11 @@ export const shopEn = {
   'shop.sender.postcode': 'Postcode',
   'shop.sender.country': 'Country',
 
+  'shop.packing.title': 'When an order is complete',
+  'shop.packing.autoPrint': 'Print its shipping label',
+  'shop.packing.autoShip': 'Then arrange shipment',
+  'shop.packing.hint': 'Shipment is arranged only once the label has printed: a parcel is never announced to the carrier without its label.',
+
   'shop.timeZone.title': 'Time zone',
   'shop.timeZone.offset': 'The shop’s time',
   'shop.timeZone.useComputer': 'Use this computer’s ({offset})',
@@ -66,6 +71,11 @@ export const shopZh: Record<Key, string> = {
   'shop.sender.state': '州 / 省',
   'shop.sender.postcode': '邮编',
   'shop.sender.country': '国家',
+
+  'shop.packing.title': '订单装齐后',
+  'shop.packing.autoPrint': '打印快递面单',
+  'shop.packing.autoShip': '然后安排发货',
+  'shop.packing.hint': '只有面单打印成功后才会安排发货：没有面单的包裹绝不会通知物流商。',
 
   'shop.timeZone.title': '时区',
   'shop.timeZone.offset': '店铺所在时区',

@@ -7,6 +7,7 @@ const FAILED: Record<HandoverAction, MessageKey> = {
   scan: 'handover.failed.scan',
   close: 'handover.failed.close',
   load: 'handover.failed.load',
+  arrange: 'handover.failed.arrange',
 };
 
 /** Why opening, scanning or closing did not work, in the catalogue's words. */

@@ -1,8 +1,8 @@
 import { useLayoutEffect } from 'react';
 import type { ScanVerdict } from '../../../../core/api/views.js';
-import { feedbackFor, verdictVars } from '../../feedback/verdict.js';
-import { verdictKey } from '../../i18n/index.js';
+import { feedbackFor, verdictMessage } from '../../feedback/verdict.js';
 import { useT } from '../../i18n/useT.js';
+import { usePackdesk } from '../../store/context.js';
 
 interface Props {
   verdict: ScanVerdict | null;
@@ -14,10 +14,12 @@ interface Props {
 
 /**
  * The last verdict in words, large, plus a full-screen colour wash (green accepted, bright green
- * complete, red anything refused). The wash is decoration; the words are what screen readers get.
+ * complete, amber packed already, red anything refused). The wash is decoration; the words are what screen readers get.
  */
 export function VerdictPanel({ verdict, busy, openOrderId, incompleteScan = null }: Props) {
   const t = useT();
+  const language = usePackdesk((s) => s.settings.language);
+  const timeZoneOffsetMinutes = usePackdesk((s) => s.shop.settings?.timeZoneOffsetMinutes ?? 0);
   useVerdictPaintedMark(verdict?.scanId ?? null);
   if (incompleteScan !== null) {
     return (
@@ -31,13 +33,14 @@ export function VerdictPanel({ verdict, busy, openOrderId, incompleteScan = null
     );
   }
   const feedback = verdict ? feedbackFor(verdict) : null;
+  const message = verdict ? verdictMessage(verdict, { language, timeZoneOffsetMinutes }) : null;
   return (
     <>
       {verdict && feedback && <div key={verdict.scanId} className={`flash flash--${feedback}`} aria-hidden="true" />}
       <section className={`verdict${feedback ? ` verdict--${feedback}` : ''}`} aria-live="assertive" data-testid="verdict" data-code={verdict?.code}>
         {verdict ? (
           <>
-            <p className="verdict__text">{t(verdictKey(verdict.code), verdictVars(verdict))}</p>
+            <p className="verdict__text">{message && t(message.key, message.vars)}</p>
             {/* A refused order's progress would read as the open order's: only show the open one's. */}
             {verdict.progress && verdict.orderId === openOrderId && <p className="verdict__progress">{t('pack.progress', { packed: verdict.progress.packed, total: verdict.progress.total })}</p>}
           </>

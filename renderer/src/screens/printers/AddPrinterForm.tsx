@@ -5,7 +5,8 @@ import { useT } from '../../i18n/useT.js';
 import { FormatFields } from './FormatFields.js';
 import { usePackdeskStore } from '../../store/context.js';
 import { printerUri } from './address.js';
-import { DOCUMENTS, documentKey, type Dpi, type PrinterLanguage } from './model.js';
+import { DOCUMENTS, documentKey, receiptInput, type Dpi, type PrinterLanguage, type Receipt } from './model.js';
+import { ReceiptFields } from './ReceiptFields.js';
 
 export interface PrinterDraft {
   name: string;
@@ -14,9 +15,11 @@ export interface PrinterDraft {
   dpi: Dpi;
   widthMm: number;
   heightMm: number;
+  /** A 58 or 80 mm receipt printer (ESC/POS, Epson or Star commands); null for a label printer. */
+  receipt: Receipt | null;
 }
 
-export const EMPTY_DRAFT: PrinterDraft = { name: '', address: '', language: 'zpl', dpi: 203, widthMm: 100, heightMm: 150 };
+export const EMPTY_DRAFT: PrinterDraft = { name: '', address: '', language: 'zpl', dpi: 203, widthMm: 100, heightMm: 150, receipt: null };
 
 interface Props {
   /** Filled in from a discovered printer; the form is remounted (key) for each new one. */
@@ -35,7 +38,8 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
   const { savePrinter } = usePackdeskStore().getState();
   const [draft, setDraft] = useState<PrinterDraft>(initial);
   const [chosenDocuments, setChosenDocuments] = useState<DocumentKind[] | null>(null);
-  const documents = chosenDocuments ?? defaultDocuments;
+  // A receipt printer is for pick lists and packing slips unless the packer says otherwise.
+  const documents = chosenDocuments ?? (draft.receipt ? ['PICK_LIST' as const] : defaultDocuments);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [sending, setSending] = useState(false);
   const nameField = useRef<HTMLInputElement>(null);
@@ -55,14 +59,8 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
     if (takenNames.includes(name)) return setProblem('printers.add.nameTaken');
     if (uri === null) return setProblem('printers.add.badAddress');
     setSending(true);
-    const saved = await savePrinter({
-      name,
-      uri,
-      language: draft.language,
-      dpi: draft.dpi,
-      stock: { widthMm: draft.widthMm, heightMm: draft.heightMm },
-      documents,
-    });
+    const format = draft.receipt ? receiptInput(draft.receipt) : { language: draft.language, dpi: draft.dpi, stock: { widthMm: draft.widthMm, heightMm: draft.heightMm } };
+    const saved = await savePrinter({ name, uri, ...format, documents });
     setSending(false);
     if (saved) onAdded(saved.name);
   }
@@ -92,7 +90,10 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
             {t('printers.add.addressHint')}
           </small>
         </label>
-        <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-add-language', dpi: 'printer-add-dpi', width: 'printer-add-width', height: 'printer-add-height' }} />
+        <ReceiptFields value={draft.receipt} onChange={(receipt) => edit({ receipt })} />
+        {!draft.receipt && (
+          <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-add-language', dpi: 'printer-add-dpi', width: 'printer-add-width', height: 'printer-add-height' }} />
+        )}
         <fieldset className="printer-form__documents">
           <legend>{t('printers.add.documents')}</legend>
           {DOCUMENTS.map((d) => (

@@ -1,3 +1,4 @@
+import type { DiscoveredPrinters } from '../../../../core/api/views.js';
 import type { SavedPrinter } from '../../../../core/printing/types.js';
 import { printerName } from '../../i18n/printer-name.js';
 import { useT, type T } from '../../i18n/useT.js';
@@ -10,15 +11,21 @@ export interface DiscoveredChoice {
   language: PrinterLanguage | null;
 }
 
+type DiscoveryNote = DiscoveredPrinters['notes'][number];
+
 /**
- * The discovery's notes come from the core as English sentences (printer/discovery/usb.ts); the two
- * it has are said in the station's language. One this screen does not know shows as the core wrote it.
+ * A discovery note in the station's language, by its code (printer/discovery/usb.ts). A code this
+ * screen does not know yet shows the core's English message rather than nothing.
  */
-export function discoveryNote(t: T, note: string): string {
-  if (/^USB devices cannot be listed on this computer\b/.test(note)) return t('printers.discovered.usbUnavailable');
-  const noPermission = /^(\d+) USB device\(s\) could not be inspected\b/.exec(note);
-  if (noPermission) return t('printers.discovered.usbNoPermission', { count: Number(noPermission[1]) });
-  return note;
+export function discoveryNote(t: T, note: DiscoveryNote): string {
+  switch (note.code) {
+    case 'USB_UNAVAILABLE':
+      return t('printers.discovered.usbUnavailable');
+    case 'USB_NO_PERMISSION':
+      return t('printers.discovered.usbNoPermission', { count: note.count });
+    default:
+      return (note as { message?: string }).message ?? '';
+  }
 }
 
 /** Printers found on the station computer (USB, with the language they say they speak, and the system's). */
@@ -67,7 +74,7 @@ export function DiscoveredList({ saved, onUse }: { saved: SavedPrinter[]; onUse(
         </ul>
       )}
       {discovered?.notes.map((n) => (
-        <p key={n} className="muted printers-hint" data-testid="discovery-note">
+        <p key={n.code} className="muted printers-hint" data-testid="discovery-note" data-code={n.code}>
           {discoveryNote(t, n)}
         </p>
       ))}

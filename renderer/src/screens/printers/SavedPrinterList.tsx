@@ -48,9 +48,17 @@ function PrinterRow({ printer, selected, onSelect }: { printer: SavedPrinter; se
       </div>
       <p className="printer-row__facts">
         <span className="printer-row__uri">{printer.uri}</span>
-        <span>{t(languageKey(printer.language))}</span>
-        <span>{t('printers.saved.dpi', { dpi: printer.dpi })}</span>
-        <span>{t('printers.saved.stock', { width: stock.widthMm, height: stock.heightMm })}</span>
+        {printer.options.receipt ? (
+          <span data-testid="printer-receipt">
+            {t('printers.saved.receipt', { width: printer.options.receipt.widthMm, dialect: t(`printers.receipt.dialect.${printer.options.receipt.dialect}`) })}
+          </span>
+        ) : (
+          <>
+            <span>{t(languageKey(printer.language))}</span>
+            <span>{t('printers.saved.dpi', { dpi: printer.dpi })}</span>
+            <span>{t('printers.saved.stock', { width: stock.widthMm, height: stock.heightMm })}</span>
+          </>
+        )}
       </p>
       <p className="printer-row__documents">
         {printer.documents.length === 0

@@ -26,6 +26,18 @@ export const OFFSET_STEP_MM = 0.5;
 /** The core accepts offsets within ±50 mm (contract: printers.save). */
 export const OFFSET_LIMIT_MM = 50;
 
+export type Receipt = NonNullable<SavedPrinter['options']['receipt']>;
+export const RECEIPT_WIDTHS = [80, 58] as const satisfies readonly Receipt['widthMm'][];
+export const RECEIPT_DIALECTS = ['epson', 'star'] as const satisfies readonly Receipt['dialect'][];
+
+/**
+ * A receipt printer as printers.save takes it: ESC/POS at 203 dpi, stock as wide as the paper and
+ * long enough for a slip (a receipt roll is as long as the document), as the CLI's --receipt does.
+ */
+export function receiptInput(receipt: Receipt): Pick<PrinterInput, 'language' | 'dpi' | 'stock' | 'options'> {
+  return { language: 'escpos', dpi: 203, stock: { widthMm: receipt.widthMm, heightMm: 300 }, options: { receipt } };
+}
+
 /** A saved printer as printers.save takes it back: everything but what only the core decides. */
 export function toInput(p: SavedPrinter): PrinterInput {
   return {

@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../i18n/index.js';
+import { errorText } from '../../i18n/error-text.js';
 import { printerName } from '../../i18n/printer-name.js';
 import { errorKey } from '../../i18n/index.js';
 import type { T } from '../../i18n/useT.js';
@@ -44,7 +45,7 @@ export function BatchPanel({ batch, onResume, onDismiss }: Props) {
       )}
       {batch.error && (
         <div className="batch-result is-error" role="alert" data-testid="batch-result">
-          <strong>{t('queue.batch.failed')}</strong> {t(errorKey(batch.error))}
+          <strong>{t('queue.batch.failed')}</strong> {errorText(t, batch.error, batch.errorDetails)}
         </div>
       )}
       {batch.outcome && <Outcome outcome={batch.outcome} onResume={onResume} t={t} />}

@@ -1,5 +1,6 @@
 import { memo, type MouseEvent } from 'react';
 import type { QueueRow } from '../../../../core/api/views.js';
+import { StatusChips } from '../../components/StatusChips.js';
 import { errorKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { countdown, liveUrgency, URGENCY_CLASS } from './countdown.js';
@@ -65,7 +66,7 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
       </span>
       <span className="queue-row__carrier">
         {row.carrier}
-        {row.unitsPacked > 0 && <span className="queue-row__packed">{t('queue.row.packed', { packed: row.unitsPacked, total: row.unitsOrdered })}</span>}
+        {row.packedAt === null && row.unitsPacked > 0 && <span className="queue-row__packed">{t('queue.row.packed', { packed: row.unitsPacked, total: row.unitsOrdered })}</span>}
       </span>
       <span className="queue-row__items" title={lines}>
         {row.cancelRequestedAt !== null ? (
@@ -73,6 +74,8 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
         ) : (
           row.packRefusal && <span className="flag flag--error">{t(errorKey(row.packRefusal))}</span>
         )}{' '}
+        {/* With the items, which have room: under the carrier, at 1024 px, "Label printed" was cut in half. */}
+        <StatusChips order={row} />{' '}
         <span className="queue-row__count">{row.singleItem ? t('queue.row.single') : t('queue.row.units', { count: row.unitsOrdered })}</span> <span className="queue-row__lines">{lines}</span>
       </span>
     </div>

@@ -14,6 +14,8 @@ interface Props {
 
 /** Jobs that may not have printed: only these can be sent again, and only when the packer says so. */
 const mayResend = (job: JobView) => job.state === 'UNKNOWN' || job.state === 'FAILED';
+/** Cut off mid-send: half a label may be in the printer (the core ends it before the next job). */
+const partly = (job: JobView) => job.state === 'UNKNOWN' && job.mayHavePrintedPartly;
 
 /**
  * Every print job of the order, newest first, with its outcome. A job of unknown outcome (the
@@ -57,18 +59,22 @@ export function JobHistory({ jobs, resending, onResend }: Props) {
                   <td className="job__state">
                     <span className="job__badge">{t(`reprint.job.state.${job.state}`)}</span>
                     {job.errorCode && <div className="job__error">{t(errorKey(job.errorCode))}</div>}
-                    {job.state === 'UNKNOWN' && resent === undefined && <div className="job__hint">{t('reprint.job.unknownHint')}</div>}
+                    {job.state === 'UNKNOWN' && resent === undefined && (
+                      <div className="job__hint" data-testid="job-hint">
+                        {t(partly(job) ? 'reprint.job.partialHint' : 'reprint.job.unknownHint')}
+                      </div>
+                    )}
                     {resent !== undefined && <div className="muted">{t('reprint.job.resentAs', { jobId: resent })}</div>}
                     {mayResend(job) && resent === undefined && (
                       <button
                         type="button"
                         className="button button--warning job__resend"
                         data-testid="resend-button"
-                        aria-label={t('reprint.job.resendFor', { jobId: job.id })}
+                        aria-label={t(partly(job) ? 'reprint.job.reprintFor' : 'reprint.job.resendFor', { jobId: job.id })}
                         disabled={resending !== null}
                         onClick={() => onResend(job.id)}
                       >
-                        {t('reprint.job.resend')}
+                        {t(partly(job) ? 'reprint.job.reprint' : 'reprint.job.resend')}
                       </button>
                     )}
                   </td>

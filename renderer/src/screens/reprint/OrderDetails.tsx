@@ -1,4 +1,5 @@
 import type { OrderView } from '../../../../core/api/views.js';
+import { StatusChips } from '../../components/StatusChips.js';
 import { useT } from '../../i18n/useT.js';
 
 /** Enough of the chosen order to be sure it is the parcel in hand before reprinting its label. */
@@ -35,7 +36,8 @@ export function OrderDetails({ order }: { order: OrderView }) {
           <dt>{t('reprint.order.status')}</dt>
           <dd>
             {t(`orderStatus.${order.status}`)}
-            <span className="muted"> · {t('reprint.order.units', { packed: order.unitsPacked, total: order.unitsOrdered })}</span>
+            <span className="muted"> · {t('reprint.order.units', { packed: order.unitsPacked, total: order.unitsOrdered })}</span>{' '}
+            <StatusChips order={order} />
           </dd>
         </div>
       </dl>

@@ -3,9 +3,10 @@ import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
 import type { SearchAction, SearchNotice } from '../../store/search.js';
 
-const DONE: Record<'reprint' | 'resend', MessageKey> = {
+const DONE: Record<'reprint' | 'resend' | 'packingSlip', MessageKey> = {
   reprint: 'reprint.notice.reprint.ok',
   resend: 'reprint.notice.resend.ok',
+  packingSlip: 'notice.packingSlip.ok',
 };
 
 const FAILED: Record<SearchAction, MessageKey> = {
@@ -13,6 +14,7 @@ const FAILED: Record<SearchAction, MessageKey> = {
   load: 'reprint.notice.load.failed',
   reprint: 'reprint.notice.reprint.failed',
   resend: 'reprint.notice.resend.failed',
+  packingSlip: 'notice.packingSlip.failed',
 };
 
 /** What came of the last search, reprint or resend, and why it failed if it did. */
@@ -24,9 +26,9 @@ export function ReprintNotice({ notice, onDismiss }: { notice: SearchNotice | nu
   let detail: string | null = null;
   if (notice.kind === 'failed') {
     title = t(FAILED[notice.action]);
-    detail = t(errorKey(notice.code));
+    detail = notice.partial ? t('notice.label.partial') : t(errorKey(notice.code));
   } else {
-    const key = notice.action === 'resend' ? DONE.resend : DONE.reprint;
+    const key = notice.action === 'resend' || notice.action === 'packingSlip' ? DONE[notice.action] : DONE.reprint;
     title = t(key, { orderId: notice.orderId ?? '', printer: printerName(t, notice.printer), jobId: notice.jobId });
   }
   return (

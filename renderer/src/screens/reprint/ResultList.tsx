@@ -1,5 +1,6 @@
 import type { KeyboardEvent, Ref } from 'react';
 import type { OrderView } from '../../../../core/api/views.js';
+import { StatusChips } from '../../components/StatusChips.js';
 import { useT } from '../../i18n/useT.js';
 
 interface Props {
@@ -61,6 +62,7 @@ export function ResultList({ results, selectedId, onSelect, onReprint, onToSearc
           >
             <span className="result__row">
               <span className="result__id">{o.id}</span>
+              <StatusChips order={o} />
               <span className="result__status">{t(`orderStatus.${o.status}`)}</span>
             </span>
             <span className="result__row">

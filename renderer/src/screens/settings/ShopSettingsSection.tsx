@@ -80,6 +80,7 @@ function ShopForm({ settings, saved, onEdit }: { settings: ShopSettings; saved: 
   const [offset, setOffset] = useState(settings.timeZoneOffsetMinutes);
   const [prefixes, setPrefixes] = useState(settings.scanner.prefixes.join('\n'));
   const [suffixes, setSuffixes] = useState(settings.scanner.suffixes.join('\n'));
+  const [packing, setPacking] = useState(settings.packing);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const first = useRef(true);
   const touched = () => {
@@ -93,7 +94,7 @@ function ShopForm({ settings, saved, onEdit }: { settings: ShopSettings; saved: 
     const scanner = { prefixes: parseAffixes(prefixes), suffixes: parseAffixes(suffixes) };
     const bad = affixProblem(scanner.prefixes) ?? affixProblem(scanner.suffixes);
     if (bad) return setProblem(bad === 'tooMany' ? 'shop.scanner.tooMany' : 'shop.scanner.tooLong');
-    void saveShopSettings({ sender, timeZoneOffsetMinutes: offset, scanner });
+    void saveShopSettings({ sender, timeZoneOffsetMinutes: offset, scanner, packing });
   }
 
   return (
@@ -120,6 +121,13 @@ function ShopForm({ settings, saved, onEdit }: { settings: ShopSettings; saved: 
           ))}
         </div>
       </fieldset>
+      <PackingRule
+        value={packing}
+        onChange={(p) => {
+          touched();
+          setPacking(p);
+        }}
+      />
       <fieldset className="shop-form__group">
         <legend>{t('shop.timeZone.title')}</legend>
         <div className="form-row shop-form__timezone">
@@ -203,5 +211,27 @@ function ShopForm({ settings, saved, onEdit }: { settings: ShopSettings; saved: 
         )}
       </div>
     </form>
+  );
+}
+
+/**
+ * What the core does once the last item of an order is scanned (packing.finish): print the label,
+ * then arrange shipment. Shipment waits for the label: a parcel is never announced without one.
+ */
+function PackingRule({ value, onChange }: { value: ShopSettings['packing']; onChange(p: ShopSettings['packing']): void }) {
+  const t = useT();
+  return (
+    <fieldset className="shop-form__group" data-testid="settings-packing">
+      <legend>{t('shop.packing.title')}</legend>
+      <label className="switch">
+        <input type="checkbox" role="switch" checked={value.autoPrint} onChange={(e) => onChange({ ...value, autoPrint: e.target.checked })} data-testid="settings-auto-print" />
+        {t('shop.packing.autoPrint')}
+      </label>
+      <label className="switch">
+        <input type="checkbox" role="switch" checked={value.autoShip} onChange={(e) => onChange({ ...value, autoShip: e.target.checked })} data-testid="settings-auto-ship" />
+        {t('shop.packing.autoShip')}
+      </label>
+      <p className="muted shop-form__hint">{t('shop.packing.hint')}</p>
+    </fieldset>
   );
 }

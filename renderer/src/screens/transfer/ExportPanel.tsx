@@ -136,6 +136,6 @@ export function ExportPanel({ now = Date.now }: { now?: () => number }) {
 
 /** Why an export failed, in the packer's words: the core reports a folder it cannot write to as FILE_UNREADABLE. */
 function exportReason(code: string | null | undefined): MessageKey {
-  if (code === 'FILE_UNREADABLE') return 'transfer.export.cannotWrite';
+  if (code === 'FILE_UNREADABLE' || code === 'FOLDER_NOT_WRITABLE') return 'transfer.export.cannotWrite';
   return errorKey(code ?? 'INTERNAL');
 }

@@ -1,9 +1,10 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { errorKey, type MessageKey } from '../../i18n/index.js';
+import type { MessageKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 import { isBusy, type DateOrder, type ImportKind, type ImportRun, type TransferState } from '../../store/transfer.js';
-import { ImportReportView } from './ImportReportView.js';
+import { errorText } from '../../i18n/error-text.js';
+import { hasWarnings, ImportReportView } from './ImportReportView.js';
 import { CoreDetails } from './CoreDetails.js';
 import { ProgressLine } from './ProgressLine.js';
 import { RowErrorTable } from './RowErrorTable.js';
@@ -93,16 +94,23 @@ export function ImportPanel() {
         </button>
       </form>
       <div className="transfer-outcome" aria-live="polite">
-        {run.state !== 'idle' && (
-          <p className={`transfer-state transfer-state--${run.state}`} data-testid="import-state" data-state={run.state}>
-            {t(STATE[run.state], { file: run.fileName ?? '' })}
-          </p>
-        )}
+        {run.state !== 'idle' && <ImportState run={run} />}
         {busy && <ProgressLine progress={run.progress} testId="import-progress" />}
         {run.state === 'done' && run.result && <ImportReportView result={run.result} />}
         {run.state === 'failed' && <ImportFailure run={run} />}
       </div>
     </section>
+  );
+}
+
+/** Where the import stands; a file that imported nothing with a warning says so in amber, not green. */
+function ImportState({ run }: { run: ImportRun }) {
+  const t = useT();
+  const warned = run.state === 'done' && run.result !== null && hasWarnings(run.result);
+  return (
+    <p className={`transfer-state transfer-state--${warned ? 'warning' : run.state}`} data-testid="import-state" data-state={run.state} data-warned={warned}>
+      {t(warned ? 'transfer.import.state.nothing' : STATE[run.state], { file: run.fileName ?? '' })}
+    </p>
   );
 }
 
@@ -112,13 +120,13 @@ function ImportFailure({ run }: { run: ImportRun }) {
   if (run.code === 'IMPORT_INVALID') {
     return (
       <div className="transfer-failure" role="alert" data-testid="import-failure">
-        <p className="transfer-failure__title">{t('transfer.import.invalid', { file: run.fileName ?? '', count: run.rowErrors.length })}</p>
-        {run.rowErrors.length > 0 ? <RowErrorTable errors={run.rowErrors} /> : run.message && <CoreDetails message={run.message} />}
+        <p className="transfer-failure__title">{t('transfer.import.invalid', { file: run.fileName ?? '', count: run.rowErrorTotal })}</p>
+        {run.rowErrors.length > 0 ? <RowErrorTable errors={run.rowErrors} total={run.rowErrorTotal} /> : run.message && <CoreDetails message={run.message} />}
       </div>
     );
   }
   const reason =
-    run.code === 'UPLOAD_TOO_LARGE' ? t('transfer.import.tooLarge') : run.code === 'BROWSER_READ_FAILED' ? t('transfer.import.unreadable') : t(errorKey(run.code ?? 'INTERNAL'));
+    run.code === 'UPLOAD_TOO_LARGE' ? t('transfer.import.tooLarge') : run.code === 'BROWSER_READ_FAILED' ? t('transfer.import.unreadable') : errorText(t, run.code ?? 'INTERNAL', run.details);
   return (
     <div className="transfer-failure" role="alert" data-testid="import-failure">
       <p className="transfer-failure__title">

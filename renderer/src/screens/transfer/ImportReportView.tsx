@@ -4,6 +4,18 @@ import type { ImportResult } from '../../store/transfer.js';
 
 type Fact = [testId: string, label: MessageKey, value: string | number];
 
+type Warning = ImportResult['report']['warnings'][number];
+
+/** A file that imported nothing, and why, in the station's language. */
+function warningKey(w: Warning, kind: ImportResult['kind']): MessageKey {
+  if (w.code === 'FILE_HEADER_ONLY') return `transfer.warning.FILE_HEADER_ONLY.${kind}`;
+  if (w.code === 'FILE_EMPTY' || w.code === 'FILE_WRONG_KIND') return `transfer.warning.${w.code}`;
+  return 'transfer.warning.FILE_WRONG_KIND';
+}
+
+/** A report with warnings is no success: amber, never the green of a file that imported. */
+export const hasWarnings = (result: ImportResult): boolean => result.report.warnings.length > 0;
+
 /** What the import did, as the core counted it. */
 export function ImportReportView({ result }: { result: ImportResult }) {
   const t = useT();
@@ -26,8 +38,14 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           ['updated', 'transfer.report.skusUpdated', r.updated],
         ];
   const ignored = result.kind === 'orders' ? result.report.ignoredColumns : [];
+  const warned = hasWarnings(result);
   return (
-    <div className="import-report" data-testid="import-report" data-kind={result.kind}>
+    <div className={`import-report${warned ? ' import-report--warning' : ''}`} data-testid="import-report" data-kind={result.kind} data-warned={warned}>
+      {r.warnings.map((w) => (
+        <p key={w.code} className="import-report__warning" role="alert" data-testid="import-warning" data-code={w.code}>
+          {t(warningKey(w, result.kind))}
+        </p>
+      ))}
       <p className="import-report__title">{t(result.kind === 'orders' ? 'transfer.report.title.orders' : 'transfer.report.title.catalogue', { file: r.file })}</p>
       <dl className="import-report__facts">
         {facts.map(([id, label, value]) => (

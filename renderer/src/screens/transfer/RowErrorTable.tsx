@@ -2,6 +2,7 @@ import type { MessageKey } from '../../i18n/index.js';
 import { en } from '../../i18n/en.js';
 import { useT } from '../../i18n/useT.js';
 import type { RowError } from '../../store/transfer.js';
+import { rowErrorDetail } from './rowErrorText.js';
 
 /** A file with thousands of bad rows is one mistake repeated: the first rows show what to fix. */
 export const MAX_ROWS_SHOWN = 500;
@@ -12,8 +13,11 @@ export function rowErrorKey(code: string): MessageKey {
   return key in en ? (key as MessageKey) : 'transfer.rowError.UNKNOWN';
 }
 
-/** Each row the core refused, with the column and what is wrong, in file order. */
-export function RowErrorTable({ errors }: { errors: RowError[] }) {
+/**
+ * Each row the core refused, with the column and what is wrong, in file order, in the station's
+ * language. `total` counts every problem in the file (the core lists the first 1,000).
+ */
+export function RowErrorTable({ errors, total = errors.length }: { errors: RowError[]; total?: number }) {
   const t = useT();
   const shown = [...errors].sort((a, b) => a.row - b.row).slice(0, MAX_ROWS_SHOWN);
   return (
@@ -29,17 +33,22 @@ export function RowErrorTable({ errors }: { errors: RowError[] }) {
           </tr>
         </thead>
         <tbody>
-          {shown.map((e, i) => (
-            <tr key={`${e.row}:${e.column ?? ''}:${i}`} data-testid="import-error-row" data-row={e.row} data-code={e.code}>
-              <td className="row-errors__row">{e.row}</td>
-              <td>{e.column ?? '—'}</td>
-              <td>{t(rowErrorKey(e.code))}</td>
-              <td className="row-errors__detail">{e.message}</td>
-            </tr>
-          ))}
+          {shown.map((e, i) => {
+            const detail = rowErrorDetail(e);
+            return (
+              <tr key={`${e.row}:${e.column ?? ''}:${i}`} data-testid="import-error-row" data-row={e.row} data-code={e.code}>
+                <td className="row-errors__row">{e.row}</td>
+                <td>{e.column ?? '—'}</td>
+                <td>{t(rowErrorKey(e.code))}</td>
+                <td className="row-errors__detail" data-testid="import-error-detail">
+                  {detail ? t(detail.key, detail.vars) : ''}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
-      {errors.length > shown.length && <p className="muted">{t('transfer.errors.more', { count: errors.length - shown.length })}</p>}
+      {total > shown.length && <p className="muted">{t('transfer.errors.more', { count: total - shown.length })}</p>}
     </div>
   );
 }
