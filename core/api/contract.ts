@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ORDER_STATUSES, type Sku } from '../domain/types.js';
-import { DOCUMENTS, JOB_STATES, type BatchView, type JobView, type SavedPrinter } from '../printing/types.js';
+import type { Sku } from '../domain/types.js';
+import { DOCUMENT_KINDS, JOB_STATES, ORDER_STATUSES } from '../shared/vocabulary.js';
+import type { BatchView, JobView, SavedPrinter } from '../printing/types.js';
 import type { PrinterStatus } from '../../printer/status/types.js';
 import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSummary, type EntryView, type ShopStatusView, type SyncSettings, type SyncStatusView } from '../sync/views.js';
 import type {
@@ -162,7 +163,7 @@ export const contract = {
         receipt: z.strictObject({ widthMm: z.union([z.literal(58), z.literal(80)]), dialect: z.enum(['epson', 'star']).default('epson') }).optional(),
       })
       .default({}),
-    documents: z.array(z.enum(DOCUMENTS)).default([]),
+    documents: z.array(z.enum(DOCUMENT_KINDS)).default([]),
   }),
   'printers.remove': z.strictObject({ name: printerName }),
   'printers.test': z.strictObject({ name: printerName, station, packer }),

@@ -1,24 +1,30 @@
 import type { PrinterStatus } from '../../printer/status/types.js';
 import type { SyncStatusView } from '../sync/views.js';
+import type { BatchState, EventName, JobState } from '../shared/vocabulary.js';
 import type { ScanVerdict } from './views.js';
 
-/** Push events from the core. Every transport forwards these as they are. */
-export interface Events {
+export type { EventName } from '../shared/vocabulary.js';
+
+/**
+ * Push events from the core, keyed by core/shared's EVENT_NAMES. Every transport forwards these as
+ * they are. Extending the Record makes a name without a payload here a compile error; a payload
+ * whose name is not listed there cannot be emitted (emit takes an EventName).
+ */
+export interface Events extends Record<EventName, unknown> {
   'orders.changed': { orderIds: string[] };
   'scan.recorded': { station: string; verdict: ScanVerdict };
   'progress': { task: 'import' | 'arrange' | 'export' | 'demo' | 'print'; done: number; total: number };
-  /** A print job changed state (queued, sending, sent, failed, unknown). */
-  'print.job': { jobId: number; orderId: string | null; state: string; batchId: number | null; errorCode: string | null };
+  /** A print job changed state. */
+  'print.job': { jobId: number; orderId: string | null; state: JobState; batchId: number | null; errorCode: string | null };
   /** How a printer is after a job or a batch, where it answers. */
   'printer.status': { printer: string; status: PrinterStatus };
   /** A batch paused (printer error) or finished. */
-  'print.batch': { batchId: number; state: 'RUNNING' | 'PAUSED' | 'DONE'; code: string | null; message: string | null };
+  'print.batch': { batchId: number; state: BatchState; code: string | null; message: string | null };
   'outbox.changed': { pending: number };
   /** How the sync stands (the status bar's truth): after every cycle, connection change and outbox write. */
   'sync.status': SyncStatusView;
 }
 
-export type EventName = keyof Events;
 export type Unsubscribe = () => void;
 
 export class EventBus {

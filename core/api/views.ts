@@ -3,6 +3,7 @@ import type { ErrorCode } from '../domain/errors.js';
 import type { PickList } from '../domain/picklist.js';
 import type { HandoverVerdictCode } from '../domain/handover.js';
 import type { ScanVerdictCode } from '../domain/packing.js';
+import type { ConflictKind } from '../domain/sync-merge.js';
 import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
 import type { ImportWarning, RowError } from '../import/types.js';
 import type { JobView } from '../printing/types.js';
@@ -46,7 +47,7 @@ export interface PackageView {
 /** An open conflict with the platform, for the order's banner (see sync.conflicts for all of them). */
 export interface OrderConflict {
   id: number;
-  kind: 'CANCELLED_WHILE_PACKING' | 'SHIPPED_ELSEWHERE' | 'ADDRESS_CHANGED_AFTER_LABEL' | 'ON_HOLD';
+  kind: ConflictKind;
   /** i18n key sync.conflict.<kind>. */
   key: string;
   raisedAt: Millis;

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DocumentKind } from '../../../../core/printing/types.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../core/shared/vocabulary.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { FormatFields } from './FormatFields.js';
 import { usePackdeskStore } from '../../store/context.js';
 import { printerUri } from './address.js';
-import { DOCUMENTS, documentKey, type Dpi, type PrinterLanguage } from './model.js';
+import { documentKey, type Dpi, type PrinterLanguage } from './model.js';
 
 export interface PrinterDraft {
   name: string;
@@ -95,7 +95,7 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
         <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-add-language', dpi: 'printer-add-dpi', width: 'printer-add-width', height: 'printer-add-height' }} />
         <fieldset className="printer-form__documents">
           <legend>{t('printers.add.documents')}</legend>
-          {DOCUMENTS.map((d) => (
+          {DOCUMENT_KINDS.map((d) => (
             <label key={d} className="choice">
               <input type="checkbox" checked={documents.includes(d)} onChange={(e) => toggleDocument(d, e.target.checked)} data-testid={`printer-add-document-${d}`} />
               {t(documentKey(d))}

@@ -2,11 +2,6 @@ import type { DocumentKind, SavedPrinter } from '../../../../core/printing/types
 import type { MessageKey } from '../../i18n/index.js';
 import type { PrinterInput } from '../../store/printers.js';
 
-/** The documents a printer can be set to print (the core's DOCUMENTS; only its type crosses over). */
-export const DOCUMENTS = ['SHIPPING_LABEL', 'PICK_LIST', 'SKU_LABEL'] as const satisfies readonly DocumentKind[];
-/** Fails to compile when the core adds a document this screen does not offer. */
-export const everyDocumentOffered: [Exclude<DocumentKind, (typeof DOCUMENTS)[number]>] extends [never] ? true : never = true;
-
 export const LANGUAGES = ['zpl', 'tspl', 'escpos'] as const satisfies readonly SavedPrinter['language'][];
 export const DPIS = [203, 300] as const satisfies readonly SavedPrinter['dpi'][];
 export type PrinterLanguage = SavedPrinter['language'];
