@@ -413,5 +413,5 @@ export const METHOD_KINDS = {
 } as const satisfies Record<Method, MethodKind>;
 
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }

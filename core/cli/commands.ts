@@ -121,7 +121,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(argv, dispatch) {
       const { values } = parse(argv, { status: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
       const list = await allOrders(dispatch, { status: statuses(values.status), from: dateOption(values.from, 'from'), to: dateOption(values.to, 'to') }, intOption(values.limit, 'limit'));
-      return { json: list, text: list.map(orderLine).join('\n') + `\n${list.length} order(s)` };
+      return { json: list, text: `${list.map(orderLine).join('\n')}\n${list.length} order(s)` };
     },
   },
   picklist: {

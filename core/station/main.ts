@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const args = parse(argv);
     if (args.help) {
-      process.stdout.write(HELP + '\n');
+      process.stdout.write(`${HELP}\n`);
       return 0;
     }
     core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true, sync: { gateways: 'worker' } });

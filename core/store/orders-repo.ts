@@ -7,7 +7,7 @@ import type { Db } from './db.js';
 import { ORDER_COLUMNS, lineFromRow, orderFromRow, orderParams, type LineRow, type OrderRow } from './order-rows.js';
 import { sql } from './db.js';
 
-const INSERT_ORDER = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => '@' + c).join(', ')})`;
+const INSERT_ORDER = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const UPDATE_ORDER = `UPDATE orders SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
   .map((c) => `${c} = @${c}`)
   .join(', ')} WHERE id = @id AND version = @expected_version`;
@@ -190,7 +190,7 @@ export function orderIdsWithStatus(db: Db, status: OrderStatus): string[] {
 
 /** Order ids matching a search: id, tracking or package exactly; recipient or buyer in part; a SKU on a line. */
 export function searchOrderIds(db: Db, text: string, limit: number): string[] {
-  const like = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql(
     db,
     `SELECT id FROM orders WHERE id = @text OR tracking_number = @text COLLATE NOCASE OR package_id = @text

@@ -80,7 +80,7 @@ function level(a: PlatformRecipientAddress, n: number): string {
 
 export function recipientOf(a: PlatformRecipientAddress | null | undefined): Recipient | null {
   if (!a) return null;
-  const lines = [a.address_line1, a.address_line2, a.address_line3, a.address_line4].filter((l): l is string => Boolean(l && l.trim()));
+  const lines = [a.address_line1, a.address_line2, a.address_line3, a.address_line4].filter((l): l is string => Boolean(l?.trim()));
   return {
     name: a.name ?? '',
     phone: a.phone_number ?? '',
