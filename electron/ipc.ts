@@ -68,5 +68,7 @@ export function forwardEvents(events: EventBus, contents: AppContents): Unsubscr
       if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, { event: name, payload });
     }),
   );
-  return () => offs.forEach((off) => off());
+  return () => {
+    for (const off of offs) off();
+  };
 }

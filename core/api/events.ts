@@ -32,7 +32,10 @@ export class EventBus {
 
   on<E extends EventName>(name: E, listener: (payload: Events[E]) => void): Unsubscribe {
     let set = this.listeners.get(name);
-    if (!set) this.listeners.set(name, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(name, set);
+    }
     set.add(listener as (payload: never) => void);
     return () => set.delete(listener as (payload: never) => void);
   }

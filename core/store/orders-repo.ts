@@ -73,9 +73,7 @@ function writeLines(db: Db, order: Order): void {
     `INSERT INTO order_lines (order_id, line_no, sku_id, seller_sku, product_name, variation, quantity, packed_quantity)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  order.lines.forEach((l, i) =>
-    ins.run(order.id, i + 1, l.skuId, l.sellerSku, l.productName, l.variation, l.quantity, l.packedQuantity),
-  );
+  for (const [i, l] of order.lines.entries()) ins.run(order.id, i + 1, l.skuId, l.sellerSku, l.productName, l.variation, l.quantity, l.packedQuantity);
 }
 
 export function insertOrder(db: Db, order: Order): void {
