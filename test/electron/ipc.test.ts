@@ -115,7 +115,7 @@ describe('events to the page', () => {
     await core.call('demo.load', { orders: 2 });
     const changed = contents.sent.find((s) => (s.message as { event: string }).event === 'orders.changed');
     expect(changed?.channel).toBe(EVENT_CHANNEL);
-    expect((changed?.message as { payload: { orderIds: string[] } }).payload.orderIds).toHaveLength(2);
+    expect((changed!.message as { payload: { orderIds: string[] } }).payload.orderIds).toHaveLength(2);
     off();
     contents.sent.length = 0;
     await core.call('demo.load', { orders: 2, seed: 9 });
