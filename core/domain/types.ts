@@ -87,6 +87,3 @@ export interface Sku {
   safetyStock: number;
   barcodes: string[];
 }
-
-export const BARCODE_KINDS = ['GTIN', 'CUSTOM'] as const;
-export type BarcodeKind = (typeof BARCODE_KINDS)[number];

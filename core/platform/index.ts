@@ -22,9 +22,7 @@ export type { ShopTokens } from './tokens.js';
 export { afterRefresh, shopTokens } from './connection.js';
 export type { ShopConnectionInfo } from './connection.js';
 export type { OrderSearchFilter, PlatformLineItem, PlatformOrder, PlatformRecipientAddress } from './schemas/orders.js';
-export { PACKAGE_STATUSES } from './schemas/fulfillment.js';
 export type { BatchShipPackage, PlatformPackage, ShipPackageRequest, ShippingDocument } from './schemas/fulfillment.js';
-export { CANCELLATION_STATUSES } from './schemas/cancellations.js';
 export type {
   CancellationSearchFilter,
   PlatformCancellation,

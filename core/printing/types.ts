@@ -1,7 +1,7 @@
 import type { Dpi, PrinterLanguage, StockSize } from '../../printer/label/model.js';
 import type { BatchState, DocumentKind, JobKind, JobState } from '../shared/vocabulary.js';
 
-export { BATCH_STATES, DOCUMENT_KINDS, JOB_KINDS, JOB_STATES, type BatchState, type DocumentKind, type JobKind, type JobState } from '../shared/vocabulary.js';
+export { JOB_STATES, type BatchState, type DocumentKind, type JobKind, type JobState } from '../shared/vocabulary.js';
 
 /** A printer as saved by the shop: where it is, its language and its calibration. */
 export interface SavedPrinter {

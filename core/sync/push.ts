@@ -75,6 +75,7 @@ async function cancelIdOf(c: PushContext, orderId: string): Promise<{ id: string
 }
 
 const APPROVED = ['CANCELLATION_REQUEST_SUCCESS', 'CANCELLATION_REQUEST_COMPLETE'];
+// The closed state is spelled both `…_CANCEL` and `…_CANCELLED` in the wild: both count.
 const CLOSED = ['CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_CANCELLED'];
 
 async function pushAnswer(c: PushContext, entry: SyncEntry, rejectReason: () => Promise<string | null>): Promise<Verdict> {

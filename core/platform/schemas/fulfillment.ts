@@ -1,8 +1,6 @@
 /** Packages, shipping and labels (PLATFORM-API.md, "Fulfilment"). Raw API shapes. */
 import { z } from 'zod';
 
-export const PACKAGE_STATUSES = ['PROCESSING', 'FULFILLING', 'COMPLETED', 'CANCELLED'] as const;
-
 export interface ShipPackageRequest {
   handover_method: 'PICKUP' | 'DROP_OFF';
   pickup_slot?: { start_time: number; end_time: number };
