@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Sku } from '../domain/types.js';
-import { DOCUMENT_KINDS, JOB_STATES, ORDER_STATUSES } from '../shared/vocabulary.js';
+import { DATE_ORDERS, DOCUMENT_KINDS, HANDOVER_METHODS, JOB_STATES, ORDER_STATUSES } from '../shared/vocabulary.js';
 import type { BatchView, JobView, SavedPrinter } from '../printing/types.js';
 import type { PrinterStatus } from '../../printer/status/types.js';
 import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSummary, type EntryView, type ShopStatusView, type SyncSettings, type SyncStatusView } from '../sync/views.js';
@@ -102,7 +102,7 @@ export const contract = {
       path: filePath.optional(),
       /** …or a file the browser read (station mode): its name and its text. */
       upload: upload.optional(),
-      dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
+      dateOrder: z.enum(DATE_ORDERS).optional(),
       timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
     })
     .refine((v) => (v.path === undefined) !== (v.upload === undefined), { message: 'Give either path or upload.' }),
@@ -142,7 +142,7 @@ export const contract = {
     /** Large sellers arrange shipment before packing to get labels; default: packed orders only. */
     allowUnpacked: z.boolean().default(false),
   }),
-  'handover.open': z.strictObject({ station, method: z.enum(['PICKUP', 'DROP_OFF']), carrier: text(200).default('') }),
+  'handover.open': z.strictObject({ station, method: z.enum(HANDOVER_METHODS), carrier: text(200).default('') }),
   'handover.scan': z.strictObject({ batchId: z.number().int().min(1), code: scanText }),
   'handover.get': z.strictObject({ batchId: z.number().int().min(1) }),
   'handover.close': z.strictObject({ batchId: z.number().int().min(1) }),
@@ -258,7 +258,7 @@ export const contract = {
   'sync.updateSettings': z.strictObject({
     backfillDays: z.number().int().min(1).max(90).optional(),
     arrangeAhead: z.boolean().optional(),
-    handoverMethod: z.enum(['PICKUP', 'DROP_OFF']).optional(),
+    handoverMethod: z.enum(HANDOVER_METHODS).optional(),
     rejectReason: z.string().trim().min(1).max(200).nullable().optional(),
   }),
   /** "Get labels now": arrange shipment ahead of packing and download the platform labels while online. */

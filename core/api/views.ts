@@ -4,6 +4,7 @@ import type { PickList } from '../domain/picklist.js';
 import type { HandoverVerdictCode } from '../domain/handover.js';
 import type { ScanVerdictCode } from '../domain/packing.js';
 import type { ConflictKind } from '../domain/sync-merge.js';
+import type { HandoverMethod } from '../shared/vocabulary.js';
 import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
 import type { ImportWarning, RowError } from '../import/types.js';
 import type { JobView } from '../printing/types.js';
@@ -167,7 +168,7 @@ export interface HandoverBatchView {
   id: number;
   station: string;
   carrier: string;
-  method: 'PICKUP' | 'DROP_OFF';
+  method: HandoverMethod;
   openedAt: Millis;
   closedAt: Millis | null;
   parcels: { orderId: string; trackingNumber: string; carrier: string; scannedAt: Millis }[];

@@ -42,6 +42,14 @@ export type JobKind = (typeof JOB_KINDS)[number];
 export const BATCH_STATES = ['RUNNING', 'PAUSED', 'DONE'] as const;
 export type BatchState = (typeof BATCH_STATES)[number];
 
+/** How parcels leave the bench: the carrier picks them up, or the seller drops them off. */
+export const HANDOVER_METHODS = ['PICKUP', 'DROP_OFF'] as const;
+export type HandoverMethod = (typeof HANDOVER_METHODS)[number];
+
+/** How an export's dates read when the file alone cannot tell (03/04: 3 April or March 4?). */
+export const DATE_ORDERS = ['DMY', 'MDY', 'YMD'] as const;
+export type DateOrder = (typeof DATE_ORDERS)[number];
+
 /** The core's push events; their payloads are core/api/events.ts `Events`, keyed by these names. */
 export const EVENT_NAMES = ['orders.changed', 'scan.recorded', 'progress', 'print.job', 'printer.status', 'print.batch', 'outbox.changed', 'sync.status'] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

@@ -8,6 +8,7 @@
 import { PackdeskError } from '../domain/errors.js';
 import type { BatchShipResult } from '../platform/client.js';
 import type { BatchShipPackage } from '../platform/schemas/fulfillment.js';
+import type { HandoverMethod } from '../shared/vocabulary.js';
 import { getOrder } from '../store/orders-repo.js';
 import { isShippedPackageStatus, markPackageShipped, packagesOfOrder, type StoredPackage } from '../store/packages-repo.js';
 import { markDone, markRefused, markSending, markWaiting, type Refusal, type SyncEntry } from '../store/sync-outbox-repo.js';
@@ -32,7 +33,7 @@ export interface ShipmentTally {
 }
 
 export interface ShipSettings {
-  handoverMethod: 'PICKUP' | 'DROP_OFF';
+  handoverMethod: HandoverMethod;
 }
 
 interface Plan {

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROCESS_ROLES } from '../../../core/domain/lease.js';
 import { CONFLICT_KINDS } from '../../../core/domain/sync-merge.js';
-import { BATCH_STATES, DOCUMENT_KINDS, isOrderStatus, JOB_KINDS, JOB_STATES, ORDER_STATUSES } from '../../../core/shared/vocabulary.js';
+import { BATCH_STATES, DOCUMENT_KINDS, HANDOVER_METHODS, isOrderStatus, JOB_KINDS, JOB_STATES, ORDER_STATUSES } from '../../../core/shared/vocabulary.js';
 import { migrate } from '../../../core/store/migrate.js';
 import { ENTRY_STATES } from '../../../core/sync/views.js';
 import { tempDir } from '../../helpers/core.js';
@@ -36,6 +36,7 @@ describe('the shared vocabulary and the store', () => {
       ['print_jobs', 'state', JOB_STATES],
       ['print_jobs', 'kind', JOB_KINDS],
       ['print_batches', 'state', BATCH_STATES],
+      ['handover_batches', 'method', HANDOVER_METHODS],
       ['process_leases', 'role', PROCESS_ROLES],
       ['sync_conflicts', 'kind', CONFLICT_KINDS],
       ['outbox', 'state', ENTRY_STATES],
