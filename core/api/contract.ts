@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Sku } from '../domain/types.js';
 import { DATE_ORDERS, DOCUMENT_KINDS, HANDOVER_METHODS, JOB_STATES, ORDER_STATUSES } from '../shared/vocabulary.js';
 import type { BatchView, JobView, SavedPrinter } from '../printing/types.js';
+import { DPIS, PRINTER_LANGUAGES } from '../../printer/label/model.js';
 import type { PrinterStatus } from '../../printer/status/types.js';
 import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSummary, type EntryView, type ShopStatusView, type SyncSettings, type SyncStatusView } from '../sync/views.js';
 import type {
@@ -150,8 +151,8 @@ export const contract = {
   'printers.save': z.strictObject({
     name: printerName,
     uri: z.string().trim().min(1).max(1000),
-    language: z.enum(['zpl', 'escpos', 'tspl']),
-    dpi: z.union([z.literal(203), z.literal(300)]),
+    language: z.enum(PRINTER_LANGUAGES),
+    dpi: z.literal(DPIS),
     stock: z.strictObject({ widthMm: z.number().min(20).max(300), heightMm: z.number().min(10).max(2000) }).default({ widthMm: 100, heightMm: 150 }),
     offset: z.strictObject({ x: z.number().min(-50).max(50), y: z.number().min(-50).max(50) }).default({ x: 0, y: 0 }),
     darkness: z.number().int().min(0).max(30).nullable().default(null),
@@ -190,8 +191,8 @@ export const contract = {
   }),
   'printing.label': z.strictObject({
     orderId: id,
-    language: z.enum(['zpl', 'escpos', 'tspl']),
-    dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+    language: z.enum(PRINTER_LANGUAGES),
+    dpi: z.literal(DPIS).default(203),
     station: station.default('packdesk'),
   }),
   'printing.attachLabel': z.strictObject({ orderId: id, path: filePath }),

@@ -5,6 +5,7 @@ import { PROCESS_ROLES } from '../../../core/domain/lease.js';
 import { CONFLICT_KINDS } from '../../../core/domain/sync-merge.js';
 import { BATCH_STATES, DOCUMENT_KINDS, HANDOVER_METHODS, isOrderStatus, JOB_KINDS, JOB_STATES, ORDER_STATUSES } from '../../../core/shared/vocabulary.js';
 import { migrate } from '../../../core/store/migrate.js';
+import { DPIS, PRINTER_LANGUAGES } from '../../../printer/label/model.js';
 import { ENTRY_STATES } from '../../../core/sync/views.js';
 import { tempDir } from '../../helpers/core.js';
 
@@ -37,6 +38,8 @@ describe('the shared vocabulary and the store', () => {
       ['print_jobs', 'kind', JOB_KINDS],
       ['print_batches', 'state', BATCH_STATES],
       ['handover_batches', 'method', HANDOVER_METHODS],
+      ['printers', 'language', PRINTER_LANGUAGES],
+      ['printers', 'dpi', DPIS.map(String)],
       ['process_leases', 'role', PROCESS_ROLES],
       ['sync_conflicts', 'kind', CONFLICT_KINDS],
       ['outbox', 'state', ENTRY_STATES],
