@@ -1,7 +1,7 @@
 /**
  * The words every part of Packdesk shares — the core, the screens, Electron and the station —
  * each listed once. The renderer loads this file in the browser, so it imports nothing at run
- * time (the boundary rule shared-is-browser-safe): plain lists, and the types read from them.
+ * time (the boundary rule shared-is-browser-safe): plain lists, the types read from them, and one guard for outside text.
  * The store's CHECK constraints repeat the state lists in SQL, frozen in their migrations;
  * test/core/shared/vocabulary.test.ts holds them to these lists.
  */
