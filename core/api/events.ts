@@ -5,12 +5,8 @@ import type { ScanVerdict } from './views.js';
 
 export type { EventName } from '../shared/vocabulary.js';
 
-/**
- * Push events from the core, keyed by core/shared's EVENT_NAMES. Every transport forwards these as
- * they are. Extending the Record makes a name without a payload here a compile error; a payload
- * whose name is not listed there cannot be emitted (emit takes an EventName).
- */
-export interface Events extends Record<EventName, unknown> {
+/** Push events from the core, keyed by core/shared's EVENT_NAMES. Every transport forwards these as they are. */
+export interface Events {
   'orders.changed': { orderIds: string[] };
   'scan.recorded': { station: string; verdict: ScanVerdict };
   'progress': { task: 'import' | 'arrange' | 'export' | 'demo' | 'print'; done: number; total: number };
@@ -24,6 +20,9 @@ export interface Events extends Record<EventName, unknown> {
   /** How the sync stands (the status bar's truth): after every cycle, connection change and outbox write. */
   'sync.status': SyncStatusView;
 }
+
+/** Fails to compile when EVENT_NAMES and the payloads above name different events, either way. */
+export const everyEventHasAPayload: [keyof Events, EventName] extends [EventName, keyof Events] ? true : never = true;
 
 export type Unsubscribe = () => void;
 
