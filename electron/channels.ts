@@ -12,4 +12,3 @@ export const EVENT_CHANNEL = 'packdesk:event';
 /** The renderer is served from app://packdesk/ (a privileged, standard scheme), never file://. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'packdesk';
-export const APP_URL = `${APP_SCHEME}://${APP_HOST}/`;

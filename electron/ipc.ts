@@ -1,7 +1,8 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Response } from '../core/api/dispatch.js';
-import type { EventBus, EventName, Unsubscribe } from '../core/api/events.js';
+import type { EventBus, Unsubscribe } from '../core/api/events.js';
 import type { Logger } from '../core/api/context.js';
+import { EVENT_NAMES } from '../core/shared/vocabulary.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels.js';
 import { isFromOrigin, type PageOrigin } from './origin.js';
 import type { Inflight } from './lifecycle.js';
@@ -57,28 +58,17 @@ export function registerInvoke(deps: InvokeDeps): () => void {
 }
 
 /**
- * Every push event, listed once. A Record over EventName makes the compiler fail here when the
- * core gains an event this shell would otherwise silently not forward.
+ * Sends every core event to the page on the one event channel, as { event, payload }. The names
+ * are core/shared's list, the one the station forwards too: a new event needs no edit here.
  */
-const FORWARDED: Record<EventName, true> = {
-  'orders.changed': true,
-  'scan.recorded': true,
-  'progress': true,
-  'print.job': true,
-  'printer.status': true,
-  'print.batch': true,
-  'outbox.changed': true,
-  'sync.status': true,
-};
-export const FORWARDED_EVENTS = Object.keys(FORWARDED) as EventName[];
-
-/** Sends every core event to the page on the one event channel, as { event, payload }. */
 export function forwardEvents(events: EventBus, contents: AppContents): Unsubscribe {
-  const offs = FORWARDED_EVENTS.map((name) =>
+  const offs = EVENT_NAMES.map((name) =>
     events.on(name, (payload) => {
       const target = contents();
       if (target && !target.isDestroyed()) target.send(EVENT_CHANNEL, { event: name, payload });
     }),
   );
-  return () => offs.forEach((off) => off());
+  return () => {
+    for (const off of offs) off();
+  };
 }

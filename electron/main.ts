@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, safeStorage, session } from 'electron';
 import type { Logger } from '../core/api/context.js';
 import { createCore, type Core } from '../core/core.js';
 import { electronSafeStorage } from '../core/platform/credentials/safe-storage-store.js';

@@ -5,7 +5,7 @@ import { defineConfig } from 'vite';
 const here = fileURLToPath(new URL('.', import.meta.url));
 
 /**
- * The renderer is served from file:// inside Electron and from the station host's root in the
+ * The renderer is served from app://packdesk/ inside Electron and from the station host's root in the
  * browser, so asset paths must be relative (base './'). Output goes to dist/renderer at the repo
  * root, where both hosts look for it.
  */

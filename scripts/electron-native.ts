@@ -191,7 +191,7 @@ export function ensureElectronSqlite(root: string): string {
     if (!judged.ok) throw new Error(`The better-sqlite3 build is not for Electron: ${judged.why}`);
     fs.mkdirSync(dir, { recursive: true });
     fs.copyFileSync(built, file);
-    fs.writeFileSync(path.join(dir, STAMP), JSON.stringify(want, null, 2) + '\n');
+    fs.writeFileSync(path.join(dir, STAMP), `${JSON.stringify(want, null, 2)}\n`);
     return judged;
   });
   console.log(`better-sqlite3 for Electron ${want.electron}: ${path.relative(root, file)} (${verdict.why}).`);

@@ -46,6 +46,11 @@ export function specifiersOf(js: string): string[] {
 const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
 const BUILTINS = new Set(builtinModules);
 
+/** Node's and Electron's own modules come with the runtime, not in the asar. */
+function isRuntimeModule(spec: string): boolean {
+  return spec.startsWith('node:') || BUILTINS.has(spec) || spec === 'electron';
+}
+
 /** Files reachable from `entry` inside the asar; unresolvable imports are reported. */
 function checkImports(archive: string, files: Set<string>, entry: string, problems: string[]): number {
   const seen = new Set<string>();
@@ -59,9 +64,7 @@ function checkImports(archive: string, files: Set<string>, entry: string, proble
         const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
         if (!files.has(target)) problems.push(`${file} imports ${spec}, which is not in the asar`);
         else if (/\.(js|mjs)$/.test(target)) queue.push(target);
-      } else if (spec.startsWith('node:') || BUILTINS.has(spec) || spec === 'electron') {
-        continue;
-      } else if (!files.has(`node_modules/${packageName(spec)}/package.json`)) {
+      } else if (!isRuntimeModule(spec) && !files.has(`node_modules/${packageName(spec)}/package.json`)) {
         problems.push(`${file} imports ${spec}, a package the asar does not hold (a devDependency?)`);
       }
     }

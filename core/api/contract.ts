@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { ORDER_STATUSES, type Sku } from '../domain/types.js';
-import { DOCUMENTS, JOB_STATES, type BatchView, type JobView, type SavedPrinter } from '../printing/types.js';
+import type { Sku } from '../domain/types.js';
+import { DATE_ORDERS, DOCUMENT_KINDS, HANDOVER_METHODS, JOB_STATES, ORDER_STATUSES } from '../shared/vocabulary.js';
+import type { BatchView, JobView, SavedPrinter } from '../printing/types.js';
+import { DPIS, PRINTER_LANGUAGES } from '../../printer/label/model.js';
 import type { PrinterStatus } from '../../printer/status/types.js';
 import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSummary, type EntryView, type ShopStatusView, type SyncSettings, type SyncStatusView } from '../sync/views.js';
 import type {
@@ -101,7 +103,7 @@ export const contract = {
       path: filePath.optional(),
       /** …or a file the browser read (station mode): its name and its text. */
       upload: upload.optional(),
-      dateOrder: z.enum(['DMY', 'MDY', 'YMD']).optional(),
+      dateOrder: z.enum(DATE_ORDERS).optional(),
       timeZoneOffsetMinutes: z.number().int().min(-840).max(840).optional(),
     })
     .refine((v) => (v.path === undefined) !== (v.upload === undefined), { message: 'Give either path or upload.' }),
@@ -141,7 +143,7 @@ export const contract = {
     /** Large sellers arrange shipment before packing to get labels; default: packed orders only. */
     allowUnpacked: z.boolean().default(false),
   }),
-  'handover.open': z.strictObject({ station, method: z.enum(['PICKUP', 'DROP_OFF']), carrier: text(200).default('') }),
+  'handover.open': z.strictObject({ station, method: z.enum(HANDOVER_METHODS), carrier: text(200).default('') }),
   'handover.scan': z.strictObject({ batchId: z.number().int().min(1), code: scanText }),
   'handover.get': z.strictObject({ batchId: z.number().int().min(1) }),
   'handover.close': z.strictObject({ batchId: z.number().int().min(1) }),
@@ -149,8 +151,8 @@ export const contract = {
   'printers.save': z.strictObject({
     name: printerName,
     uri: z.string().trim().min(1).max(1000),
-    language: z.enum(['zpl', 'escpos', 'tspl']),
-    dpi: z.union([z.literal(203), z.literal(300)]),
+    language: z.enum(PRINTER_LANGUAGES),
+    dpi: z.literal(DPIS),
     stock: z.strictObject({ widthMm: z.number().min(20).max(300), heightMm: z.number().min(10).max(2000) }).default({ widthMm: 100, heightMm: 150 }),
     offset: z.strictObject({ x: z.number().min(-50).max(50), y: z.number().min(-50).max(50) }).default({ x: 0, y: 0 }),
     darkness: z.number().int().min(0).max(30).nullable().default(null),
@@ -162,7 +164,7 @@ export const contract = {
         receipt: z.strictObject({ widthMm: z.union([z.literal(58), z.literal(80)]), dialect: z.enum(['epson', 'star']).default('epson') }).optional(),
       })
       .default({}),
-    documents: z.array(z.enum(DOCUMENTS)).default([]),
+    documents: z.array(z.enum(DOCUMENT_KINDS)).default([]),
   }),
   'printers.remove': z.strictObject({ name: printerName }),
   'printers.test': z.strictObject({ name: printerName, station, packer }),
@@ -189,8 +191,8 @@ export const contract = {
   }),
   'printing.label': z.strictObject({
     orderId: id,
-    language: z.enum(['zpl', 'escpos', 'tspl']),
-    dpi: z.union([z.literal(203), z.literal(300)]).default(203),
+    language: z.enum(PRINTER_LANGUAGES),
+    dpi: z.literal(DPIS).default(203),
     station: station.default('packdesk'),
   }),
   'printing.attachLabel': z.strictObject({ orderId: id, path: filePath }),
@@ -257,7 +259,7 @@ export const contract = {
   'sync.updateSettings': z.strictObject({
     backfillDays: z.number().int().min(1).max(90).optional(),
     arrangeAhead: z.boolean().optional(),
-    handoverMethod: z.enum(['PICKUP', 'DROP_OFF']).optional(),
+    handoverMethod: z.enum(HANDOVER_METHODS).optional(),
     rejectReason: z.string().trim().min(1).max(200).nullable().optional(),
   }),
   /** "Get labels now": arrange shipment ahead of packing and download the platform labels while online. */
@@ -412,5 +414,5 @@ export const METHOD_KINDS = {
 } as const satisfies Record<Method, MethodKind>;
 
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }

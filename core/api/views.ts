@@ -3,6 +3,8 @@ import type { ErrorCode } from '../domain/errors.js';
 import type { PickList } from '../domain/picklist.js';
 import type { HandoverVerdictCode } from '../domain/handover.js';
 import type { ScanVerdictCode } from '../domain/packing.js';
+import type { ConflictKind } from '../domain/sync-merge.js';
+import type { HandoverMethod } from '../shared/vocabulary.js';
 import type { Millis, Order, OrderStatus, Recipient, Sku } from '../domain/types.js';
 import type { ImportWarning, RowError } from '../import/types.js';
 import type { JobView } from '../printing/types.js';
@@ -47,7 +49,7 @@ export interface PackageView {
 /** An open conflict with the platform, for the order's banner (see sync.conflicts for all of them). */
 export interface OrderConflict {
   id: number;
-  kind: 'CANCELLED_WHILE_PACKING' | 'SHIPPED_ELSEWHERE' | 'ADDRESS_CHANGED_AFTER_LABEL' | 'ON_HOLD';
+  kind: ConflictKind;
   /** i18n key sync.conflict.<kind>. */
   key: string;
   raisedAt: Millis;
@@ -167,7 +169,7 @@ export interface HandoverBatchView {
   id: number;
   station: string;
   carrier: string;
-  method: 'PICKUP' | 'DROP_OFF';
+  method: HandoverMethod;
   openedAt: Millis;
   closedAt: Millis | null;
   parcels: { orderId: string; trackingNumber: string; carrier: string; scannedAt: Millis }[];

@@ -28,7 +28,7 @@ export function intOption(value: string | undefined, name: string): number | und
 /** Accepts "2026-11-01" or "2026-11-01T08:00" (UTC) or epoch milliseconds. */
 export function dateOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
-  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(/T/.test(value) ? value + 'Z' : value + 'T00:00:00Z');
+  const t = /^\d+$/.test(value) ? Number(value) : Date.parse(/T/.test(value) ? `${value}Z` : `${value}T00:00:00Z`);
   if (!Number.isFinite(t)) throw new PackdeskError('INVALID_INPUT', `--${name} takes a date like 2026-11-01, not ${JSON.stringify(value)}.`);
   return t;
 }

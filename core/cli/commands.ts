@@ -4,7 +4,7 @@ import { call, type Dispatch } from '../api/dispatch.js';
 import type { FinishResult, OrderView, ScanVerdict } from '../api/views.js';
 import type { ImportWarning, RowError } from '../import/types.js';
 import { PackdeskError, type ErrorCode } from '../domain/errors.js';
-import { ORDER_STATUSES, type OrderStatus } from '../domain/types.js';
+import { isOrderStatus, ORDER_STATUSES, type OrderStatus } from '../shared/vocabulary.js';
 import { dateOption, intOption, listOption, parse } from './args.js';
 import { finishLines, orderLine, pickListText, verdictLine } from './format.js';
 
@@ -24,9 +24,9 @@ export interface Command {
 
 function statuses(value: string | undefined): OrderStatus[] | undefined {
   const list = listOption(value)?.map((s) => s.toUpperCase());
-  const bad = list?.find((s) => !(ORDER_STATUSES as readonly string[]).includes(s));
-  if (bad) throw new PackdeskError('INVALID_INPUT', `Unknown status ${bad}; use one of ${ORDER_STATUSES.join(', ')}.`);
-  return list as OrderStatus[] | undefined;
+  const bad = list?.find((s) => !isOrderStatus(s));
+  if (bad !== undefined) throw new PackdeskError('INVALID_INPUT', `Unknown status ${bad}; use one of ${ORDER_STATUSES.join(', ')}.`);
+  return list?.filter(isOrderStatus);
 }
 
 /** The API answers lists a page at a time; without --limit the CLI reads every page. */
@@ -121,7 +121,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(argv, dispatch) {
       const { values } = parse(argv, { status: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
       const list = await allOrders(dispatch, { status: statuses(values.status), from: dateOption(values.from, 'from'), to: dateOption(values.to, 'to') }, intOption(values.limit, 'limit'));
-      return { json: list, text: list.map(orderLine).join('\n') + `\n${list.length} order(s)` };
+      return { json: list, text: `${list.map(orderLine).join('\n')}\n${list.length} order(s)` };
     },
   },
   picklist: {

@@ -22,7 +22,7 @@ export function pickListText(list: PickList, wave: number): string {
   for (const section of list.sections) {
     if (section.kind !== 'ALL') out.push(`  -- ${section.kind === 'SINGLE_ITEM' ? 'single-item orders' : 'multi-item orders'} --`);
     for (const r of section.rows) {
-      out.push(`  ${(r.bin ?? '(no bin)').padEnd(10)} ${String(r.quantity).padStart(4)} × ${r.sellerSku}  ${r.name} ${r.variation ? '/ ' + r.variation : ''}`);
+      out.push(`  ${(r.bin ?? '(no bin)').padEnd(10)} ${String(r.quantity).padStart(4)} × ${r.sellerSku}  ${r.name} ${r.variation ? `/ ${r.variation}` : ''}`);
     }
   }
   return out.join('\n');

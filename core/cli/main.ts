@@ -14,7 +14,7 @@ const HELP = `Packdesk — packing station, headless.
 Usage: npm run packdesk -- <command> [options] [--db PATH] [--json]
 
 ${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS), ...Object.values(SYNC_COMMANDS)]
-  .map((c) => '  ' + c.usage)
+  .map((c) => `  ${c.usage}`)
   .join('\n')}
   bench                 run the benchmarks (same as npm run bench)
 
@@ -22,7 +22,7 @@ ${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS), ...Object.value
 --json      print only JSON on stdout`;
 
 function printError(err: ErrorInfo, json: boolean): void {
-  if (json) process.stdout.write(JSON.stringify({ error: err }) + '\n');
+  if (json) process.stdout.write(`${JSON.stringify({ error: err })}\n`);
   process.stderr.write(`error ${err.code}: ${err.message}\n`);
 }
 
@@ -35,7 +35,7 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes('--json');
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write(`${HELP}\n`);
     return name ? 0 : 2;
   }
   if (name === 'bench') return runBench();
@@ -52,8 +52,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     core = createCore({ dbPath: dbOption(rest) ?? defaultDbPath(), role: 'cli' });
     const out = await command.run(rest, core.dispatch);
-    if (json) process.stdout.write(JSON.stringify(out.json, null, 2) + '\n');
-    else if (!out.raw) process.stdout.write(out.text + '\n');
+    if (json) process.stdout.write(`${JSON.stringify(out.json, null, 2)}\n`);
+    else if (!out.raw) process.stdout.write(`${out.text}\n`);
     if (!out.failed) return 0;
     process.stderr.write(`error ${out.failed.code}: ${out.failed.message}\n`);
     return 1;

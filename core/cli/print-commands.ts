@@ -3,7 +3,7 @@ import path from 'node:path';
 import { call } from '../api/dispatch.js';
 import type { BatchView, JobView, SavedPrinter } from '../printing/types.js';
 import { PackdeskError } from '../domain/errors.js';
-import { ORDER_STATUSES, type OrderStatus } from '../domain/types.js';
+import { isOrderStatus } from '../shared/vocabulary.js';
 import { intOption, parse } from './args.js';
 import type { Command } from './commands.js';
 
@@ -162,10 +162,10 @@ export const PRINT_COMMANDS: Record<string, Command> = {
         return { json: b, text: batchLine(b), failed: pausedError(b) };
       }
       const status = values.status?.toUpperCase();
-      if (status && !(ORDER_STATUSES as readonly string[]).includes(status)) throw new PackdeskError('INVALID_INPUT', `Unknown status ${values.status}.`);
+      if (status !== undefined && !isOrderStatus(status)) throw new PackdeskError('INVALID_INPUT', `Unknown status ${values.status}.`);
       const b = await call(dispatch, 'printing.batch', {
         orderIds: positionals.length ? positionals : undefined,
-        status: status as OrderStatus | undefined,
+        status,
         printer: values.printer,
         station: values.station,
         packer: values.packer,

@@ -10,7 +10,7 @@ import { parse } from './args.js';
 import type { Command } from './commands.js';
 
 function when(ms: number | null | undefined): string {
-  return ms == null ? '-' : new Date(ms).toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+  return ms == null ? '-' : `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 function shopText(s: ShopStatusView): string {
@@ -79,7 +79,8 @@ export const SYNC_COMMANDS: Record<string, Command> = {
       } catch (err) {
         const shops = shopChoices(err);
         if (shops.length > 0 && !values.json) {
-          process.stdout.write(['Shops this authorisation covers (connect again with --shop-cipher):', ...shops.map((s) => `  ${s.cipher}  ${s.name} (${s.region ?? '?'}, shop ${s.id})`)].join('\n') + '\n');
+          const lines = shops.map((s) => `  ${s.cipher}  ${s.name} (${s.region ?? '?'}, shop ${s.id})`);
+          process.stdout.write(`Shops this authorisation covers (connect again with --shop-cipher):\n${lines.join('\n')}\n`);
         }
         throw err;
       }

@@ -21,7 +21,7 @@ const PRODUCTS: [string, string, string[]][] = [
 ];
 
 function ean13(rng: Rng): string {
-  const body = '69' + String(rng.int(0, 9_999_999_999)).padStart(10, '0');
+  const body = `69${String(rng.int(0, 9_999_999_999)).padStart(10, '0')}`;
   let sum = 0;
   for (let i = 0; i < 12; i++) sum += Number(body[i]) * (i % 2 === 0 ? 1 : 3);
   return body + String((10 - (sum % 10)) % 10);

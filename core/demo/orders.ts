@@ -35,7 +35,10 @@ function pickStatus(rng: Rng, i: number): OrderStatus {
   // The first orders cover every status once, so even a small demo shows them all.
   if (i < MIX.length) return MIX[i]![0];
   let r = rng.int(0, 99);
-  for (const [status, share] of MIX) if ((r -= share) < 0) return status;
+  for (const [status, share] of MIX) {
+    r -= share;
+    if (r < 0) return status;
+  }
   return 'AWAITING_SHIPMENT';
 }
 

@@ -1,4 +1,5 @@
 import { fail } from './errors.js';
+import type { BatchState } from '../shared/vocabulary.js';
 import type { Millis } from './types.js';
 
 /**
@@ -47,7 +48,7 @@ export function describeOwner(lease: Pick<ProcessLease, 'pid' | 'host' | 'role'>
  * labels twice); anything else — paused, or left running by a dead program — is taken over.
  * `liveOwner` is the lease of the batch's owner when it is RUNNING and that owner is alive.
  */
-export function decideResume(batch: { id: number; state: 'RUNNING' | 'PAUSED' | 'DONE' }, liveOwner: ProcessLease | null, me: string): 'DONE' | 'CLAIM' {
+export function decideResume(batch: { id: number; state: BatchState }, liveOwner: ProcessLease | null, me: string): 'DONE' | 'CLAIM' {
   if (batch.state === 'DONE') return 'DONE';
   if (batch.state === 'RUNNING' && liveOwner) {
     const here = liveOwner.ownerId === me;

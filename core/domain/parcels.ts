@@ -100,7 +100,7 @@ export function matchPackage(order: Pick<Order, 'lines'>, contents: readonly Pac
   const need = pkg.units.get(lineIndex) ?? 0;
   const packedHere = packedOnLineIn(order, contents, lineIndex, current.seq - 1);
   if (packedHere < need) return { kind: 'FITS', package: current };
-  const later = progress.find((p, i) => i > current.seq - 1 && packedOnLineIn(order, contents, lineIndex, i) < (contents[i]!.units.get(lineIndex) ?? 0));
+  const later = progress.find((_, i) => i > current.seq - 1 && packedOnLineIn(order, contents, lineIndex, i) < (contents[i]!.units.get(lineIndex) ?? 0));
   return later ? { kind: 'LATER_PACKAGE', current, belongs: later } : { kind: 'FITS', package: current };
 }
 

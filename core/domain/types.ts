@@ -1,18 +1,5 @@
-/** Order statuses as the TikTok Shop Open API (202309) names them, plus DELIVERY_FAILED. */
-export const ORDER_STATUSES = [
-  'UNPAID',
-  'ON_HOLD',
-  'AWAITING_SHIPMENT',
-  'PARTIALLY_SHIPPING',
-  'AWAITING_COLLECTION',
-  'IN_TRANSIT',
-  'DELIVERY_FAILED',
-  'DELIVERED',
-  'COMPLETED',
-  'CANCELLED',
-] as const;
-
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export { ORDER_STATUSES, type OrderStatus } from '../shared/vocabulary.js';
+import type { OrderStatus } from '../shared/vocabulary.js';
 
 /** Times are Unix epoch milliseconds throughout the core. */
 export type Millis = number;
@@ -100,6 +87,3 @@ export interface Sku {
   safetyStock: number;
   barcodes: string[];
 }
-
-export const BARCODE_KINDS = ['GTIN', 'CUSTOM'] as const;
-export type BarcodeKind = (typeof BARCODE_KINDS)[number];

@@ -69,7 +69,7 @@ export function ordersToCsvFiles(orders: readonly Order[], opts: OrdersCsvOption
   let chunk: string[][] = [];
   let rows = 0;
   const flush = () => {
-    if (chunk.length > 0) files.push('\uFEFF' + writeCsv([[...ORDER_EXPORT_COLUMNS], ...chunk]));
+    if (chunk.length > 0) files.push(`\uFEFF${writeCsv([[...ORDER_EXPORT_COLUMNS], ...chunk])}`);
     chunk = [];
   };
   for (const order of orders) {

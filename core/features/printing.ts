@@ -12,6 +12,7 @@ import { encodeLabel, platformLabelFor, shippingLabelFor } from '../printing/doc
 import { assertMayPrint, printOrderLabel } from '../printing/print-order.js';
 import { previewPrinter, profileOf, resolvePrinter } from '../printing/printers.js';
 import { testLabel } from '../printing/test-label.js';
+import type { Label } from '../../printer/label/model.js';
 import { bitmapToPng } from '../../printer/label/png.js';
 import { rasterise } from '../../printer/label/rasterise.js';
 
@@ -85,7 +86,7 @@ export const printingHandlers: Pick<
   'printing.preview': async (input, ctx) => {
     const printer = resolvePrinter(ctx, input.printer, 'SHIPPING_LABEL');
     const profile = profileOf(printer);
-    let label;
+    let label: Label;
     let source: 'PACKDESK' | 'PLATFORM' | 'TEST' = 'TEST';
     if (input.orderId) {
       const order = requireOrder(ctx.db, input.orderId);

@@ -1,2 +1,2 @@
 /** Settings live in the store (core/store/settings-repo.ts); older imports keep working through here. */
-export { getJsonSetting, getSetting, scannerSettings, setSetting } from '../store/settings-repo.js';
+export { getJsonSetting, getSetting, setSetting } from '../store/settings-repo.js';

@@ -36,7 +36,7 @@ function stillOpen(ctx: CoreContext, c: ConflictRecord): boolean {
 function undoLocalArrangement(ctx: CoreContext, orderId: string | null): void {
   if (!orderId) return;
   const order = getOrder(ctx.db, orderId);
-  if (!order || order.status !== 'AWAITING_COLLECTION') return;
+  if (order?.status !== 'AWAITING_COLLECTION') return;
   if (packagesOfOrder(ctx.db, orderId).some((p) => p.shippedAt !== null)) return;
   updateOrder(ctx.db, order, { ...order, status: 'AWAITING_SHIPMENT', rtsAt: null }, ctx.clock.now());
 }

@@ -66,7 +66,7 @@ export function mapColumns<F extends string>(
     }
     const field = hit.spec.field;
     if (hit.spec.multi) {
-      (map.multi[field] ??= []).push(col);
+      map.multi[field] = [...(map.multi[field] ?? []), col];
       return;
     }
     const current = map.single[field];

@@ -172,7 +172,7 @@ export function writeCsv(rows: string[][]): string {
       if (c > 0) line += ',';
       line += csvCell(row[c] ?? '');
     }
-    out += line + '\r\n';
+    out += `${line}\r\n`;
   }
   return out;
 }

@@ -60,10 +60,12 @@ function scanPlain(s: string): boolean {
   if (t !== 32 && t !== 84) return false; // " " or "T"
   parts.hour = digits(s, 2);
   if (parts.hour < 0 || s.charCodeAt(at++) !== 58) return false;
-  if ((parts.minute = twoDigits(s)) < 0) return false;
+  parts.minute = twoDigits(s);
+  if (parts.minute < 0) return false;
   if (at === s.length) return true;
   if (s.charCodeAt(at++) !== 58) return false;
-  if ((parts.second = twoDigits(s)) < 0) return false;
+  parts.second = twoDigits(s);
+  if (parts.second < 0) return false;
   return at === s.length;
 }
 

@@ -1,4 +1,5 @@
 import type { OrderLine, OrderStatus, PlatformDeadlines, Recipient } from '../domain/types.js';
+import type { DateOrder } from '../shared/vocabulary.js';
 
 /** What one order looks like after parsing a platform file, before it meets the store. */
 export interface ImportedOrder {
@@ -86,7 +87,7 @@ export interface WrongKind {
 
 export type FileKind = 'orders' | 'catalogue' | 'unknown';
 
-export type DateOrder = 'DMY' | 'MDY' | 'YMD';
+export type { DateOrder };
 
 export interface OrderFileParse {
   orders: ImportedOrder[];

@@ -21,11 +21,8 @@ export { handEnteredTokens, needsRefresh, REFRESH_AHEAD_MS, REFRESH_AHEAD_SHARE 
 export type { ShopTokens } from './tokens.js';
 export { afterRefresh, shopTokens } from './connection.js';
 export type { ShopConnectionInfo } from './connection.js';
-export { ORDER_STATUSES } from './schemas/orders.js';
-export type { OrderSearchFilter, PlatformLineItem, PlatformOrder, PlatformOrderStatus, PlatformRecipientAddress } from './schemas/orders.js';
-export { PACKAGE_STATUSES } from './schemas/fulfillment.js';
+export type { OrderSearchFilter, PlatformLineItem, PlatformOrder, PlatformRecipientAddress } from './schemas/orders.js';
 export type { BatchShipPackage, PlatformPackage, ShipPackageRequest, ShippingDocument } from './schemas/fulfillment.js';
-export { CANCELLATION_STATUSES } from './schemas/cancellations.js';
 export type {
   CancellationSearchFilter,
   PlatformCancellation,

@@ -37,14 +37,20 @@ export async function startBatch(ctx: CoreContext, req: BatchRequest): Promise<B
     const found = new Map(getOrders(ctx.db, ids).map((o) => [o.id, o]));
     const refused: BatchView['refused'] = [];
     const id = createBatch(ctx.db, { document: 'SHIPPING_LABEL', printerName: printer.name, station: req.station, packer: req.packer, ownerId }, now);
-    ids.forEach((orderId, seq) => {
+    for (const [seq, orderId] of ids.entries()) {
       const order = found.get(orderId);
       const code = order ? labelRefusal(order) : 'ORDER_NOT_FOUND';
-      if (code) return void refused.push({ orderId, code, message: REFUSAL_MESSAGES[code] ?? `No order ${orderId}.` });
+      if (code) {
+        refused.push({ orderId, code, message: REFUSAL_MESSAGES[code] ?? `No order ${orderId}.` });
+        continue;
+      }
       // Skipped, never printed with Packdesk's label: the carrier scans only the platform's.
-      if (awaitsPlatformLabel(ctx, orderId)) return void refused.push({ orderId, code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE });
+      if (awaitsPlatformLabel(ctx, orderId)) {
+        refused.push({ orderId, code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE });
+        continue;
+      }
       queueJob(ctx.db, { batchId: id, seq, orderId, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'PRINT', resendOf: null, station: req.station, packer: req.packer, ownerId }, now);
-    });
+    }
     return { batchId: id, refused };
   });
   return printBatch(ctx, batchId, refused);

@@ -1,11 +1,7 @@
 import type { Dpi, PrinterLanguage, StockSize } from '../../printer/label/model.js';
+import type { BatchState, DocumentKind, JobKind, JobState } from '../shared/vocabulary.js';
 
-export const DOCUMENTS = ['SHIPPING_LABEL', 'PICK_LIST', 'SKU_LABEL'] as const;
-export type DocumentKind = (typeof DOCUMENTS)[number];
-
-export const JOB_STATES = ['QUEUED', 'SENDING', 'SENT', 'FAILED', 'UNKNOWN'] as const;
-export type JobState = (typeof JOB_STATES)[number];
-export type JobKind = 'PRINT' | 'REPRINT' | 'RESEND' | 'TEST';
+export { JOB_STATES, type BatchState, type DocumentKind, type JobKind, type JobState } from '../shared/vocabulary.js';
 
 /** A printer as saved by the shop: where it is, its language and its calibration. */
 export interface SavedPrinter {
@@ -62,7 +58,7 @@ export interface BatchView {
   id: number;
   document: DocumentKind;
   printerName: string;
-  state: 'RUNNING' | 'PAUSED' | 'DONE';
+  state: BatchState;
   pausedCode: string | null;
   pausedMessage: string | null;
   total: number;

@@ -28,18 +28,18 @@ interface StationArgs {
   help: boolean;
 }
 
-function parse(argv: string[]): StationArgs {
-  let values;
+const OPTIONS = { port: { type: 'string' }, db: { type: 'string' }, demo: { type: 'boolean' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+
+function readOptions(argv: string[]) {
   try {
-    values = parseArgs({
-      args: argv,
-      options: { port: { type: 'string' }, db: { type: 'string' }, demo: { type: 'boolean' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      strict: true,
-      allowPositionals: false,
-    }).values;
+    return parseArgs({ args: argv, options: OPTIONS, strict: true, allowPositionals: false }).values;
   } catch (err) {
     throw new PackdeskError('INVALID_INPUT', `${(err as Error).message}; see --help.`);
   }
+}
+
+function parse(argv: string[]): StationArgs {
+  const values = readOptions(argv);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new PackdeskError('INVALID_INPUT', `--port takes a number from 0 to 65535, not ${JSON.stringify(values.port)}.`);
   return { port, db: values.db ?? defaultDbPath(), demo: values.demo ?? false, host: values.host ?? '127.0.0.1', help: values.help ?? false };
@@ -97,7 +97,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const args = parse(argv);
     if (args.help) {
-      process.stdout.write(HELP + '\n');
+      process.stdout.write(`${HELP}\n`);
       return 0;
     }
     core = createCore({ dbPath: args.db, role: 'station', warmLabelRenderer: true, sync: { gateways: 'worker' } });

@@ -30,22 +30,6 @@ export const MAX_FRAME_BYTES = 1024 * 1024;
 /** ws drops the connection (close 1009) above this, so a hostile peer cannot make us buffer more. */
 export const HARD_FRAME_BYTES = 4 * MAX_FRAME_BYTES;
 
-/**
- * Every push event, listed once. A Record over EventName makes the compiler fail here when the core
- * gains an event the station would otherwise silently not forward.
- */
-const FORWARDED: Record<EventName, true> = {
-  'orders.changed': true,
-  'scan.recorded': true,
-  'progress': true,
-  'print.job': true,
-  'printer.status': true,
-  'print.batch': true,
-  'outbox.changed': true,
-  'sync.status': true,
-};
-export const EVENT_NAMES = Object.keys(FORWARDED) as EventName[];
-
 const callShape = z.strictObject({
   // Ids are the client's own counter; bounded so they survive JSON round trips exactly.
   id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),

@@ -2,7 +2,8 @@ import WebSocket from 'ws';
 import type { Core } from '../core.js';
 import type { Response } from '../api/dispatch.js';
 import type { EventName, Events, Unsubscribe } from '../api/events.js';
-import { EVENT_NAMES, parseCallFrame, pushFrame, replyFrame } from './protocol.js';
+import { EVENT_NAMES } from '../shared/vocabulary.js';
+import { parseCallFrame, pushFrame, replyFrame } from './protocol.js';
 
 /**
  * One API socket: every frame is a call answered by id (calls run concurrently; the dispatcher

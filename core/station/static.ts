@@ -67,19 +67,26 @@ function streamFile(res: ServerResponse, root: string, file: string): void {
  */
 export function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    send(res, 405, 'text/plain; charset=utf-8', 'Method not allowed\n', { Allow: 'GET, HEAD' });
+    return;
   }
   let pathname: string;
   try {
     pathname = new URL(req.url ?? '/', 'http://station').pathname;
   } catch {
-    return notFound(res);
+    notFound(res);
+    return;
   }
   if (root === null) {
-    return pathname === '/' || pathname === '/index.html' ? send(res, 200, CONTENT_TYPES['.html']!, NOT_BUILT_PAGE, { 'Cache-Control': 'no-store' }) : notFound(res);
+    if (pathname === '/' || pathname === '/index.html') send(res, 200, CONTENT_TYPES['.html']!, NOT_BUILT_PAGE, { 'Cache-Control': 'no-store' });
+    else notFound(res);
+    return;
   }
   const file = staticFileInside(root, pathname);
-  if (!file) return notFound(res);
+  if (!file) {
+    notFound(res);
+    return;
+  }
   try {
     streamFile(res, root, file);
   } catch {

@@ -51,7 +51,10 @@ const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
  */
 export function sql(db: Db, text: string): Database.Statement {
   let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
   let s = cache.get(text);
   if (!s) {
     if (cache.size > 2000) cache.clear();

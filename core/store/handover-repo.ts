@@ -1,11 +1,12 @@
 import type { OrderStatus } from '../domain/types.js';
+import type { HandoverMethod } from '../shared/vocabulary.js';
 import { sql, type Db } from './db.js';
 
 export interface HandoverBatchRow {
   id: number;
   station: string;
   carrier: string;
-  method: 'PICKUP' | 'DROP_OFF';
+  method: HandoverMethod;
   openedAt: number;
   closedAt: number | null;
 }
@@ -17,13 +18,13 @@ export interface HandoverParcelRow {
   scannedAt: number;
 }
 
-export function openHandover(db: Db, b: { station: string; carrier: string; method: 'PICKUP' | 'DROP_OFF' }, now: number): number {
+export function openHandover(db: Db, b: { station: string; carrier: string; method: HandoverMethod }, now: number): number {
   return Number(sql(db, 'INSERT INTO handover_batches (station, carrier, method, opened_at) VALUES (?, ?, ?, ?)').run(b.station, b.carrier, b.method, now).lastInsertRowid);
 }
 
 export function getHandover(db: Db, id: number): HandoverBatchRow | null {
   const b = sql(db, 'SELECT * FROM handover_batches WHERE id = ?').get(id) as
-    | { id: number; station: string; carrier: string; method: 'PICKUP' | 'DROP_OFF'; opened_at: number; closed_at: number | null }
+    | { id: number; station: string; carrier: string; method: HandoverMethod; opened_at: number; closed_at: number | null }
     | undefined;
   return b ? { id: b.id, station: b.station, carrier: b.carrier, method: b.method, openedAt: b.opened_at, closedAt: b.closed_at } : null;
 }

@@ -7,7 +7,7 @@ import type { Db } from './db.js';
 import { ORDER_COLUMNS, lineFromRow, orderFromRow, orderParams, type LineRow, type OrderRow } from './order-rows.js';
 import { sql } from './db.js';
 
-const INSERT_ORDER = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => '@' + c).join(', ')})`;
+const INSERT_ORDER = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map((c) => `@${c}`).join(', ')})`;
 const UPDATE_ORDER = `UPDATE orders SET ${ORDER_COLUMNS.filter((c) => c !== 'id')
   .map((c) => `${c} = @${c}`)
   .join(', ')} WHERE id = @id AND version = @expected_version`;
@@ -73,9 +73,7 @@ function writeLines(db: Db, order: Order): void {
     `INSERT INTO order_lines (order_id, line_no, sku_id, seller_sku, product_name, variation, quantity, packed_quantity)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  order.lines.forEach((l, i) =>
-    ins.run(order.id, i + 1, l.skuId, l.sellerSku, l.productName, l.variation, l.quantity, l.packedQuantity),
-  );
+  for (const [i, l] of order.lines.entries()) ins.run(order.id, i + 1, l.skuId, l.sellerSku, l.productName, l.variation, l.quantity, l.packedQuantity);
 }
 
 export function insertOrder(db: Db, order: Order): void {
@@ -190,7 +188,7 @@ export function orderIdsWithStatus(db: Db, status: OrderStatus): string[] {
 
 /** Order ids matching a search: id, tracking or package exactly; recipient or buyer in part; a SKU on a line. */
 export function searchOrderIds(db: Db, text: string, limit: number): string[] {
-  const like = `%${text.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+  const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return sql(
     db,
     `SELECT id FROM orders WHERE id = @text OR tracking_number = @text COLLATE NOCASE OR package_id = @text

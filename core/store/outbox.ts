@@ -19,15 +19,6 @@ export const OUTBOX_KINDS = [
 ] as const;
 export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 
-export interface OutboxEvent {
-  id: number;
-  at: number;
-  kind: OutboxKind;
-  orderId: string | null;
-  payload: unknown;
-  sentAt: number | null;
-}
-
 const written = new WeakSet<Db>();
 
 /** True once after any outbox write since the last call: lets the dispatcher announce it. */
@@ -38,13 +29,6 @@ export function takeOutboxWritten(db: Db): boolean {
 export function appendOutbox(db: Db, at: number, kind: OutboxKind, orderId: string | null, payload: unknown): void {
   written.add(db);
   sql(db, 'INSERT INTO outbox (at, kind, order_id, payload) VALUES (?, ?, ?, ?)').run(at, kind, orderId, JSON.stringify(payload));
-}
-
-/** Entries the platform has not accepted yet (waiting or being sent); see core/store/sync-outbox-repo.ts. */
-export function pendingOutbox(db: Db, limit = 100): OutboxEvent[] {
-  const rows = sql(db, "SELECT id, at, kind, order_id, payload, sent_at FROM outbox WHERE state IN ('pending', 'sending') ORDER BY id LIMIT ?")
-    .all(limit) as { id: number; at: number; kind: OutboxKind; order_id: string | null; payload: string; sent_at: number | null }[];
-  return rows.map((r) => ({ id: r.id, at: r.at, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload), sentAt: r.sent_at }));
 }
 
 export function countPendingOutbox(db: Db): number {

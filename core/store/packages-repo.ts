@@ -85,11 +85,6 @@ function ordersOf(db: Db, packageIds: readonly string[]): Map<string, string[]> 
   return out;
 }
 
-export function getPackage(db: Db, id: string): StoredPackage | null {
-  const row = sql(db, 'SELECT * FROM packages WHERE id = ?').get(id) as PackageRow | undefined;
-  return row ? toPackage(row, ordersOf(db, [id]).get(id) ?? []) : null;
-}
-
 /** Each order's packages, in the order's sequence (package 1 of N first). */
 export function packagesOfOrders(db: Db, orderIds: readonly string[]): Map<string, StoredPackage[]> {
   const out = new Map<string, StoredPackage[]>();
@@ -111,18 +106,6 @@ export function packagesOfOrders(db: Db, orderIds: readonly string[]): Map<strin
 
 export function packagesOfOrder(db: Db, orderId: string): StoredPackage[] {
   return packagesOfOrders(db, [orderId]).get(orderId) ?? [];
-}
-
-/** The orders a scanned package id or package tracking number names. */
-export function ordersByPackageCode(db: Db, code: string): string[] {
-  return sql(
-    db,
-    `SELECT po.order_id FROM packages p JOIN package_orders po ON po.package_id = p.id
-     WHERE p.id = @code OR (p.tracking_number = @code COLLATE NOCASE AND p.tracking_number <> '')
-     ORDER BY po.order_id`,
-  )
-    .pluck()
-    .all({ code }) as string[];
 }
 
 /**
@@ -209,11 +192,6 @@ export function labelNotYet(db: Db, id: string, error: string, nextAt: number | 
     now,
     id,
   );
-}
-
-/** Packages whose label is in the store, by content hash (to know which label files are in use). */
-export function labelHashesInUse(db: Db): Set<string> {
-  return new Set(sql(db, 'SELECT DISTINCT label_sha256 FROM packages WHERE label_sha256 IS NOT NULL').pluck().all() as string[]);
 }
 
 /** The order's packages (in order) with how many orders each holds: enough to tell a plain parcel from a split or combined one. */

@@ -77,11 +77,6 @@ export function pendingCancellation(db: Db, orderId: string): { id: string; answ
   return row ? { id: row.id, answerBy: row.answer_by } : null;
 }
 
-/** Sets the platform's answer deadline on an order whose request is pending (no version bump: a deadline, not a change of the order). */
-export function setAnswerDeadline(db: Db, orderId: string, answerBy: number): boolean {
-  return sql(db, 'UPDATE orders SET platform_answer_by = ? WHERE id = ? AND cancel_requested_at IS NOT NULL AND platform_answer_by IS NOT ?').run(answerBy, orderId, answerBy).changes > 0;
-}
-
 function openAtBench(db: Db, orderId: string): boolean {
   return sql(db, 'SELECT 1 FROM station_sessions WHERE order_id = ? LIMIT 1').pluck().get(orderId) !== undefined;
 }

@@ -150,7 +150,7 @@ export function shipmentsArrangedHere(db: Db, orderIds: readonly string[]): Set<
     const rows = sql(db, `SELECT DISTINCT order_id FROM outbox WHERE kind = 'order.shipment_arranged' AND state <> 'discarded' AND order_id IN (${chunk.map(() => '?').join(',')})`)
       .pluck()
       .all(...chunk) as string[];
-    rows.forEach((id) => out.add(id));
+    for (const id of rows) out.add(id);
   }
   return out;
 }

@@ -68,7 +68,10 @@ export async function establish(req: ConnectRequest, runtime: RuntimeOptions | u
   else if (req.authCode) tokens = await signIn({ ...base, authCode: req.authCode, ...(runtime ? { runtime } : {}) });
   else if (req.accessToken && req.refreshToken) tokens = handEnteredTokens(req.accessToken, req.refreshToken);
   else throw new PackdeskError('INVALID_INPUT', 'Give an auth code, or an access token and a refresh token.');
-  const client = new PlatformClient({ ...base, tokens, saveTokens: (t) => void (tokens = t), ...(runtime ? { runtime } : {}) });
+  const saveTokens = (t: ShopTokens) => {
+    tokens = t;
+  };
+  const client = new PlatformClient({ ...base, tokens, saveTokens, ...(runtime ? { runtime } : {}) });
   // Tokens typed in carry no expiry: this refresh learns it (and keeps the pair the platform returns).
   tokens = await client.ensureFreshToken();
   const shops = await client.listAuthorizedShops();

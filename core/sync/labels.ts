@@ -7,7 +7,7 @@
 import { PackdeskError } from '../domain/errors.js';
 import { getOrder, updateOrder } from '../store/orders-repo.js';
 import { attachPackageLabel, labelNotYet, packagesNeedingLabels, type StoredPackage } from '../store/packages-repo.js';
-import type { PlatformGateway } from './gateway.js';
+import type { FetchedLabel, PlatformGateway } from './gateway.js';
 import { saveLabelFile } from './label-files.js';
 import type { SyncSteps } from './steps.js';
 
@@ -32,7 +32,7 @@ function laterDelay(attempt: number): number {
 }
 
 async function fetchOne(steps: SyncSteps, gateway: PlatformGateway, pkg: StoredPackage): Promise<'fetched' | 'not-ready' | 'later' | 'none'> {
-  let label;
+  let label: FetchedLabel;
   try {
     label = await gateway.fetchLabel(pkg.id);
   } catch (err) {
@@ -81,7 +81,9 @@ export async function fetchMissingLabels(steps: SyncSteps, gateway: PlatformGate
     const wait = NOT_READY_WAITS_MS[round];
     if (notReady.length === 0 || wait === undefined) {
       if (notReady.length) {
-        await steps.write(() => notReady.forEach((p) => labelNotYet(steps.db, p.id, 'TikTok Shop is still generating the label', steps.clock.now() + laterDelay(round), steps.clock.now())));
+        await steps.write(() => {
+          for (const p of notReady) labelNotYet(steps.db, p.id, 'TikTok Shop is still generating the label', steps.clock.now() + laterDelay(round), steps.clock.now());
+        });
         result.later.push(...notReady.map((p) => p.id));
       }
       break;

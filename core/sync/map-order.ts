@@ -5,7 +5,8 @@
  */
 import { PackdeskError } from '../domain/errors.js';
 import type { PlatformSnapshot, SnapshotPackage } from '../domain/sync-merge.js';
-import { ORDER_STATUSES, type OrderLine, type OrderStatus, type Recipient } from '../domain/types.js';
+import type { OrderLine, OrderStatus, Recipient } from '../domain/types.js';
+import { isOrderStatus } from '../shared/vocabulary.js';
 import type { PlatformLineItem, PlatformOrder, PlatformRecipientAddress } from '../platform/schemas/orders.js';
 
 /** Seconds (the API's unit) to ms; absent stays null. */
@@ -14,7 +15,7 @@ export function ms(seconds: number | null | undefined): number | null {
 }
 
 function statusOf(order: PlatformOrder): OrderStatus {
-  if ((ORDER_STATUSES as readonly string[]).includes(order.status) && order.status !== 'DELIVERY_FAILED') return order.status as OrderStatus;
+  if (isOrderStatus(order.status) && order.status !== 'DELIVERY_FAILED') return order.status;
   // Unknown to this build: failing the window keeps the cursor, rather than dropping the order silently.
   throw new PackdeskError('PLATFORM_BAD_RESPONSE', `TikTok Shop sent order ${order.id} with a status Packdesk does not know: ${order.status}.`, {
     orderId: order.id,
@@ -79,7 +80,7 @@ function level(a: PlatformRecipientAddress, n: number): string {
 
 export function recipientOf(a: PlatformRecipientAddress | null | undefined): Recipient | null {
   if (!a) return null;
-  const lines = [a.address_line1, a.address_line2, a.address_line3, a.address_line4].filter((l): l is string => Boolean(l && l.trim()));
+  const lines = [a.address_line1, a.address_line2, a.address_line3, a.address_line4].filter((l): l is string => Boolean(l?.trim()));
   return {
     name: a.name ?? '',
     phone: a.phone_number ?? '',

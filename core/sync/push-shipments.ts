@@ -6,7 +6,9 @@
  * Packages go in batch calls of at most 500; per-package errors are read one by one.
  */
 import { PackdeskError } from '../domain/errors.js';
+import type { BatchShipResult } from '../platform/client.js';
 import type { BatchShipPackage } from '../platform/schemas/fulfillment.js';
+import type { HandoverMethod } from '../shared/vocabulary.js';
 import { getOrder } from '../store/orders-repo.js';
 import { isShippedPackageStatus, markPackageShipped, packagesOfOrder, type StoredPackage } from '../store/packages-repo.js';
 import { markDone, markRefused, markSending, markWaiting, type Refusal, type SyncEntry } from '../store/sync-outbox-repo.js';
@@ -31,7 +33,7 @@ export interface ShipmentTally {
 }
 
 export interface ShipSettings {
-  handoverMethod: 'PICKUP' | 'DROP_OFF';
+  handoverMethod: HandoverMethod;
 }
 
 interface Plan {
@@ -87,7 +89,7 @@ async function readBack(gateway: PlatformGateway, ids: readonly string[], outcom
 /** Ships one chunk; fills `outcomes`. Returns the error that should stop the cycle, if any. */
 async function shipChunk(gateway: PlatformGateway, chunk: readonly BatchShipPackage[], outcomes: Map<string, PackageOutcome>): Promise<PackdeskError | null> {
   const ids = chunk.map((p) => p.id);
-  let result;
+  let result: BatchShipResult;
   try {
     result = await gateway.batchShip(chunk);
   } catch (err) {
@@ -125,6 +127,29 @@ async function shipChunk(gateway: PlatformGateway, chunk: readonly BatchShipPack
   }
   for (const id of result.unknown) outcomes.set(id, { kind: 'unknown' });
   return readBack(gateway, check, outcomes, refusals);
+}
+
+/** Writes what the platform answered: each shipped package, then each entry's outcome, counted in `tally`. */
+function recordOutcomes(
+  steps: SyncSteps,
+  now: number,
+  plans: readonly Plan[],
+  outcomes: Map<string, PackageOutcome>,
+  tally: ShipmentTally,
+  how: { doneReason: string; retryAt: (plan: Plan) => number },
+): void {
+  for (const [id, o] of outcomes) {
+    if (o.kind !== 'shipped') continue;
+    markPackageShipped(steps.db, id, now, { status: o.status, trackingNumber: o.trackingNumber });
+    tally.shipped.push(id);
+  }
+  for (const plan of plans) {
+    const o = entryOutcome(plan, outcomes);
+    if (o.kind === 'shipped') markDone(steps.db, plan.entry.id, how.doneReason, now);
+    else if (o.kind === 'refused') markRefused(steps.db, plan.entry.id, o.refusal, now);
+    else if (o.kind === 'waiting') markWaiting(steps.db, plan.entry.id, o.error, how.retryAt(plan), now);
+    tally[o.kind === 'shipped' ? 'done' : o.kind]++;
+  }
 }
 
 function entryOutcome(plan: Plan, outcomes: Map<string, PackageOutcome>): PackageOutcome {
@@ -180,14 +205,7 @@ export async function pushShipments(steps: SyncSteps, gateway: PlatformGateway, 
   for (let i = 0; i < all.length && !stop; i += SHIP_CHUNK) stop = await shipChunk(gateway, all.slice(i, i + SHIP_CHUNK), outcomes);
   await steps.write(() => {
     const now = steps.clock.now();
-    for (const [id, o] of outcomes) if (o.kind === 'shipped') (markPackageShipped(steps.db, id, now, { status: o.status, trackingNumber: o.trackingNumber }), tally.shipped.push(id));
-    for (const plan of plans) {
-      const o = entryOutcome(plan, outcomes);
-      if (o.kind === 'shipped') (markDone(steps.db, plan.entry.id, 'shipped', now), tally.done++);
-      else if (o.kind === 'refused') (markRefused(steps.db, plan.entry.id, o.refusal, now), tally.refused++);
-      else if (o.kind === 'waiting') (markWaiting(steps.db, plan.entry.id, o.error, now + retryDelay(plan.entry.attempts + 1), now), tally.waiting++);
-      else tally.unknown++;
-    }
+    recordOutcomes(steps, now, plans, outcomes, tally, { doneReason: 'shipped', retryAt: (plan) => now + retryDelay(plan.entry.attempts + 1) });
   });
   if (stop) throw stop;
   return tally;
@@ -201,15 +219,8 @@ export async function recoverShipments(steps: SyncSteps, gateway: PlatformGatewa
   const stop = await readBack(gateway, [...new Set(plans.flatMap((p) => p.packages))], outcomes, new Map());
   await steps.write(() => {
     const now = steps.clock.now();
-    for (const [id, o] of outcomes) if (o.kind === 'shipped') (markPackageShipped(steps.db, id, now, { status: o.status, trackingNumber: o.trackingNumber }), tally.shipped.push(id));
-    for (const plan of plans) {
-      const o = entryOutcome(plan, outcomes);
-      if (o.kind === 'shipped') (markDone(steps.db, plan.entry.id, 'read back: the platform shows it shipped', now), tally.done++);
-      else if (o.kind === 'refused') (markRefused(steps.db, plan.entry.id, o.refusal, now), tally.refused++);
-      // Read back as not shipped: safe to send again, now.
-      else if (o.kind === 'waiting') (markWaiting(steps.db, plan.entry.id, o.error, now, now), tally.waiting++);
-      else tally.unknown++;
-    }
+    // Read back as not shipped: safe to send again, now.
+    recordOutcomes(steps, now, plans, outcomes, tally, { doneReason: 'read back: the platform shows it shipped', retryAt: () => now });
   });
   if (stop) throw stop;
   return tally;

@@ -66,13 +66,16 @@ async function cancelIdOf(c: PushContext, orderId: string): Promise<{ id: string
   const known = pendingCancellation(c.steps.db, orderId);
   if (known) return { id: known.id, latest: 'CANCELLATION_REQUEST_PENDING' };
   const page = await c.gateway.cancellationPage({ order_ids: [orderId] });
-  await c.steps.write(() => page.items.forEach((i) => saveCancellation(c.steps.db, i)));
+  await c.steps.write(() => {
+    for (const item of page.items) saveCancellation(c.steps.db, item);
+  });
   const pending = page.items.find((i) => i.status === 'CANCELLATION_REQUEST_PENDING');
   const latest = [...page.items].sort((a, b) => b.updateTime - a.updateTime)[0];
   return { id: pending?.id ?? null, latest: latest?.status ?? null };
 }
 
 const APPROVED = ['CANCELLATION_REQUEST_SUCCESS', 'CANCELLATION_REQUEST_COMPLETE'];
+// The closed state is spelled both `…_CANCEL` and `…_CANCELLED` in the wild: both count.
 const CLOSED = ['CANCELLATION_REQUEST_CANCEL', 'CANCELLATION_REQUEST_CANCELLED'];
 
 async function pushAnswer(c: PushContext, entry: SyncEntry, rejectReason: () => Promise<string | null>): Promise<Verdict> {
@@ -155,7 +158,11 @@ async function recover(c: PushContext, result: PushResult): Promise<void> {
   result.shipped.push(...tally.shipped);
   // Answers carry an idempotency key and a seller cancel is read back when sent again: both can simply wait their turn.
   const others = sending.filter((e) => e.kind !== 'order.shipment_arranged');
-  if (others.length) await c.steps.write(() => others.forEach((e) => markWaiting(c.steps.db, e.id, 'interrupted while sending', c.steps.clock.now(), c.steps.clock.now())));
+  if (others.length) {
+    await c.steps.write(() => {
+      for (const e of others) markWaiting(c.steps.db, e.id, 'interrupted while sending', c.steps.clock.now(), c.steps.clock.now());
+    });
+  }
 }
 
 export async function pushOutbox(c: PushContext): Promise<PushResult> {
@@ -165,7 +172,9 @@ export async function pushOutbox(c: PushContext): Promise<PushResult> {
   const due = dueEntries(steps.db, steps.clock.now(), PUSH_LIMIT);
   const local = due.filter((e) => LOCAL_ONLY[e.kind] !== undefined);
   if (local.length) {
-    await steps.write(() => local.forEach((e) => markDone(steps.db, e.id, LOCAL_ONLY[e.kind]!, steps.clock.now())));
+    await steps.write(() => {
+      for (const e of local) markDone(steps.db, e.id, LOCAL_ONLY[e.kind]!, steps.clock.now());
+    });
     result.done += local.length;
   }
   const ships = due.filter((e) => e.kind === 'order.shipment_arranged' && e.orderId);
@@ -175,16 +184,23 @@ export async function pushOutbox(c: PushContext): Promise<PushResult> {
   result.waiting += tally.waiting;
   result.shipped.push(...tally.shipped);
   let reasons: string[] | null = null;
-  const rejectReason = async () => chooseRejectReason((reasons ??= await c.gateway.rejectReasons()), c.settings.rejectReason);
+  const rejectReason = async () => {
+    reasons ??= await c.gateway.rejectReasons();
+    return chooseRejectReason(reasons, c.settings.rejectReason);
+  };
   for (const entry of due) {
     if (LOCAL_ONLY[entry.kind] !== undefined || entry.kind === 'order.shipment_arranged') continue;
     let verdict: Verdict;
-    if (!entry.orderId) verdict = await steps.write(() => (markDone(steps.db, entry.id, 'nothing to tell the platform', steps.clock.now()), 'done' as const));
+    if (!entry.orderId) {
+      await steps.write(() => markDone(steps.db, entry.id, 'nothing to tell the platform', steps.clock.now()));
+      verdict = 'done';
+    }
     else if (entry.kind === 'order.cancellation_accepted' || entry.kind === 'order.cancellation_rejected') verdict = await pushAnswer(c, entry, rejectReason);
     else if (entry.kind === 'order.seller_cancelled') verdict = await pushSellerCancel(c, entry);
     else if (entry.kind === 'order.redelivery_requested') {
       const refusal = sellerCenterOnly(entry.orderId, c.region);
-      verdict = await steps.write(() => (markRefused(steps.db, entry.id, refusal, steps.clock.now()), 'refused' as const));
+      await steps.write(() => markRefused(steps.db, entry.id, refusal, steps.clock.now()));
+      verdict = 'refused';
     } else throw new PackdeskError('INTERNAL', `No push rule for outbox kind ${entry.kind}.`);
     result[verdict]++;
   }

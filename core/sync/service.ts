@@ -107,7 +107,9 @@ export class SyncService {
     this.scheduler = new SyncScheduler(() => this.cycle());
     // The status bar's "12 waiting" follows every outbox write, told after the write's own answer.
     o.events.on('outbox.changed', () => this.announceSoon());
-    o.events.on('scan.recorded', () => void (this.lastScanAt = performance.now()));
+    o.events.on('scan.recorded', () => {
+      this.lastScanAt = performance.now();
+    });
   }
 
   private announcing = false;

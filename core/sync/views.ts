@@ -4,6 +4,7 @@
  */
 import type { SyncHeadline } from '../domain/sync-status.js';
 import type { ConflictKind } from '../domain/sync-merge.js';
+import type { HandoverMethod } from '../shared/vocabulary.js';
 
 /**
  * Sync failures are told apart by `details.reason` under the core's existing codes:
@@ -74,7 +75,7 @@ export interface SyncSettings {
    */
   arrangeAhead: boolean;
   /** How parcels reach the carrier; sent with every shipment. */
-  handoverMethod: 'PICKUP' | 'DROP_OFF';
+  handoverMethod: HandoverMethod;
   /** The reason sent when rejecting a buyer's cancellation (a name from the platform's list); null picks one. */
   rejectReason: string | null;
 }

@@ -6,9 +6,7 @@
  */
 import { printerFail } from '../errors.js';
 import { code128Widths, matrixColumns } from '../label/barcode.js';
-import { dotsPerMm, mmToDots, moduleDots, type BarcodeElement, type Dpi, type LabelElement, type TextElement } from '../label/model.js';
-
-const DPIS: readonly Dpi[] = [203, 300];
+import { DPIS, dotsPerMm, mmToDots, moduleDots, type BarcodeElement, type LabelElement, type TextElement } from '../label/model.js';
 
 /**
  * A design drawn for one stock size, placed on another: scaled by `k` (never distorted) and

@@ -82,8 +82,10 @@ export interface Label {
   elements: readonly LabelElement[];
 }
 
-export type PrinterLanguage = 'zpl' | 'escpos' | 'tspl';
-export type Dpi = 203 | 300;
+export const PRINTER_LANGUAGES = ['zpl', 'escpos', 'tspl'] as const;
+export type PrinterLanguage = (typeof PRINTER_LANGUAGES)[number];
+export const DPIS = [203, 300] as const;
+export type Dpi = (typeof DPIS)[number];
 
 export interface EscposOptions {
   /** Rows per GS v 0 band: cheap printers have small receive buffers (default 255). */

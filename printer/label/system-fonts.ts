@@ -112,7 +112,7 @@ function registerPath(path: string): RegisteredFont | null {
   const key = `path:${path}`;
   const known = registered.get(key);
   if (known !== undefined) return known;
-  const font = existsSync(path) ? register(key, coverageFromFile(path), (family) => canvasModule()?.GlobalFonts.registerFromPath(path, family)) : null;
+  const font = existsSync(path) ? register(coverageFromFile(path), (family) => canvasModule()?.GlobalFonts.registerFromPath(path, family)) : null;
   registered.set(key, font);
   return font;
 }
@@ -121,13 +121,13 @@ function registerBytes(source: FontFileSource): RegisteredFont | null {
   const key = `name:${source.name.toUpperCase()}`;
   const known = registered.get(key);
   if (known !== undefined) return known;
-  const font = register(key, coverageFromBytes(source.data), (family) => canvasModule()?.GlobalFonts.register(Buffer.from(source.data), family));
+  const font = register(coverageFromBytes(source.data), (family) => canvasModule()?.GlobalFonts.register(Buffer.from(source.data), family));
   registered.set(key, font);
   return font;
 }
 
 /** A file that is not a font, or that the canvas refuses, is left out rather than failing a print. */
-function register(key: string, coverage: FontCoverage, add: (family: string) => unknown): RegisteredFont | null {
+function register(coverage: FontCoverage, add: (family: string) => unknown): RegisteredFont | null {
   if (!coverage.has(0x20) && !coverage.has(0x4e2d) && !coverage.has(0x41)) {
     // No space, no 中, no A: not a text font we can use (or not a font at all).
     return null;

@@ -172,7 +172,7 @@ export function renderText(fonts: LabelFonts, text: string, block: TextBlock): B
   const lines = layoutLines(fonts, text, block);
   const width = block.maxWidthDots ?? Math.max(0, ...lines.map((l) => measureText(fonts, l, block.lineDots, block.bold)));
   const out = createBitmap(width, lines.length * size.lineDots);
-  lines.forEach((line, i) => drawLine(out, fonts, line, size, i * size.lineDots));
+  for (const [i, line] of lines.entries()) drawLine(out, fonts, line, size, i * size.lineDots);
   return out;
 }
 

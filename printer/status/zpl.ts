@@ -122,7 +122,7 @@ export function zplAnswerComplete(answer: Uint8Array): boolean {
   const blocks = [...text.matchAll(BLOCK)].map((m) => m[1]!.split(','));
   const hsDone = blocks.some((b, i) => b.length >= 12 && allDigits(b) && blocks[i + 2] !== undefined);
   const hq = parseHqesErrors(text);
-  return hsDone || (hq !== null && hq.errorPresent);
+  return hsDone || hq?.errorPresent === true;
 }
 
 function allDigits(fields: string[]): boolean {

@@ -12,7 +12,7 @@ export const WIN_ENV = { printer: 'PACKDESK_PRINTER', file: 'PACKDESK_SPOOL_FILE
 /** The marker the script writes to stderr on failure: `PACKDESK_SPOOL_ERROR <step> <win32 error>`. */
 export const WIN_ERROR_MARKER = 'PACKDESK_SPOOL_ERROR';
 
-const SCRIPT = String.raw`
+const SCRIPT = `
 $ErrorActionPreference = 'Stop'
 Add-Type -TypeDefinition @'
 using System;

@@ -86,6 +86,8 @@ describe('the deb scripts', () => {
   it('installs the udev rule from where the package puts it', () => {
     const text = fs.readFileSync(path.join(root, 'electron/packaging/deb-after-install.sh'), 'utf8');
     expect(yml).toContain('to: udev/99-packdesk-printers.rules');
+    // electron-builder's own placeholder, written out in the script and filled in at install time.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text ${sanitizedProductName} is what the script must hold.
     expect(text).toContain("/opt/${sanitizedProductName}/resources/udev/99-packdesk-printers.rules");
     expect(text).toContain('/etc/udev/rules.d/99-packdesk-printers.rules');
     expect(text).toContain('udevadm control --reload-rules');

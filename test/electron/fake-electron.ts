@@ -6,6 +6,7 @@ import { vi } from 'vitest';
  * of it, so tests can assert on window settings, handlers and sent messages.
  */
 
+// biome-ignore lint/suspicious/noExplicitAny: one fake listener type stands in for each of Electron's handler signatures.
 type Listener = (...args: any[]) => unknown;
 
 export class Emitter {
@@ -44,7 +45,13 @@ export class Emitter {
 
 /** A navigation-style event: records preventDefault. */
 export function fakeEvent<T extends object>(extra: T = {} as T): T & { defaultPrevented: boolean; preventDefault(): void } {
-  const e = { ...extra, defaultPrevented: false, preventDefault: () => void (e.defaultPrevented = true) };
+  const e = {
+    ...extra,
+    defaultPrevented: false,
+    preventDefault: () => {
+      e.defaultPrevented = true;
+    },
+  };
   return e;
 }
 
@@ -81,6 +88,7 @@ export class FakeBrowserWindow extends Emitter {
   destroyed = false;
   minimized = false;
 
+  // biome-ignore lint/suspicious/noExplicitAny: tests read back whichever window options main.ts passed.
   constructor(readonly options: Record<string, any>) {
     super();
     FakeBrowserWindow.created.push(this);
@@ -109,12 +117,22 @@ export function fakeSession() {
     devicePermission: null as Listener | null,
     protocolHandlers: new Map<string, Listener>(),
     webRequest: {
-      onHeadersReceived: (fn: Listener) => void (s.headersListener = fn),
-      onBeforeRequest: (fn: Listener) => void (s.requestListener = fn),
+      onHeadersReceived: (fn: Listener) => {
+      s.headersListener = fn;
     },
-    setPermissionRequestHandler: (fn: Listener) => void (s.permissionRequest = fn),
-    setPermissionCheckHandler: (fn: Listener) => void (s.permissionCheck = fn),
-    setDevicePermissionHandler: (fn: Listener) => void (s.devicePermission = fn),
+      onBeforeRequest: (fn: Listener) => {
+      s.requestListener = fn;
+    },
+    },
+    setPermissionRequestHandler: (fn: Listener) => {
+      s.permissionRequest = fn;
+    },
+    setPermissionCheckHandler: (fn: Listener) => {
+      s.permissionCheck = fn;
+    },
+    setDevicePermissionHandler: (fn: Listener) => {
+      s.devicePermission = fn;
+    },
     protocol: { handle: (scheme: string, fn: Listener) => void s.protocolHandlers.set(scheme, fn) },
   };
   return s;

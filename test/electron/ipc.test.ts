@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Response } from '../../core/api/dispatch.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/channels.js';
-import { CLOSING, FORWARDED_EVENTS, REFUSED, forwardEvents, isAppFrame, registerInvoke } from '../../electron/ipc.js';
+import { CLOSING, REFUSED, forwardEvents, isAppFrame, registerInvoke } from '../../electron/ipc.js';
+import { EVENT_NAMES } from '../../core/shared/vocabulary.js';
 import { Inflight } from '../../electron/lifecycle.js';
 import { APP_ORIGIN } from '../../electron/origin.js';
 import { testCore, type TestCore } from '../helpers/core.js';
@@ -114,7 +115,7 @@ describe('events to the page', () => {
     await core.call('demo.load', { orders: 2 });
     const changed = contents.sent.find((s) => (s.message as { event: string }).event === 'orders.changed');
     expect(changed?.channel).toBe(EVENT_CHANNEL);
-    expect((changed?.message as { payload: { orderIds: string[] } }).payload.orderIds).toHaveLength(2);
+    expect((changed!.message as { payload: { orderIds: string[] } }).payload.orderIds).toHaveLength(2);
     off();
     contents.sent.length = 0;
     await core.call('demo.load', { orders: 2, seed: 9 });
@@ -124,8 +125,8 @@ describe('events to the page', () => {
   it('subscribes to every event the core has', () => {
     const on = vi.spyOn(core.events, 'on');
     forwardEvents(core.events, () => contents as unknown as WebContents);
-    expect(on.mock.calls.map((c) => c[0]).sort()).toEqual([...FORWARDED_EVENTS].sort());
-    expect(FORWARDED_EVENTS).toHaveLength(8);
+    expect(on.mock.calls.map((c) => c[0]).sort()).toEqual([...EVENT_NAMES].sort());
+    expect(EVENT_NAMES).toHaveLength(8);
   });
 
   it('sends nothing to a destroyed window', () => {

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../platform-sim/index.js';
-import { simWithClient, T0, type TestClient } from './support.js';
+import { simWithClient, T0, type Json, type TestClient } from './support.js';
 
 let sim: Simulator;
 let client: TestClient;
@@ -16,7 +16,7 @@ function askedOrder(): string {
 }
 
 const search = (body: object, query: Record<string, string> = { page_size: '50' }) => client.call('POST', '/return_refund/202309/cancellations/search', { query, body });
-const requestOf = async (orderId: string) => (await search({ order_ids: [orderId] })).json.data.cancellations[0] as Record<string, any>;
+const requestOf = async (orderId: string) => (await search({ order_ids: [orderId] })).json.data.cancellations[0] as Record<string, Json>;
 const answer = (cancelId: string, action: 'approve' | 'reject', key?: string, body?: object) =>
   client.call('POST', `/return_refund/202309/cancellations/${cancelId}/${action}`, { query: key ? { idempotency_key: key } : {}, body });
 
@@ -101,7 +101,7 @@ describe('cancellation requests', () => {
     expect(first.json.data.cancellations).toHaveLength(5);
     const rest = await search({ cancel_status: ['CANCELLATION_REQUEST_PENDING'] }, { page_size: '5', page_token: first.json.data.next_page_token });
     expect([rest.json.data.cancellations.length, rest.json.data.next_page_token]).toEqual([3, '']);
-    expect((await search({ update_time_ge: T0 + 100 })).json.data.cancellations.map((c: any) => c.order_id)).toEqual([late]);
+    expect((await search({ update_time_ge: T0 + 100 })).json.data.cancellations.map((c: Json) => c.order_id)).toEqual([late]);
     expect((await search({}, { page_size: '51' })).json.code).toBe(36009001);
   });
 });

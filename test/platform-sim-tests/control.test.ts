@@ -8,12 +8,12 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../platform-sim/index.js';
-import { sign, simWithClient, T0, type TestClient } from './support.js';
+import { sign, simWithClient, T0, type Json, type TestClient } from './support.js';
 
 let sim: Simulator;
 let client: TestClient;
 
-async function control(method: string, path: string, body?: object): Promise<{ status: number; json: any }> {
+async function control(method: string, path: string, body?: object): Promise<{ status: number; json: Json }> {
   const res = await fetch(`${sim.apiBase}/__sim${path}`, { method, body: body ? JSON.stringify(body) : undefined });
   return { status: res.status, json: await res.json() };
 }

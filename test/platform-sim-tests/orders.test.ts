@@ -5,13 +5,13 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../platform-sim/index.js';
-import { simWithClient, T0, type TestClient } from './support.js';
+import { simWithClient, T0, type Json, type TestClient } from './support.js';
 
 let sim: Simulator;
 let client: TestClient;
 afterEach(async () => sim.close());
 
-type Order = Record<string, any>;
+type Order = Record<string, Json>;
 
 function search(query: Record<string, string>, body: object = {}) {
   return client.call('POST', '/order/202309/orders/search', { query, body });

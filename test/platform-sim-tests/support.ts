@@ -39,11 +39,18 @@ export interface CallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * JSON as the simulator sends it. The tests read it field by field and compare it with toEqual,
+ * so it is untyped on purpose: the simulator's answers are what is under test.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: untyped JSON is the subject of these tests (see above).
+export type Json = any;
+
 export interface Reply {
   status: number;
   headers: Headers;
   /** The envelope, parsed. */
-  json: { code: number; message: string; request_id?: string; data: any };
+  json: { code: number; message: string; request_id?: string; data: Json };
 }
 
 export class TestClient {

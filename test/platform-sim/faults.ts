@@ -7,7 +7,7 @@
  * PATH is a glob: `*` is one path segment, `**` any rest. A rule without #COUNT or %PERCENT fires
  * on every match; +SKIP lets that many matching calls through first.
  */
-import { Random } from './random.js';
+import type { Random } from './random.js';
 
 export const FAULT_KINDS = {
   '429': 'HTTP 429, code 36009002, Retry-After ARG seconds (default: settings.retryAfterSeconds)',

@@ -124,9 +124,15 @@ export function createOrder(store: Store, spec: OrderSpec = {}): SimOrder {
 /** Walks a new order through the states the platform would have taken it through. */
 function advanceTo(store: Store, order: SimOrder, status: NonNullable<OrderSpec['status']>): void {
   if (status === 'UNPAID') return;
-  if (status === 'CANCELLED') return cancelOrder(store, order, store.random.chance(0.5) ? 'BUYER' : 'SYSTEM', 'Buyer no longer needs the item');
+  if (status === 'CANCELLED') {
+    cancelOrder(store, order, store.random.chance(0.5) ? 'BUYER' : 'SYSTEM', 'Buyer no longer needs the item');
+    return;
+  }
   payOrder(store, order);
-  if (status === 'ON_HOLD') return order.status === 'ON_HOLD' ? undefined : holdOrder(store, order);
+  if (status === 'ON_HOLD') {
+    if (order.status !== 'ON_HOLD') holdOrder(store, order);
+    return;
+  }
   if (order.status === 'ON_HOLD') order.status = 'AWAITING_SHIPMENT';
   if (status === 'AWAITING_SHIPMENT') return;
   shipElsewhere(store, order);
@@ -178,7 +184,8 @@ function later(store: Store, from: number, maxGap: number): number {
 
 /** Moves a just-made order's history `age` seconds into the past, keeping its order of events. */
 function backdate(store: Store, order: SimOrder, age: number): void {
-  let last = (order.createTime = store.now() - age);
+  order.createTime = store.now() - age;
+  let last = order.createTime;
   if (order.paidTime !== undefined) last = order.paidTime = later(store, last, 1800);
   for (const pkg of store.packagesOf(order)) {
     pkg.createTime = Math.min(pkg.createTime, last);

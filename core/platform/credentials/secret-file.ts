@@ -3,6 +3,7 @@
  * mid-write leaves the previous file, never a half-written secret.
  */
 import { randomBytes } from 'node:crypto';
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -30,7 +31,7 @@ export async function writeSecretFile(file: string, bytes: Uint8Array): Promise<
 
 /** The file's bytes, or null when there is none. A file others can read is tightened first. */
 export async function readSecretFile(file: string): Promise<Buffer | null> {
-  let stat;
+  let stat: Stats;
   try {
     stat = await fs.stat(file);
   } catch (err) {

@@ -1,15 +1,6 @@
 /** Buyer cancellation requests and the seller's answers (PLATFORM-API.md, "Cancellations"). */
 import { z } from 'zod';
 
-/** The closed state is spelled both `…_CANCEL` and `…_CANCELLED` in the wild: both are accepted. */
-export const CANCELLATION_STATUSES = [
-  'CANCELLATION_REQUEST_PENDING',
-  'CANCELLATION_REQUEST_SUCCESS',
-  'CANCELLATION_REQUEST_COMPLETE',
-  'CANCELLATION_REQUEST_CANCEL',
-  'CANCELLATION_REQUEST_CANCELLED',
-] as const;
-
 const text = z.string().nullish();
 
 export const cancellationSchema = z.object({

@@ -1,10 +1,9 @@
 /** Packages, shipping and labels (PLATFORM-API.md, "Fulfilment"). Raw API shapes. */
 import { z } from 'zod';
-
-export const PACKAGE_STATUSES = ['PROCESSING', 'FULFILLING', 'COMPLETED', 'CANCELLED'] as const;
+import type { HandoverMethod } from '../../shared/vocabulary.js';
 
 export interface ShipPackageRequest {
-  handover_method: 'PICKUP' | 'DROP_OFF';
+  handover_method: HandoverMethod;
   pickup_slot?: { start_time: number; end_time: number };
   /** Only for seller-shipped delivery options. */
   self_shipment?: { tracking_number: string; shipping_provider_id: string };

@@ -4,19 +4,6 @@
  */
 import { z } from 'zod';
 
-export const ORDER_STATUSES = [
-  'UNPAID',
-  'ON_HOLD',
-  'AWAITING_SHIPMENT',
-  'PARTIALLY_SHIPPING',
-  'AWAITING_COLLECTION',
-  'IN_TRANSIT',
-  'DELIVERED',
-  'COMPLETED',
-  'CANCELLED',
-] as const;
-export type PlatformOrderStatus = (typeof ORDER_STATUSES)[number];
-
 const text = z.string().nullish();
 const seconds = z.number().int().nullish();
 

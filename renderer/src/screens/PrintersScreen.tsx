@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { DOCUMENT_KINDS } from '../../../core/shared/vocabulary.js';
 import { useT } from '../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../store/context.js';
 import { AddPrinterForm, EMPTY_DRAFT, type PrinterDraft } from './printers/AddPrinterForm.js';
@@ -6,7 +7,6 @@ import { CalibrationPanel } from './printers/CalibrationPanel.js';
 import { DiscoveredList, type DiscoveredChoice } from './printers/DiscoveredList.js';
 import { DocumentMap } from './printers/DocumentMap.js';
 import { LabelPreview } from './printers/LabelPreview.js';
-import { DOCUMENTS } from './printers/model.js';
 import { PrintersNotice } from './printers/PrintersNotice.js';
 import { SavedPrinterList } from './printers/SavedPrinterList.js';
 import './settings/forms.css';
@@ -32,7 +32,7 @@ export function PrintersScreen() {
 
   const chosen = saved.find((p) => p.name === selected) ?? saved.find((p) => !p.builtIn) ?? saved[0] ?? null;
   // A new printer takes the documents no real printer prints yet: usually the first one added prints everything.
-  const unassigned = DOCUMENTS.filter((d) => !saved.some((p) => !p.builtIn && p.documents.includes(d)));
+  const unassigned = DOCUMENT_KINDS.filter((d) => !saved.some((p) => !p.builtIn && p.documents.includes(d)));
   const initial = form.draft ?? EMPTY_DRAFT;
 
   function use(choice: DiscoveredChoice) {

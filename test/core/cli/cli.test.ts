@@ -97,7 +97,7 @@ describe('packdesk CLI', () => {
     const utf16 = cli('import', at('utf16.csv', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(good, 'utf16le')])));
     expect(utf16.stderr).toMatch(/^error FILE_NOT_TEXT: utf16.csv is not a UTF-8 CSV text file/);
     expect(cli('import', at('skus.csv', 'Seller SKU,Bin\r\nMUG,A-1\r\n')).stderr).toMatch(/^error IMPORT_WRONG_KIND: /);
-    const headerOnly = cli('import', at('header.csv', good.split('\r\n')[0] + '\r\n'));
+    const headerOnly = cli('import', at('header.csv', `${good.split('\r\n')[0]}\r\n`));
     expect(headerOnly.code).toBe(0);
     expect(headerOnly.stdout).toMatch(/^Imported 0 rows.*\nwarning FILE_HEADER_ONLY: /);
   });

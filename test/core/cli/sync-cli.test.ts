@@ -29,8 +29,12 @@ function cliIn(db: string) {
       const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', ...args, '--db', db], { cwd: root });
       let stdout = '';
       let stderr = '';
-      child.stdout.on('data', (d: Buffer) => void (stdout += d.toString()));
-      child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
       child.on('close', (code) => resolve({ code, stdout, stderr }));
     });
 }

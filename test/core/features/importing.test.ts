@@ -187,7 +187,7 @@ describe('import.orders: files that are not exports', () => {
     const c = core();
     const upload = (content: string) => c.call('import.orders', { upload: { fileName: 'orders.csv', content } });
     expect(await errorCode(upload(text().replace('Amelia', 'Chlo\uFFFD')))).toBe('FILE_NOT_TEXT');
-    expect(await errorCode(upload('\uFFFD\uFFFD' + [...'Order ID,Quantity'].join('\u0000')))).toBe('FILE_NOT_TEXT');
+    expect(await errorCode(upload(`\uFFFD\uFFFD${[...'Order ID,Quantity'].join('\u0000')}`))).toBe('FILE_NOT_TEXT');
     expect((await refusal(upload('PK\u0003\u0004rest of a zip'))).message).toContain('XLSX');
     expect((await upload(text())).created).toBe(5);
   });

@@ -9,7 +9,7 @@ const core = freshCoreEachTest();
 
 const EAN_A = '4006381333931';
 const UPC_B = '036000291452';
-const EAN_B = '0' + UPC_B;
+const EAN_B = `0${UPC_B}`;
 const EAN_Z = '5901234123457';
 
 /** Two SKUs in order O1 (A × 2, B × 1), one SKU (Z) in no order. */

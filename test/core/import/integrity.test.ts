@@ -153,7 +153,7 @@ describe('phantom orders', () => {
   });
 
   it('refuses a header name of 5 MB without crashing', () => {
-    const parse = parseOrderExport(csvText([['Order ID', '中' + '-'.repeat(5_000_000)], ['1', '2']]));
+    const parse = parseOrderExport(csvText([['Order ID', `中${'-'.repeat(5_000_000)}`], ['1', '2']]));
     expect(where(parse.errors)).toEqual([[1, undefined, 'CELL_TOO_LONG']]);
   });
 });
@@ -201,7 +201,7 @@ describe('files with nothing to import, or of the wrong kind', () => {
 
   it('warns on a file with a header and no rows, with or without the description row', () => {
     const header = makeOrderExport(3).split('\r\n');
-    for (const text of [header[0] + '\r\n', header.slice(0, 2).join('\r\n') + '\r\n']) {
+    for (const text of [`${header[0]}\r\n`, `${header.slice(0, 2).join('\r\n')}\r\n`]) {
       const parse = parseOrderExport(text);
       expect(parse.errors).toEqual([]);
       expect(parse.warnings.map((w) => w.code)).toEqual(['FILE_HEADER_ONLY']);

@@ -14,7 +14,9 @@ const SECRETS: ShopSecrets = { appSecret: 'app-secret-9f8e7d6c5b4a', accessToken
 const posix = process.platform !== 'win32';
 
 const dirs: (() => void)[] = [];
-afterEach(() => dirs.splice(0).forEach((cleanup) => cleanup()));
+afterEach(() => {
+  for (const cleanup of dirs.splice(0)) cleanup();
+});
 function dataDir(): string {
   const { dir, cleanup } = tempDir('packdesk-creds-');
   dirs.push(cleanup);

@@ -12,7 +12,9 @@ import { FifoPrinter } from './fifo-printer.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((f) => f()));
+afterEach(() => {
+  for (const f of cleanups.splice(0)) f();
+});
 
 /** Runs the real CLI in its own process; resolves with how it ended. */
 function cli(args: string[]) {
@@ -70,7 +72,7 @@ describe('a print batch killed mid-send', () => {
     upsertSku(setup.context.db, skuRow, Date.now());
     addBarcodes(setup.context.db, sku.id, barcodes);
     const ids = Array.from({ length: 120 }, (_, i) => `O${i + 1}`);
-    ids.forEach((id, i) => insertOrder(setup.context.db, makeOrder(id, [line(sku)], Date.now() - i * 60_000)));
+    for (const [i, id] of ids.entries()) insertOrder(setup.context.db, makeOrder(id, [line(sku)], Date.now() - i * 60_000));
     await call(setup.dispatch, 'printers.save', { name: 'Pipe', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
     setup.close();
 

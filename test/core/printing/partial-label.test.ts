@@ -75,7 +75,10 @@ async function bench() {
   await core.call('printing.attachLabel', { orderId: 'O1', path: file });
   await core.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203 });
   await core.call('printers.save', { name: 'Probe', uri: probe.uri, language: 'zpl', dpi: 203 });
-  return { core, printer, probe, cutNextAfter: (n: number) => void (cutAfter = n) };
+  const cutNextAfter = (n: number) => {
+    cutAfter = n;
+  };
+  return { core, printer, probe, cutNextAfter };
 }
 
 /** The label bytes of a whole job. */

@@ -77,7 +77,7 @@ export async function seedShop(db: string, n: number, printers: Record<string, s
   upsertSku(setup.context.db, skuRow, Date.now());
   addBarcodes(setup.context.db, sku.id, barcodes);
   const ids = Array.from({ length: n }, (_, i) => `O${i + 1}`);
-  ids.forEach((id, i) => insertOrder(setup.context.db, makeOrder(id, [line(sku)], Date.now() - i * 60_000)));
+  for (const [i, id] of ids.entries()) insertOrder(setup.context.db, makeOrder(id, [line(sku)], Date.now() - i * 60_000));
   for (const [name, uri] of Object.entries(printers)) {
     await call(setup.dispatch, 'printers.save', { name, uri, language: 'zpl', dpi: 203, documents: name === Object.keys(printers)[0] ? ['SHIPPING_LABEL'] : [] });
   }

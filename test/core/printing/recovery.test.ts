@@ -7,7 +7,9 @@ import { testCore, type TestCore } from '../../helpers/core.js';
 import { peek } from './processes.js';
 
 const cores: { close(): void }[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.close()));
+afterEach(() => {
+  for (const c of cores.splice(0)) c.close();
+});
 
 /** A program's lease, its running batch and the label it is sending, written as that program would. */
 function workOf(core: TestCore, owner: { id: string; host: string; pid: number; heartbeatAgo: number }): { batchId: number; jobId: number } {

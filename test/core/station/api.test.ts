@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueuePage, ScanVerdict } from '../../../core/api/views.js';
+import { EVENT_NAMES } from '../../../core/shared/vocabulary.js';
 import { HARD_FRAME_BYTES, MAX_FRAME_BYTES } from '../../../core/station/protocol.js';
 import { apiUrl, closed, connect, startTestStation, type TestStation } from './support.js';
 
@@ -97,12 +98,14 @@ describe('station API socket', () => {
     }
   });
 
-  it('subscribes once per socket and unsubscribes when the socket closes', async () => {
+  it('subscribes to every event once per socket and unsubscribes when the socket closes', async () => {
     const s = await startTestStation();
     const on = s.core.events.on.bind(s.core.events);
     let active = 0;
+    const names = new Set<string>();
     s.core.events.on = (name, listener) => {
       active++;
+      names.add(name);
       const off = on(name, listener);
       return () => {
         active--;
@@ -112,7 +115,8 @@ describe('station API socket', () => {
     const c = await client(s);
     await c.call('sync.status', {});
     const perSocket = active;
-    expect(perSocket).toBeGreaterThanOrEqual(6);
+    expect(perSocket).toBe(EVENT_NAMES.length);
+    expect([...names].sort()).toEqual([...EVENT_NAMES].sort());
     const second = await client(s);
     await second.call('sync.status', {});
     expect(active).toBe(2 * perSocket);

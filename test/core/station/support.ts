@@ -75,8 +75,8 @@ export class RawClient {
     if (msg.event) return void this.events.push({ event: msg.event, payload: msg.payload });
     const id = msg.id ?? null;
     const waiter = this.replies.get(id)?.shift();
-    if (waiter) return waiter(msg.response!);
-    this.early.set(id, [...(this.early.get(id) ?? []), msg.response!]);
+    if (waiter) waiter(msg.response!);
+    else this.early.set(id, [...(this.early.get(id) ?? []), msg.response!]);
   }
 
   /** The next reply carrying `id` (null: a frame the station could not read an id from). */

@@ -17,7 +17,7 @@ function storeWithOneMegabyteInTheLog() {
   const dbSize = () => fs.statSync(file).size;
   const before = dbSize();
   db.prepare("INSERT INTO settings (key, value) VALUES ('blob', ?)").run('x'.repeat(1 << 20));
-  return { db, checkpointer, dbSize, before, wal: file + '-wal' };
+  return { db, checkpointer, dbSize, before, wal: `${file}-wal` };
 }
 
 describe('IdleCheckpointer', () => {

@@ -52,7 +52,9 @@ describe('kill -9 of the sync process', () => {
         new Promise((resolve) => {
           const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'sync', '--json', '--db', dbPath], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
           let stderr = '';
-          child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+          child.stderr.on('data', (d: Buffer) => {
+            stderr += d.toString();
+          });
           requestsInRun = 0;
           const watch = (): void => {
             if (killAtRequest === null || requestsInRun < killAtRequest) return;
@@ -82,7 +84,7 @@ describe('kill -9 of the sync process', () => {
         const known = pick.filter((id) => core.context.db.prepare('SELECT 1 FROM orders WHERE id = ?').get(id));
         if (known.length) {
           const r = await call(core.dispatch, 'shipping.arrange', { orderIds: known, allowUnpacked: true });
-          r.arranged.forEach((id) => arranged.add(id));
+          for (const id of r.arranged) arranged.add(id);
         }
         const r = await runSync(1 + Math.floor(random() * 24), Math.floor(random() * 25));
         if (r.signal === 'SIGKILL') killed++;

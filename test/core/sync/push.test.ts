@@ -12,7 +12,7 @@ function openOrders(rig: SyncRig, n: number, filter: (o: SimOrder) => boolean = 
   return found.slice(0, n);
 }
 
-function packagesOf(rig: SyncRig, orders: readonly SimOrder[]): string[] {
+function packagesOf(orders: readonly SimOrder[]): string[] {
   return [...new Set(orders.flatMap((o) => o.packageIds))];
 }
 
@@ -31,16 +31,16 @@ describe('push: the outbox up to the platform simulator, each entry exactly once
     await rig.call('shipping.arrange', { orderIds: orders.map((o) => o.id), allowUnpacked: true });
     rig.sim.controls.addFaults('lost@POST:/fulfillment/202309/packages/ship#1');
     const summary = await rig.call('sync.now', {});
-    for (const id of packagesOf(rig, orders)) {
+    for (const id of packagesOf(orders)) {
       expect(counters(rig).shipCalls[id], id).toBe(1);
       expect(counters(rig).shipApplied[id], id).toBe(1);
     }
     expect(summary).toMatchObject({ pending: 0, refused: 0 });
     expect(summary.pushed).toBeGreaterThanOrEqual(3);
     // The labels came down in the same cycle once the platform had made them.
-    expect(summary.labels).toBeGreaterThanOrEqual(packagesOf(rig, orders).length);
+    expect(summary.labels).toBeGreaterThanOrEqual(packagesOf(orders).length);
     await rig.call('sync.now', {});
-    for (const id of packagesOf(rig, orders)) expect(counters(rig).shipCalls[id]).toBe(1);
+    for (const id of packagesOf(orders)) expect(counters(rig).shipCalls[id]).toBe(1);
   });
 
   it('reads back entries a dead cycle left sending, and sends only those the platform did not take', async () => {
@@ -114,7 +114,7 @@ describe('push: the outbox up to the platform simulator, each entry exactly once
     const summary = await rig.call('sync.now', {});
     expect(summary).toMatchObject({ pending: 0, refused: 0 });
     expect(counters(rig).byRoute['POST /fulfillment/202309/packages/ship']).toBe(2); // 500 + 20; the platform refuses more than 500
-    const packages = packagesOf(rig, [...rig.sim.state.orders.values()]);
+    const packages = packagesOf([...rig.sim.state.orders.values()]);
     expect(packages.every((id) => counters(rig).shipCalls[id] === 1 && counters(rig).shipApplied[id] === 1)).toBe(true);
   });
 

@@ -38,7 +38,10 @@ describe('sync resilience against the simulator', () => {
     for (let i = 0; i < 6 && !completed; i++) {
       completed = await rig.call('sync.now', {}).then(
         () => true,
-        (err: { code: string }) => (expect(err.code).toBe('PLATFORM_THROTTLED'), false),
+        (err: { code: string }) => {
+          expect(err.code).toBe('PLATFORM_THROTTLED');
+          return false;
+        },
       );
     }
     expect(completed).toBe(true);

@@ -12,7 +12,9 @@ import type { WorkerScan } from './scan-worker.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((f) => f()));
+afterEach(() => {
+  for (const f of cleanups.splice(0).reverse()) f();
+});
 
 function spawnTracked(args: string[]) {
   const child = spawn(process.execPath, args, { cwd: root });

@@ -13,7 +13,9 @@ import { WHO } from '../printing/support.js';
 const EAN = '4006381333931';
 const root = path.resolve(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).reverse().forEach((f) => f()));
+afterEach(() => {
+  for (const f of cleanups.splice(0).reverse()) f();
+});
 
 function bench(opts: Parameters<typeof testCore>[1] = {}): TestCore {
   const core = testCore(undefined, opts);

@@ -27,7 +27,10 @@ const controls: [string, RegExp, Handler][] = [
   ['GET', /^\/__sim\/cancellations$/, (p, _m, _b, url) => ({ cancellations: p.cancellations(url.searchParams.get('order_id') ?? undefined) })],
   ['GET', /^\/__sim\/faults$/, (p) => ({ faults: p.faults.list(), skew: p.clock.reading().skew })],
   ['POST', /^\/__sim\/faults$/, (p, _m, b) => ({ faults: p.addFaults(String(b.spec ?? '')) })],
-  ['DELETE', /^\/__sim\/faults$/, (p) => (p.clearFaults(), { faults: [] })],
+  ['DELETE', /^\/__sim\/faults$/, (p) => {
+    p.clearFaults();
+    return { faults: [] };
+  }],
   ['GET', /^\/__sim\/clock$/, (p) => p.clock.reading()],
   ['POST', /^\/__sim\/clock$/, (p, _m, b) => {
     if (typeof b.skew === 'number') p.setSkew(b.skew);
@@ -37,7 +40,10 @@ const controls: [string, RegExp, Handler][] = [
   ['GET', /^\/__sim\/settings$/, (p) => p.settings],
   ['POST', /^\/__sim\/settings$/, (p, _m, b) => p.updateSettings(b as Partial<SimSettings>)],
   ['GET', /^\/__sim\/counters$/, (p) => p.observer.counters],
-  ['POST', /^\/__sim\/counters\/reset$/, (p) => (p.observer.reset(), p.observer.counters)],
+  ['POST', /^\/__sim\/counters\/reset$/, (p) => {
+    p.observer.reset();
+    return p.observer.counters;
+  }],
   ['GET', /^\/__sim\/requests$/, (p, _m, _b, url) => ({ requests: p.observer.requests(Number(url.searchParams.get('since') ?? 0)) })],
 ];
 

@@ -8,7 +8,7 @@ import { contentsSummary, labelBarcodeValue, shippingLabel } from '../../../prin
 import { labelDate } from '../../../printer/documents/layout.js';
 import { countInk, cropBitmap } from '../../../printer/label/bitmap.js';
 import { pageDots, type Dpi, type Label, type PrinterProfile } from '../../../printer/label/model.js';
-import { labelFonts, missingGlyphs } from '../../../printer/label/text.js';
+import { labelFonts } from '../../../printer/label/text.js';
 import { encodeEscpos } from '../../../printer/encoders/escpos.js';
 import { encodeTspl } from '../../../printer/encoders/tspl.js';
 import { zplText } from '../../../printer/encoders/zpl.js';

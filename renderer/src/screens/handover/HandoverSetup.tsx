@@ -1,13 +1,11 @@
 import { useEffect, useRef, type FormEvent } from 'react';
 import { useT } from '../../i18n/useT.js';
-import type { HandoverMethod } from '../../store/handover.js';
+import { HANDOVER_METHODS, type HandoverMethod } from '../../../../core/shared/vocabulary.js';
 
 export interface HandoverChoice {
   method: HandoverMethod;
   carrier: string;
 }
-
-const METHODS: HandoverMethod[] = ['PICKUP', 'DROP_OFF'];
 
 interface Props {
   choice: HandoverChoice;
@@ -30,7 +28,7 @@ export function HandoverSetup({ choice, onChange, onOpen, opening }: Props) {
       <h2 id="handover-setup-title">{t('handover.setup.title')}</h2>
       <fieldset className="handover-setup__methods" data-testid="handover-method">
         <legend>{t('handover.method')}</legend>
-        {METHODS.map((m, i) => (
+        {HANDOVER_METHODS.map((m, i) => (
           <label key={m} className={`choice handover-setup__method${choice.method === m ? ' is-active' : ''}`}>
             <input
               ref={i === 0 ? first : undefined}

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DocumentKind } from '../../../../core/printing/types.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../core/shared/vocabulary.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { FormatFields } from './FormatFields.js';
 import { usePackdeskStore } from '../../store/context.js';
 import { printerUri } from './address.js';
-import { DOCUMENTS, documentKey, receiptInput, type Dpi, type PrinterLanguage, type Receipt } from './model.js';
+import { documentKey, receiptInput, type Dpi, type PrinterLanguage, type Receipt } from './model.js';
 import { ReceiptFields } from './ReceiptFields.js';
 
 export interface PrinterDraft {
@@ -96,7 +96,7 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
         )}
         <fieldset className="printer-form__documents">
           <legend>{t('printers.add.documents')}</legend>
-          {DOCUMENTS.map((d) => (
+          {DOCUMENT_KINDS.map((d) => (
             <label key={d} className="choice">
               <input type="checkbox" checked={documents.includes(d)} onChange={(e) => toggleDocument(d, e.target.checked)} data-testid={`printer-add-document-${d}`} />
               {t(documentKey(d))}

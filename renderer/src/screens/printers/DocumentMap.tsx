@@ -1,8 +1,9 @@
-import type { DocumentKind, SavedPrinter } from '../../../../core/printing/types.js';
+import type { SavedPrinter } from '../../../../core/printing/types.js';
+import { DOCUMENT_KINDS, type DocumentKind } from '../../../../core/shared/vocabulary.js';
 import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdeskStore } from '../../store/context.js';
-import { DOCUMENTS, documentKey, printerForDocument, toInput } from './model.js';
+import { documentKey, printerForDocument, toInput } from './model.js';
 
 /**
  * Which printer prints which document. The core keeps one printer per document and moves a
@@ -22,7 +23,7 @@ export function DocumentMap({ printers }: { printers: SavedPrinter[] }) {
     <section className="form-panel" aria-labelledby="printers-documents-title">
       <h3 id="printers-documents-title">{t('printers.documents.title')}</h3>
       <div className="document-map">
-        {DOCUMENTS.map((d) => {
+        {DOCUMENT_KINDS.map((d) => {
           const current = printerForDocument(printers, d);
           return (
             <label key={d} className="document-map__row">

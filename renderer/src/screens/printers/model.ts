@@ -2,15 +2,18 @@ import type { DocumentKind, SavedPrinter } from '../../../../core/printing/types
 import type { MessageKey } from '../../i18n/index.js';
 import type { PrinterInput } from '../../store/printers.js';
 
-/** The documents a printer can be set to print (the core's DOCUMENTS; only its type crosses over). */
-export const DOCUMENTS = ['SHIPPING_LABEL', 'PICK_LIST', 'SKU_LABEL'] as const satisfies readonly DocumentKind[];
-/** Fails to compile when the core adds a document this screen does not offer. */
-export const everyDocumentOffered: [Exclude<DocumentKind, (typeof DOCUMENTS)[number]>] extends [never] ? true : never = true;
-
-export const LANGUAGES = ['zpl', 'tspl', 'escpos'] as const satisfies readonly SavedPrinter['language'][];
-export const DPIS = [203, 300] as const satisfies readonly SavedPrinter['dpi'][];
 export type PrinterLanguage = SavedPrinter['language'];
 export type Dpi = SavedPrinter['dpi'];
+
+/**
+ * The printer module's languages (in the order this screen offers them) and resolutions. The
+ * screens may not load printer/ at run time, so they are listed here; these fail to compile when
+ * the lists and printer/label/model.ts differ either way.
+ */
+export const LANGUAGES = ['zpl', 'tspl', 'escpos'] as const satisfies readonly PrinterLanguage[];
+export const DPIS = [203, 300] as const satisfies readonly Dpi[];
+export const everyLanguageOffered: [Exclude<PrinterLanguage, (typeof LANGUAGES)[number]>] extends [never] ? true : never = true;
+export const everyDpiOffered: [Exclude<Dpi, (typeof DPIS)[number]>] extends [never] ? true : never = true;
 
 export const documentKey = (d: DocumentKind): MessageKey => `printers.document.${d}`;
 export const languageKey = (l: PrinterLanguage): MessageKey => `printers.language.${l}`;

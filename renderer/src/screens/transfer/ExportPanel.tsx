@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { OrderStatus } from '../../../../core/domain/types.js';
+import { ORDER_STATUSES, type OrderStatus } from '../../../../core/shared/vocabulary.js';
 import { errorKey, type MessageKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
@@ -7,7 +7,7 @@ import { isBusy, type TransferState } from '../../store/transfer.js';
 import { dayEnd, dayStart, defaultExportDays } from './dates.js';
 import { CoreDetails } from './CoreDetails.js';
 import { ProgressLine } from './ProgressLine.js';
-import { ORDER_STATUSES, statusKey } from './statuses.js';
+import { statusKey } from './statuses.js';
 
 const STATE: Record<Exclude<TransferState, 'reading'>, MessageKey> = {
   idle: 'transfer.export.state.idle',

@@ -1,8 +1,9 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { DATE_ORDERS, type DateOrder } from '../../../../core/shared/vocabulary.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { useT } from '../../i18n/useT.js';
 import { usePackdesk, usePackdeskStore } from '../../store/context.js';
-import { isBusy, type DateOrder, type ImportKind, type ImportRun, type TransferState } from '../../store/transfer.js';
+import { isBusy, type ImportKind, type ImportRun, type TransferState } from '../../store/transfer.js';
 import { errorText } from '../../i18n/error-text.js';
 import { hasWarnings, ImportReportView } from './ImportReportView.js';
 import { CoreDetails } from './CoreDetails.js';
@@ -10,7 +11,6 @@ import { ProgressLine } from './ProgressLine.js';
 import { RowErrorTable } from './RowErrorTable.js';
 
 const KINDS: ImportKind[] = ['orders', 'catalogue'];
-const DATE_ORDERS: DateOrder[] = ['DMY', 'MDY', 'YMD'];
 
 const STATE: Record<TransferState, MessageKey> = {
   idle: 'transfer.import.state.idle',
