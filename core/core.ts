@@ -194,9 +194,11 @@ export function createCore(opts: CoreOptions): Core {
   };
   const arrivals = new ArrivalPrinter(context);
   const heartbeat = setInterval(() => {
-    writer.write(() => renewLease(db, me.lease, Date.now())).catch((err: unknown) => {
-      if (db.open) log.error('Renewing the process lease failed', err);
-    });
+    writer
+      .write(() => renewLease(db, me.lease, Date.now()))
+      .catch((err: unknown) => {
+        if (db.open) log.error('Renewing the process lease failed', err);
+      });
   }, HEARTBEAT_MS);
   heartbeat.unref();
   if (opts.warmLabelRenderer) void warmPlatformLabels();

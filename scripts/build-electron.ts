@@ -78,7 +78,13 @@ export function collectFiles(root: string, entries: string[] = ENTRIES): { sourc
 /** An asset and the licence texts beside it (a font's OFL.txt travels with the font). */
 function withLicences(asset: string): string[] {
   const dir = path.dirname(asset);
-  return [asset, ...fs.readdirSync(dir).filter((f) => /^(OFL|LICEN[CS]E)[^/]*\.txt$/i.test(f)).map((f) => path.join(dir, f))];
+  return [
+    asset,
+    ...fs
+      .readdirSync(dir)
+      .filter((f) => /^(OFL|LICEN[CS]E)[^/]*\.txt$/i.test(f))
+      .map((f) => path.join(dir, f)),
+  ];
 }
 
 function transpile(file: string, module: ts.ModuleKind): string {

@@ -45,7 +45,10 @@ if (!res.ok || res.result.orders !== 3) { console.error(JSON.stringify(res)); pr
 
 async function main(): Promise<void> {
   step('building the renderer (vite)');
-  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   step(`transpiling the main process: ${buildApp(root)} modules in dist/app`);
   smokeTestCore();
   step('dist/app/core/core.js loads in Node and answers demo.load');

@@ -17,7 +17,10 @@ import { NATIVE_DIR, NATIVE_FILE } from '../electron/paths.js';
 export const ELECTRON_MIN_NODE = '22.12.0';
 
 function parts(version: string): number[] {
-  return version.replace(/^v/, '').split('.').map((p) => Number.parseInt(p, 10) || 0);
+  return version
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => Number.parseInt(p, 10) || 0);
 }
 
 /** Why this Node cannot start the desktop app, or null when it can. */
@@ -67,7 +70,10 @@ export function judgeNodeLoad(loadError: string | null, electronAbi: string | nu
   if (loadError === null) {
     return electronAbi === nodeAbi
       ? { ok: true, why: 'Electron and Node share this ABI' }
-      : { ok: false, why: `it loads in Node (ABI ${nodeAbi}), so it was built for Node, not Electron (ABI ${electronAbi ?? '?'}): is nodedir set in ~/.npmrc or npm_config_nodedir?` };
+      : {
+          ok: false,
+          why: `it loads in Node (ABI ${nodeAbi}), so it was built for Node, not Electron (ABI ${electronAbi ?? '?'}): is nodedir set in ~/.npmrc or npm_config_nodedir?`,
+        };
   }
   const built = /NODE_MODULE_VERSION (\d+)/.exec(loadError)?.[1];
   if (built === undefined) return { ok: true, why: `not verifiable in Node (${loadError.split('\n')[0]})` };
@@ -164,7 +170,14 @@ function buildForElectron<T>(root: string, want: NativeTarget, use: (built: stri
     if (!fetched) {
       console.log("No prebuilt binary; compiling against Electron's headers (needs python3, make and a C++ compiler)…");
       const gyp = nodeGypScript(root);
-      const args = [gyp, 'rebuild', '--release', ...target, '--dist-url=https://electronjs.org/headers', `--devdir=${path.join(os.homedir(), '.electron-gyp')}`];
+      const args = [
+        gyp,
+        'rebuild',
+        '--release',
+        ...target,
+        '--dist-url=https://electronjs.org/headers',
+        `--devdir=${path.join(os.homedir(), '.electron-gyp')}`,
+      ];
       if (!run(process.execPath, args, src, env) || !fs.existsSync(out)) {
         throw new Error('Could not build better-sqlite3 for Electron (see the output above).');
       }

@@ -43,7 +43,11 @@ export function specifiersOf(js: string): string[] {
   return [...js.matchAll(re)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4])!);
 }
 
-const packageName = (spec: string) => spec.split('/').slice(0, spec.startsWith('@') ? 2 : 1).join('/');
+const packageName = (spec: string) =>
+  spec
+    .split('/')
+    .slice(0, spec.startsWith('@') ? 2 : 1)
+    .join('/');
 const BUILTINS = new Set(builtinModules);
 
 /** Node's and Electron's own modules come with the runtime, not in the asar. */
@@ -116,13 +120,17 @@ export function inspectPackage(resources: string, opts: { rulesSource: string })
   }
   if (!unpackedNative.some((p) => p.startsWith('node_modules/@node-usb/'))) problems.push('no unpacked usb binary (@node-usb/*)');
   if (!unpackedNative.some((p) => p.startsWith('node_modules/@napi-rs/canvas-'))) problems.push('no unpacked @napi-rs/canvas binary');
-  if (!fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'lib', 'index.js'))) problems.push('better-sqlite3 is not unpacked');
-  if (entries.some((e) => e.path.startsWith('node_modules/better-sqlite3/build/'))) problems.push("better-sqlite3's Node build is shipped (the app loads resources/native instead)");
-  if (!fs.existsSync(path.join(resources, 'native', 'better_sqlite3.node'))) problems.push('missing resources/native/better_sqlite3.node (better-sqlite3 for Electron)');
+  if (!fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3', 'lib', 'index.js')))
+    problems.push('better-sqlite3 is not unpacked');
+  if (entries.some((e) => e.path.startsWith('node_modules/better-sqlite3/build/')))
+    problems.push("better-sqlite3's Node build is shipped (the app loads resources/native instead)");
+  if (!fs.existsSync(path.join(resources, 'native', 'better_sqlite3.node')))
+    problems.push('missing resources/native/better_sqlite3.node (better-sqlite3 for Electron)');
 
   const rules = path.join(resources, 'udev', '99-packdesk-printers.rules');
   if (!fs.existsSync(rules)) problems.push('missing resources/udev/99-packdesk-printers.rules');
-  else if (!fs.readFileSync(rules).equals(fs.readFileSync(opts.rulesSource))) problems.push('the shipped udev rule differs from printer/transports/99-packdesk-printers.rules');
+  else if (!fs.readFileSync(rules).equals(fs.readFileSync(opts.rulesSource)))
+    problems.push('the shipped udev rule differs from printer/transports/99-packdesk-printers.rules');
 
   for (const dev of ['electron', 'electron-builder', 'vite', 'vitest', 'typescript', 'tsx']) {
     if (files.has(`node_modules/${dev}/package.json`)) problems.push(`devDependency shipped: ${dev}`);

@@ -24,7 +24,10 @@ if (tooOld) {
 try {
   ensureElectronSqlite(root);
   if (!process.env.PACKDESK_DEV_SERVER_URL) {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts'], {
+      cwd: root,
+      stdio: 'inherit',
+    });
   }
   console.log(`dist/app: ${buildApp(root)} modules.`);
 } catch (err) {

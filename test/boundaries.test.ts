@@ -39,7 +39,8 @@ describe('module boundaries', () => {
       'core/store/repo.ts': 'export const repo = 1;',
       'core/shared/words.ts': "import { core } from '../core.js';\nexport const words = core;",
       'core/domain/rule.ts': "import fs from 'node:fs';\nexport const rule = fs;",
-      'renderer/screen.ts': "import { core } from '../core/core.js';\nimport type { words } from '../core/shared/words.js';\nexport const screen: typeof words = core;",
+      'renderer/screen.ts':
+        "import { core } from '../core/core.js';\nimport type { words } from '../core/shared/words.js';\nexport const screen: typeof words = core;",
       'printer/encoder.ts': "import { core } from '../core/core.js';\nexport const encoder = core;",
       'electron/main.ts': "import { repo } from '../core/store/repo.js';\nexport const main = repo;",
     };

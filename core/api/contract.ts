@@ -4,7 +4,16 @@ import { DATE_ORDERS, DOCUMENT_KINDS, HANDOVER_METHODS, JOB_STATES, ORDER_STATUS
 import type { BatchView, JobView, SavedPrinter } from '../printing/types.js';
 import { DPIS, PRINTER_LANGUAGES } from '../../printer/label/model.js';
 import type { PrinterStatus } from '../../printer/status/types.js';
-import { ENTRY_STATES, type ArrangeAheadResult, type ConflictView, type CycleSummary, type EntryView, type ShopStatusView, type SyncSettings, type SyncStatusView } from '../sync/views.js';
+import {
+  ENTRY_STATES,
+  type ArrangeAheadResult,
+  type ConflictView,
+  type CycleSummary,
+  type EntryView,
+  type ShopStatusView,
+  type SyncSettings,
+  type SyncStatusView,
+} from '../sync/views.js';
 import type {
   ArrangeResult,
   CatalogueImportReport,
@@ -45,7 +54,12 @@ const page = (defaultLimit: number, maxLimit: number) => ({
   offset: z.number().int().min(0).default(0),
 });
 /** The platform's hosts; the simulator's in tests (127.0.0.1, plain http). */
-const httpUrl = z.string().trim().max(500).url().refine((u) => /^https?:\/\//i.test(u), { message: 'Must be an http(s) URL.' });
+const httpUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .url()
+  .refine((u) => /^https?:\/\//i.test(u), { message: 'Must be an http(s) URL.' });
 /** 15,000 export rows are about 10 MB of text; more is not an export. */
 const upload = z.strictObject({ fileName: z.string().trim().min(1).max(255), content: z.string().max(40_000_000) });
 const address = z.strictObject({
@@ -205,7 +219,13 @@ export const contract = {
     station,
     packer,
   }),
-  'printing.skuLabel': z.strictObject({ sellerSku: z.string().trim().min(1).max(200), copies: z.number().int().min(1).max(500).default(1), printer: printerName.optional(), station, packer }),
+  'printing.skuLabel': z.strictObject({
+    sellerSku: z.string().trim().min(1).max(200),
+    copies: z.number().int().min(1).max(500).default(1),
+    printer: printerName.optional(),
+    station,
+    packer,
+  }),
   'printing.preview': z.strictObject({ orderId: id.optional(), printer: printerName.optional(), station: station.default('packdesk') }),
   /** The slip that goes in the parcel: on a receipt printer as text, else on the printer's labels. */
   'printing.packingSlip': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
@@ -236,9 +256,14 @@ export const contract = {
       apiBase: httpUrl.optional(),
       authBase: httpUrl.optional(),
     })
-    .refine((v) => (v.authCode !== undefined) !== (v.accessToken !== undefined && v.refreshToken !== undefined) && (v.accessToken === undefined) === (v.refreshToken === undefined), {
-      message: 'Give either authCode, or accessToken with refreshToken.',
-    }),
+    .refine(
+      (v) =>
+        (v.authCode !== undefined) !== (v.accessToken !== undefined && v.refreshToken !== undefined) &&
+        (v.accessToken === undefined) === (v.refreshToken === undefined),
+      {
+        message: 'Give either authCode, or accessToken with refreshToken.',
+      },
+    ),
   'shop.status': z.strictObject({}),
   'shop.disconnect': z.strictObject({}),
   'sync.now': z.strictObject({}),

@@ -34,7 +34,12 @@ export function dateOption(value: string | undefined, name: string): number | un
 }
 
 export function listOption(value: string | undefined): string[] | undefined {
-  return value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+  return value === undefined
+    ? undefined
+    : value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
 }
 
 /** --db is read before the command's own options (it decides which store to open). */

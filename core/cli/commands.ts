@@ -30,7 +30,11 @@ function statuses(value: string | undefined): OrderStatus[] | undefined {
 }
 
 /** The API answers lists a page at a time; without --limit the CLI reads every page. */
-async function allOrders(dispatch: Dispatch, filter: { status?: OrderStatus[] | undefined; from?: number | undefined; to?: number | undefined }, limit?: number): Promise<OrderView[]> {
+async function allOrders(
+  dispatch: Dispatch,
+  filter: { status?: OrderStatus[] | undefined; from?: number | undefined; to?: number | undefined },
+  limit?: number,
+): Promise<OrderView[]> {
   if (limit !== undefined) return call(dispatch, 'orders.list', { ...filter, limit });
   const out: OrderView[] = [];
   for (let offset = 0; ; offset += 1000) {
@@ -120,7 +124,11 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'orders [--status S[,S]] [--limit N] [--from DATE] [--to DATE]',
     async run(argv, dispatch) {
       const { values } = parse(argv, { status: { type: 'string' }, limit: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } });
-      const list = await allOrders(dispatch, { status: statuses(values.status), from: dateOption(values.from, 'from'), to: dateOption(values.to, 'to') }, intOption(values.limit, 'limit'));
+      const list = await allOrders(
+        dispatch,
+        { status: statuses(values.status), from: dateOption(values.from, 'from'), to: dateOption(values.to, 'to') },
+        intOption(values.limit, 'limit'),
+      );
       return { json: list, text: `${list.map(orderLine).join('\n')}\n${list.length} order(s)` };
     },
   },
@@ -156,7 +164,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   pack: {
-    usage: 'pack ORDER --scan CODE [--scan CODE …] [--station S] [--packer P] [--no-finish]   (a complete order gets its label, then its shipment, as the shop settings say)',
+    usage:
+      'pack ORDER --scan CODE [--scan CODE …] [--station S] [--packer P] [--no-finish]   (a complete order gets its label, then its shipment, as the shop settings say)',
     async run(argv, dispatch) {
       const { values, positionals } = parse(argv, {
         scan: { type: 'string', multiple: true, default: [] },
@@ -197,7 +206,9 @@ export const COMMANDS: Record<string, Command> = {
       return {
         json: r,
         text: [`Shipment arranged for ${r.arranged.length} order(s); the sync sends it to the platform.`, ...failed].join('\n'),
-        ...(first ? { failed: { code: first.code, message: `${r.failed.length} order(s) could not be shipped; the first: ${first.orderId}: ${first.message}` } } : {}),
+        ...(first
+          ? { failed: { code: first.code, message: `${r.failed.length} order(s) could not be shipped; the first: ${first.orderId}: ${first.message}` } }
+          : {}),
       };
     },
   },

@@ -13,9 +13,7 @@ import { defaultDbPath } from './paths.js';
 const HELP = `Packdesk — packing station, headless.
 Usage: npm run packdesk -- <command> [options] [--db PATH] [--json]
 
-${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS), ...Object.values(SYNC_COMMANDS)]
-  .map((c) => `  ${c.usage}`)
-  .join('\n')}
+${[...Object.values(COMMANDS), ...Object.values(PRINT_COMMANDS), ...Object.values(SYNC_COMMANDS)].map((c) => `  ${c.usage}`).join('\n')}
   bench                 run the benchmarks (same as npm run bench)
 
 --db PATH   the database (default: ${defaultDbPath()})

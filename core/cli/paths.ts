@@ -9,9 +9,9 @@ export function defaultDbPath(env: NodeJS.ProcessEnv = process.env, platform = p
   const home = os.homedir();
   const base =
     platform === 'win32'
-      ? env.APPDATA ?? path.join(home, 'AppData', 'Roaming')
+      ? (env.APPDATA ?? path.join(home, 'AppData', 'Roaming'))
       : platform === 'darwin'
         ? path.join(home, 'Library', 'Application Support')
-        : env.XDG_CONFIG_HOME ?? path.join(home, '.config');
+        : (env.XDG_CONFIG_HOME ?? path.join(home, '.config'));
   return path.join(base, 'Packdesk', 'packdesk.db');
 }

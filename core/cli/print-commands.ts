@@ -57,9 +57,17 @@ export const PRINT_COMMANDS: Record<string, Command> = {
       if (values.html) {
         const page = await call(dispatch, 'printing.packingSlipPage', { orderId: positionals[0], station: values.station });
         fs.writeFileSync(path.resolve(values.html), page.html);
-        return { json: { orderId: page.orderId, out: values.html }, text: `Packing slip for ${page.orderId} written to ${values.html}; open it in a browser to print.` };
+        return {
+          json: { orderId: page.orderId, out: values.html },
+          text: `Packing slip for ${page.orderId} written to ${values.html}; open it in a browser to print.`,
+        };
       }
-      const j = await call(dispatch, 'printing.packingSlip', { orderId: positionals[0], printer: values.printer, station: values.station, packer: values.packer });
+      const j = await call(dispatch, 'printing.packingSlip', {
+        orderId: positionals[0],
+        printer: values.printer,
+        station: values.station,
+        packer: values.packer,
+      });
       return { json: j, text: jobLine(j) };
     },
   },
@@ -72,11 +80,16 @@ export const PRINT_COMMANDS: Record<string, Command> = {
       const bytes = Buffer.from(r.base64, 'base64');
       if (values.out) fs.writeFileSync(path.resolve(values.out), bytes);
       else process.stdout.write(bytes);
-      return { json: { ...r, base64: undefined, out: values.out ?? null }, text: values.out ? `${r.size} bytes written to ${values.out}` : '', raw: !values.out };
+      return {
+        json: { ...r, base64: undefined, out: values.out ?? null },
+        text: values.out ? `${r.size} bytes written to ${values.out}` : '',
+        raw: !values.out,
+      };
     },
   },
   printers: {
-    usage: 'printers list | add --name N --uri URI --lang L --dpi D [--documents SHIPPING_LABEL,…] [--receipt 58|80 [--dialect epson|star]] | remove N | test N | status N | discover',
+    usage:
+      'printers list | add --name N --uri URI --lang L --dpi D [--documents SHIPPING_LABEL,…] [--receipt 58|80 [--dialect epson|star]] | remove N | test N | status N | discover',
     async run(argv, dispatch) {
       const { values, positionals } = parse(argv, {
         name: { type: 'string' },
@@ -113,11 +126,18 @@ export const PRINT_COMMANDS: Record<string, Command> = {
       }
       if (action === 'status') {
         const s = await call(dispatch, 'printers.status', { name: name ?? values.name });
-        return { json: s, text: s.status ? `${s.printer}: ${s.status.ready ? 'ready' : s.status.conditions.join(', ')}` : `${s.printer} does not report its status.` };
+        return {
+          json: s,
+          text: s.status ? `${s.printer}: ${s.status.ready ? 'ready' : s.status.conditions.join(', ')}` : `${s.printer} does not report its status.`,
+        };
       }
       if (action === 'discover') {
         const d = await call(dispatch, 'printers.discover', {});
-        const lines = [...d.usb.map((u) => `${u.uri}  ${u.maker} ${u.model} (${u.language ?? '?'})`), ...d.os.map((o) => `${o.uri}  ${o.name}`), ...d.notes.map((n) => n.message)];
+        const lines = [
+          ...d.usb.map((u) => `${u.uri}  ${u.maker} ${u.model} (${u.language ?? '?'})`),
+          ...d.os.map((o) => `${o.uri}  ${o.name}`),
+          ...d.notes.map((n) => n.message),
+        ];
         return { json: d, text: lines.join('\n') || 'No printers found.' };
       }
       throw new PackdeskError('INVALID_INPUT', `Unknown printers action ${action}; use list, add, remove, test, status or discover.`);

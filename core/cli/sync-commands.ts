@@ -60,7 +60,7 @@ export const SYNC_COMMANDS: Record<string, Command> = {
       }
       if (sub === 'disconnect') {
         const s = await call(dispatch, 'shop.disconnect', {});
-        return { json: s, text: 'Disconnected: the shop\'s secrets are removed from this computer.' };
+        return { json: s, text: "Disconnected: the shop's secrets are removed from this computer." };
       }
       if (sub !== 'connect') throw new PackdeskError('INVALID_INPUT', 'Usage: shop connect … | shop status | shop disconnect');
       if (!values['app-key'] || !values['app-secret']) throw new PackdeskError('INVALID_INPUT', 'shop connect needs --app-key and --app-secret.');
@@ -96,7 +96,10 @@ export const SYNC_COMMANDS: Record<string, Command> = {
       }
       if (positionals.length > 0) throw new PackdeskError('INVALID_INPUT', 'Usage: sync [--json] | sync status [--json]');
       const r = await call(dispatch, 'sync.now', {});
-      const refused = r.refusedEntries.map((e) => `  refused #${e.id} ${e.kind} ${e.orderId ?? ''}: ${e.refusal?.code ?? ''} ${e.refusal?.message ?? ''}${e.refusal?.link ? ` (${e.refusal.link})` : ''}`);
+      const refused = r.refusedEntries.map(
+        (e) =>
+          `  refused #${e.id} ${e.kind} ${e.orderId ?? ''}: ${e.refusal?.code ?? ''} ${e.refusal?.message ?? ''}${e.refusal?.link ? ` (${e.refusal.link})` : ''}`,
+      );
       const text = [
         `Synced: ${r.pulled} order(s) pulled (${r.changed} new or changed), ${r.pushed} entr${r.pushed === 1 ? 'y' : 'ies'} pushed, ${r.labels} label(s) downloaded.`,
         `${r.pending} pending, ${r.refused} refused, ${r.conflicts} open conflict(s).`,

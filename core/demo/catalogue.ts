@@ -33,13 +33,16 @@ export function demoCatalogue(rng: Rng): Sku[] {
   for (const [prefix, name, variations] of PRODUCTS) {
     variations.forEach((variation, v) => {
       const n = skus.length;
-      const sellerSku = `${prefix}-${variation.replace(/[^A-Za-z0-9]+/g, '').toUpperCase().slice(0, 8)}-${v + 1}`;
+      const sellerSku = `${prefix}-${variation
+        .replace(/[^A-Za-z0-9]+/g, '')
+        .toUpperCase()
+        .slice(0, 8)}-${v + 1}`;
       skus.push({
         id: String(1729000000000000000n + BigInt(n * 7919 + 13)),
         sellerSku,
         name,
         variation,
-        bin: `${'ABC'[n % 3]}-${Math.floor(n / 3) + 1}-${String((n * 7) % 12 + 1).padStart(2, '0')}`,
+        bin: `${'ABC'[n % 3]}-${Math.floor(n / 3) + 1}-${String(((n * 7) % 12) + 1).padStart(2, '0')}`,
         stockOnHand: rng.int(0, 240),
         safetyStock: rng.int(2, 10),
         barcodes: [ean13(rng)],

@@ -3,16 +3,56 @@ import type { Order, OrderLine, OrderStatus, Recipient, Sku } from '../domain/ty
 import type { Rng } from './rng.js';
 
 const RECIPIENTS: Omit<Recipient, 'phone'>[] = [
-  { name: 'Emily Johnson', country: 'United States', state: 'California', city: 'Los Angeles', district: '', address: '1234 Sunset Blvd Apt 5', postcode: '90026' },
-  { name: "Liam O'Connor", country: 'United Kingdom', state: 'Greater London', city: 'London', district: 'Camden', address: '22 Baker Street, Flat 3', postcode: 'NW1 6XE' },
+  {
+    name: 'Emily Johnson',
+    country: 'United States',
+    state: 'California',
+    city: 'Los Angeles',
+    district: '',
+    address: '1234 Sunset Blvd Apt 5',
+    postcode: '90026',
+  },
+  {
+    name: "Liam O'Connor",
+    country: 'United Kingdom',
+    state: 'Greater London',
+    city: 'London',
+    district: 'Camden',
+    address: '22 Baker Street, Flat 3',
+    postcode: 'NW1 6XE',
+  },
   { name: 'María García', country: 'United States', state: 'Texas', city: 'Houston', district: '', address: '880 Westheimer Rd', postcode: '77006' },
   { name: 'Nguyễn Văn An', country: 'Vietnam', state: 'Hồ Chí Minh', city: 'Quận 1', district: 'Bến Nghé', address: '45 Lê Lợi', postcode: '700000' },
   { name: 'Siti Nurhaliza', country: 'Malaysia', state: 'Selangor', city: 'Petaling Jaya', district: '', address: 'No. 12, Jalan SS2/24', postcode: '47300' },
   { name: 'Somchai Prasert', country: 'Thailand', state: 'Bangkok', city: 'Bang Rak', district: 'Si Lom', address: '99/1 Silom Road', postcode: '10500' },
-  { name: 'Juan dela Cruz', country: 'Philippines', state: 'Metro Manila', city: 'Quezon City', district: 'Diliman', address: '17 Maginhawa St', postcode: '1101' },
-  { name: 'Tan Wei Ming 陈伟明', country: 'Singapore', state: '', city: 'Singapore', district: '', address: 'Blk 302 Tampines St 32 #08-118', postcode: '520302' },
+  {
+    name: 'Juan dela Cruz',
+    country: 'Philippines',
+    state: 'Metro Manila',
+    city: 'Quezon City',
+    district: 'Diliman',
+    address: '17 Maginhawa St',
+    postcode: '1101',
+  },
+  {
+    name: 'Tan Wei Ming 陈伟明',
+    country: 'Singapore',
+    state: '',
+    city: 'Singapore',
+    district: '',
+    address: 'Blk 302 Tampines St 32 #08-118',
+    postcode: '520302',
+  },
   { name: 'Jane ^XZ Doe', country: 'United States', state: 'New York', city: 'Brooklyn', district: '', address: '77 Bedford Ave ~ Unit 2', postcode: '11211' },
-  { name: 'Oliver Smith', country: 'United Kingdom', state: 'Greater Manchester', city: 'Manchester', district: '', address: '5 Deansgate', postcode: 'M3 4LQ' },
+  {
+    name: 'Oliver Smith',
+    country: 'United Kingdom',
+    state: 'Greater Manchester',
+    city: 'Manchester',
+    district: '',
+    address: '5 Deansgate',
+    postcode: 'M3 4LQ',
+  },
 ];
 
 const CARRIERS = ['USPS', 'J&T Express', 'Royal Mail', 'Ninja Van', 'Flash Express'];
@@ -44,7 +84,12 @@ function pickStatus(rng: Rng, i: number): OrderStatus {
 
 function linesFor(rng: Rng, skus: readonly Sku[], single: boolean): OrderLine[] {
   const line = (sku: Sku, quantity: number): OrderLine => ({
-    skuId: sku.id, sellerSku: sku.sellerSku, productName: sku.name, variation: sku.variation, quantity, packedQuantity: 0,
+    skuId: sku.id,
+    sellerSku: sku.sellerSku,
+    productName: sku.name,
+    variation: sku.variation,
+    quantity,
+    packedQuantity: 0,
   });
   if (single) return [line(rng.pick(skus), 1)];
   const chosen = new Set<Sku>();
@@ -75,7 +120,11 @@ function demoOrder(rng: Rng, skus: readonly Sku[], now: number, i: number): Orde
     cancelRequestedAt: status === 'AWAITING_SHIPMENT' && i % 12 === 3 ? now - rng.int(1, 40) * HOUR : null,
     lines,
     recipient: { ...r, phone: `+${rng.int(1, 99)} ${digits(rng, 9)}` },
-    buyerUsername: r.name.toLowerCase().replace(/[^a-z]+/g, '_').slice(0, 16) + rng.int(1, 99),
+    buyerUsername:
+      r.name
+        .toLowerCase()
+        .replace(/[^a-z]+/g, '_')
+        .slice(0, 16) + rng.int(1, 99),
     buyerMessage: rng.pick(MESSAGES),
     sellerNote: i % 17 === 0 ? 'VIP buyer: add a sample' : '',
     trackingNumber: status === 'UNPAID' || status === 'ON_HOLD' || rng.next() < 0.2 ? '' : `TT${digits(rng, 12)}${r.country === 'United States' ? 'US' : 'XX'}`,

@@ -33,14 +33,7 @@ export type Urgency = 'OVERDUE' | 'UNDER_6H' | 'UNDER_24H' | 'LATER' | 'NONE';
 
 type DeadlineFacts = Pick<
   Order,
-  | 'status'
-  | 'createdAt'
-  | 'paidAt'
-  | 'rtsAt'
-  | 'cancelRequestedAt'
-  | 'deliveryFailedAt'
-  | 'redeliveryRequestedAt'
-  | 'platformDeadlines'
+  'status' | 'createdAt' | 'paidAt' | 'rtsAt' | 'cancelRequestedAt' | 'deliveryFailedAt' | 'redeliveryRequestedAt' | 'platformDeadlines'
 >;
 
 function answerDue(requestedAt: Millis): Millis {
@@ -62,7 +55,11 @@ export function openDeadlines(order: DeadlineFacts): Deadline[] {
   // An order past payment without a paid time (some exports leave it empty): count from creation.
   const paid = order.status === 'UNPAID' ? null : (order.paidAt ?? order.createdAt);
   if (order.cancelRequestedAt !== null && canTransition(order.status, 'CANCELLED')) {
-    out.push(order.platformDeadlines.answerBy != null ? { kind: 'ANSWER_CANCELLATION', at: order.platformDeadlines.answerBy, fromPlatform: true } : computed('ANSWER_CANCELLATION', answerDue(order.cancelRequestedAt)));
+    out.push(
+      order.platformDeadlines.answerBy != null
+        ? { kind: 'ANSWER_CANCELLATION', at: order.platformDeadlines.answerBy, fromPlatform: true }
+        : computed('ANSWER_CANCELLATION', answerDue(order.cancelRequestedAt)),
+    );
   }
   switch (order.status) {
     case 'UNPAID':
@@ -116,10 +113,7 @@ export function urgencyOf(deadline: Deadline | null, now: Millis): Urgency {
  * A rule fires only once its deadline has passed (when urgencyOf calls it OVERDUE): "within
  * 48 h" still includes the 48 h mark itself.
  */
-export function automaticOutcome(
-  order: DeadlineFacts,
-  now: Millis,
-): { status: 'CANCELLED'; reason: string } | null {
+export function automaticOutcome(order: DeadlineFacts, now: Millis): { status: 'CANCELLED'; reason: string } | null {
   if (order.status === 'UNPAID' && now > order.createdAt + RULES.unpaidAutoCancel) {
     return { status: 'CANCELLED', reason: 'Unpaid for 48 hours (cancelled automatically)' };
   }

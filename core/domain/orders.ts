@@ -63,7 +63,8 @@ export function decideRedelivery(order: Order, to: RedeliveryAddress, now: Milli
     fail('REDELIVERY_ALREADY_REQUESTED', `Redelivery was already requested for order ${order.id}; the platform allows it once.`);
   }
   const failedAt = order.deliveryFailedAt ?? order.updatedAt;
-  if (now > failedAt + RULES.redeliveryWindow) fail('DEADLINE_PASSED', `The ${RULES.redeliveryWindow / DAY} days to request redelivery for order ${order.id} have passed.`);
+  if (now > failedAt + RULES.redeliveryWindow)
+    fail('DEADLINE_PASSED', `The ${RULES.redeliveryWindow / DAY} days to request redelivery for order ${order.id} have passed.`);
   // Any decimal digit: a house number typed through a Chinese IME arrives as full-width digits.
   if (!/\p{Nd}/u.test(to.address)) fail('ADDRESS_INCOMPLETE', 'The new address needs a house number.');
   const recipient: Recipient = {

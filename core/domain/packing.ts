@@ -23,10 +23,7 @@ export const SCAN_VERDICTS = [
 ] as const satisfies readonly (ErrorCode | 'ORDER_OPENED' | 'ACCEPTED' | 'ORDER_COMPLETE' | 'WRONG_ITEM' | 'OVER_SCAN' | 'UNKNOWN_BARCODE')[];
 export type ScanVerdictCode = (typeof SCAN_VERDICTS)[number];
 
-export type ItemMatch =
-  | { kind: 'ACCEPT'; lineIndex: number }
-  | { kind: 'OVER_SCAN'; lineIndex: number }
-  | { kind: 'WRONG_ITEM' };
+export type ItemMatch = { kind: 'ACCEPT'; lineIndex: number } | { kind: 'OVER_SCAN'; lineIndex: number } | { kind: 'WRONG_ITEM' };
 
 /** Decides what a scanned SKU means for this order. A SKU on two lines fills the first open one. */
 export function matchItem(order: Pick<Order, 'lines'>, skuId: string): ItemMatch {
@@ -99,9 +96,7 @@ export function decideUndo<S extends { lineNo: number }>(order: Order, last: S |
 export function decideShortPack(order: Order, reason: string, packer: string, now: Millis) {
   const refusal = packRefusal(order);
   if (refusal) fail(refusal, REFUSAL_MESSAGES[refusal] ?? refusal);
-  const missing = order.lines
-    .filter((l) => l.packedQuantity < l.quantity)
-    .map((l) => ({ sellerSku: l.sellerSku, missing: l.quantity - l.packedQuantity }));
+  const missing = order.lines.filter((l) => l.packedQuantity < l.quantity).map((l) => ({ sellerSku: l.sellerSku, missing: l.quantity - l.packedQuantity }));
   if (missing.length === 0) fail('CONFLICT', `Order ${order.id} is fully packed; nothing is short.`);
   return { next: { ...order, shortPackReason: reason, packedAt: now, packedBy: packer }, missing };
 }

@@ -64,9 +64,7 @@ function rowsFor(orders: readonly Order[], skus: ReadonlyMap<string, Sku>): Pick
       else row.orders.push({ orderId: order.id, quantity: toPick });
     }
   }
-  return [...rows.values()].sort(
-    (a, b) => compareBins(a.bin, b.bin) || compareNatural(a.sellerSku, b.sellerSku),
-  );
+  return [...rows.values()].sort((a, b) => compareBins(a.bin, b.bin) || compareNatural(a.sellerSku, b.sellerSku));
 }
 
 /** What to pick for a set of orders: units still to pack, summed per SKU, in walking order. */
@@ -74,7 +72,13 @@ export function buildPickList(orders: readonly Order[], skus: ReadonlyMap<string
   const sections: PickListSection[] = opts.singleItemFirst
     ? [
         { kind: 'SINGLE_ITEM', rows: rowsFor(orders.filter(isSingleItem), skus) },
-        { kind: 'MULTI_ITEM', rows: rowsFor(orders.filter((o) => !isSingleItem(o)), skus) },
+        {
+          kind: 'MULTI_ITEM',
+          rows: rowsFor(
+            orders.filter((o) => !isSingleItem(o)),
+            skus,
+          ),
+        },
       ]
     : [{ kind: 'ALL', rows: rowsFor(orders, skus) }];
   const totalUnits = sections.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.quantity, 0), 0);
@@ -91,9 +95,7 @@ export function planWaves<T extends Pick<Order, 'lines'>>(orders: readonly T[], 
   if (!(size >= 1) || (size !== Infinity && !Number.isInteger(size))) {
     fail('INVALID_INPUT', `A wave holds a whole number of orders, at least 1 (got ${size}).`, { size });
   }
-  const ordered = singleItemFirst
-    ? [...orders.filter(isSingleItem), ...orders.filter((o) => !isSingleItem(o))]
-    : [...orders];
+  const ordered = singleItemFirst ? [...orders.filter(isSingleItem), ...orders.filter((o) => !isSingleItem(o))] : [...orders];
   const waves: T[][] = [];
   for (let i = 0; i < ordered.length; i += size) waves.push(ordered.slice(i, i + size));
   return waves;

@@ -117,7 +117,15 @@ function openNamed(order: Order, state: Pick<ScanState, 'arrangedAhead'> = {}): 
 }
 
 /** A unit for another order of the same (combined) package: packed into it, the parcel stays open. */
-function packSibling(open: Order, sibling: Order, lineIndex: number, item: ScannedItem, scan: ScanRequest, now: Millis, state: Pick<ScanState, 'arrangedAhead'>): ScanDecision {
+function packSibling(
+  open: Order,
+  sibling: Order,
+  lineIndex: number,
+  item: ScannedItem,
+  scan: ScanRequest,
+  now: Millis,
+  state: Pick<ScanState, 'arrangedAhead'>,
+): ScanDecision {
   const refusal = refusalFor(sibling, state);
   if (refusal) return verdict(refusal as ScanVerdictCode, `Order ${sibling.id} in this parcel: ${REFUSAL_MESSAGES[refusal] ?? refusal}`, sibling, { item });
   const next = packUnit(sibling, lineIndex, now, scan.packer);
@@ -129,7 +137,14 @@ function packSibling(open: Order, sibling: Order, lineIndex: number, item: Scann
 }
 
 /** One unit of a SKU into an order: accepted, complete, over-scanned or wrong. */
-function packInto(order: Order, item: ScannedItem, scan: ScanRequest, now: Millis, open?: string, state: Pick<ScanState, 'parcel' | 'arrangedAhead'> = {}): ScanDecision {
+function packInto(
+  order: Order,
+  item: ScannedItem,
+  scan: ScanRequest,
+  now: Millis,
+  open?: string,
+  state: Pick<ScanState, 'parcel' | 'arrangedAhead'> = {},
+): ScanDecision {
   const refusal = refusalFor(order, state);
   // The order changed under the packer (a cancellation request arrived): stop them here.
   if (refusal) return verdict(refusal as ScanVerdictCode, REFUSAL_MESSAGES[refusal] ?? refusal, order, { item });
@@ -150,7 +165,12 @@ function packInto(order: Order, item: ScannedItem, scan: ScanRequest, now: Milli
     const fit = matchPackage(order, parcel.contents, match.lineIndex);
     if (fit.kind === 'LATER_PACKAGE') {
       const { current, belongs } = fit;
-      return verdict('WRONG_ITEM', `${item.sellerSku} goes in package ${belongs.seq} of ${belongs.of}: finish package ${current.seq} of ${current.of} first.`, order, { item, lineIndex: match.lineIndex });
+      return verdict(
+        'WRONG_ITEM',
+        `${item.sellerSku} goes in package ${belongs.seq} of ${belongs.of}: finish package ${current.seq} of ${current.of} first.`,
+        order,
+        { item, lineIndex: match.lineIndex },
+      );
     }
   }
   const next = packUnit(order, match.lineIndex, now, scan.packer);

@@ -54,10 +54,7 @@ export function assertTransition(from: OrderStatus, to: OrderStatus): void {
  * DELIVERY_FAILED → IN_TRANSIT, is taken only once a redelivery was requested (the parcel is then
  * back on the road); callers that pass a whole Order get this without doing anything.
  */
-export function platformMayMove(
-  order: Pick<Order, 'status' | 'provisional'> & Partial<Pick<Order, 'redeliveryRequestedAt'>>,
-  to: OrderStatus,
-): boolean {
+export function platformMayMove(order: Pick<Order, 'status' | 'provisional'> & Partial<Pick<Order, 'redeliveryRequestedAt'>>, to: OrderStatus): boolean {
   if (order.provisional) return true;
   if (order.status === to) return true;
   if (order.status === 'DELIVERY_FAILED' && to === 'IN_TRANSIT') return order.redeliveryRequestedAt != null;

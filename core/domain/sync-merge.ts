@@ -75,8 +75,7 @@ export interface RaisedConflict {
 
 export type MergeResult =
   /** Older than what is stored: nothing changes. */
-  | { action: 'stale' }
-  | { action: 'insert' | 'update' | 'unchanged'; order: Order; raise: RaisedConflict[]; settle: ConflictKind[] };
+  { action: 'stale' } | { action: 'insert' | 'update' | 'unchanged'; order: Order; raise: RaisedConflict[]; settle: ConflictKind[] };
 
 /** Keeps what was packed here: a line's packed count survives any platform refresh. */
 export function carryPacked(incoming: readonly Omit<OrderLine, 'packedQuantity'>[], local: readonly OrderLine[], skuIds: readonly string[]): OrderLine[] {
@@ -138,7 +137,8 @@ function conflictsOf(local: Order | null, next: Order, snap: PlatformSnapshot, f
  */
 export function syncedStatus(local: Order | null, platform: OrderStatus, facts: Pick<MergeFacts, 'shipmentArrangedHere' | 'cancelledHere'>): OrderStatus {
   if (!local || local.provisional || local.status === platform) return platform;
-  if (local.status === 'AWAITING_COLLECTION' && facts.shipmentArrangedHere && (platform === 'AWAITING_SHIPMENT' || platform === 'PARTIALLY_SHIPPING')) return local.status;
+  if (local.status === 'AWAITING_COLLECTION' && facts.shipmentArrangedHere && (platform === 'AWAITING_SHIPMENT' || platform === 'PARTIALLY_SHIPPING'))
+    return local.status;
   if (local.status === 'CANCELLED' && facts.cancelledHere) return local.status;
   if (local.status === 'DELIVERY_FAILED' && platform === 'IN_TRANSIT' && local.redeliveryRequestedAt === null) return local.status;
   return platform;

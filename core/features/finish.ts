@@ -78,7 +78,15 @@ async function finishAwaitingLabel(ctx: CoreContext, input: Input<'packing.finis
     if (wished) {
       const now = ctx.clock.now();
       for (const pkg of packagesOfOrder(ctx.db, order.id)) {
-        if (pkg.shippingType === 'TIKTOK' && !pkg.label) saveLabelWish(ctx.db, { packageId: pkg.id, orderId: order.id, printerName: printer.name, station: input.station, packer: input.packer, wishedAt: now });
+        if (pkg.shippingType === 'TIKTOK' && !pkg.label)
+          saveLabelWish(ctx.db, {
+            packageId: pkg.id,
+            orderId: order.id,
+            printerName: printer.name,
+            station: input.station,
+            packer: input.packer,
+            wishedAt: now,
+          });
       }
     }
     return { shipment, wished };

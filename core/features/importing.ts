@@ -10,7 +10,10 @@ import { applyImportedOrders } from './import-orders.js';
 import { SkuResolver } from './sku-resolver.js';
 
 /** The file's text from a path (CLI, Electron) or from an upload (the browser station). */
-async function fileOf(input: { path?: string | undefined; upload?: { fileName: string; content: string } | undefined }): Promise<{ name: string; text: string }> {
+async function fileOf(input: {
+  path?: string | undefined;
+  upload?: { fileName: string; content: string } | undefined;
+}): Promise<{ name: string; text: string }> {
   if (input.upload) return { name: input.upload.fileName, text: uploadedText(input.upload.fileName, input.upload.content) };
   return { name: path.basename(input.path!), text: await readTextFile(input.path!) };
 }

@@ -45,10 +45,18 @@ function syncFactsOf(db: Db, orders: readonly Order[]): Map<string, SyncFacts> {
   const packages = packagesOfOrders(db, ids);
   for (const order of orders) {
     const pkgs = packages.get(order.id) ?? [];
-    const progress = packageProgress(order, packageContents(order, pkgs.map((p) => p.id), pkgs.length > 1 ? lineItemsOf(db, order.id) : []));
+    const progress = packageProgress(
+      order,
+      packageContents(
+        order,
+        pkgs.map((p) => p.id),
+        pkgs.length > 1 ? lineItemsOf(db, order.id) : [],
+      ),
+    );
     out.get(order.id)!.packages = pkgs.map((p, i) => packageView(p, i + 1, pkgs.length, progress[i]));
   }
-  for (const c of openConflicts(db, { orderIds: ids, limit: 10_000 })) out.get(c.orderId)?.conflicts.push({ id: c.id, kind: c.kind, key: `sync.conflict.${c.kind}`, raisedAt: c.raisedAt });
+  for (const c of openConflicts(db, { orderIds: ids, limit: 10_000 }))
+    out.get(c.orderId)?.conflicts.push({ id: c.id, kind: c.kind, key: `sync.conflict.${c.kind}`, raisedAt: c.raisedAt });
   const waiting = orders.filter((o) => o.status === 'AWAITING_COLLECTION' && !isPackDone(o) && o.handedOverAt === null).map((o) => o.id);
   for (const id of shipmentsArrangedHere(db, waiting)) out.get(id)!.arrangedAhead = true;
   return out;
@@ -86,8 +94,14 @@ export function viewOf(order: Order, skus: ReadonlyMap<string, Sku>, now: number
 }
 
 export function viewsOf(db: Db, orders: readonly Order[], now: number): OrderView[] {
-  const skus = skusByIds(db, orders.flatMap((o) => o.lines.map((l) => l.skuId)));
-  const labels = labelsPrintedAt(db, orders.map((o) => o.id));
+  const skus = skusByIds(
+    db,
+    orders.flatMap((o) => o.lines.map((l) => l.skuId)),
+  );
+  const labels = labelsPrintedAt(
+    db,
+    orders.map((o) => o.id),
+  );
   const sync = syncFactsOf(db, orders);
   return orders.map((o) => viewOf(o, skus, now, labels.get(o.id) ?? null, sync.get(o.id)));
 }

@@ -8,13 +8,7 @@ import { queuePage } from './queue.js';
 
 export const orderHandlers: Pick<
   Handlers,
-  | 'orders.list'
-  | 'orders.queue'
-  | 'orders.get'
-  | 'orders.search'
-  | 'orders.answerCancellation'
-  | 'orders.sellerCancel'
-  | 'orders.applyAutomaticRules'
+  'orders.list' | 'orders.queue' | 'orders.get' | 'orders.search' | 'orders.answerCancellation' | 'orders.sellerCancel' | 'orders.applyAutomaticRules'
 > = {
   // Reads first let the writer apply any automatic rule that came due, so they show it.
   'orders.list': async (input, ctx) => {

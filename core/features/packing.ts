@@ -35,7 +35,13 @@ export const packingHandlers: Pick<Handlers, 'packing.scan' | 'packing.current' 
       const now = ctx.clock.now();
       const order = requireOrder(ctx.db, input.orderId);
       const { next, missing } = decideShortPack(order, input.reason, input.packer, now);
-      appendOutbox(ctx.db, now, 'order.short_packed', order.id, { orderId: order.id, reason: input.reason, missing, packer: input.packer, station: input.station });
+      appendOutbox(ctx.db, now, 'order.short_packed', order.id, {
+        orderId: order.id,
+        reason: input.reason,
+        missing,
+        packer: input.packer,
+        station: input.station,
+      });
       return viewOne(ctx.db, updateOrder(ctx.db, order, next, now), now);
     });
     ctx.events.emit('orders.changed', { orderIds: [view.id] });

@@ -15,10 +15,11 @@ export const picklistHandlers: Pick<Handlers, 'picklist.build'> = {
     const missing = ids.filter((id) => !found.has(id));
     if (missing.length) fail('ORDER_NOT_FOUND', `No order ${missing.slice(0, 5).join(', ')}.`, { orderIds: missing });
     const orders = [...new Set(ids)].map((id) => found.get(id)!);
-    const skus = skusByIds(ctx.db, orders.flatMap((o) => o.lines.map((l) => l.skuId)));
-    const waves = planWaves(orders, input.waveSize, input.singleItemFirst).map((wave) =>
-      buildPickList(wave, skus, { singleItemFirst: input.singleItemFirst }),
+    const skus = skusByIds(
+      ctx.db,
+      orders.flatMap((o) => o.lines.map((l) => l.skuId)),
     );
+    const waves = planWaves(orders, input.waveSize, input.singleItemFirst).map((wave) => buildPickList(wave, skus, { singleItemFirst: input.singleItemFirst }));
     return { waves };
   },
 };

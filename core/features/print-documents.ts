@@ -16,7 +16,14 @@ export const printDocumentHandlers: Pick<Handlers, 'printing.pickList' | 'printi
     const ids = input.orderIds ?? packableOrderIds(ctx.db);
     const orders = getOrders(ctx.db, ids);
     if (orders.length !== new Set(ids).size) fail('ORDER_NOT_FOUND', 'Some of those orders are not known.');
-    const list = buildPickList(orders, skusByIds(ctx.db, orders.flatMap((o) => o.lines.map((l) => l.skuId))), { singleItemFirst: input.singleItemFirst });
+    const list = buildPickList(
+      orders,
+      skusByIds(
+        ctx.db,
+        orders.flatMap((o) => o.lines.map((l) => l.skuId)),
+      ),
+      { singleItemFirst: input.singleItemFirst },
+    );
     const printer = resolvePrinter(ctx, input.printer, 'PICK_LIST');
     const data = {
       title: `Pick list: ${orders.length} orders, ${list.totalUnits} items`,
@@ -24,7 +31,14 @@ export const printDocumentHandlers: Pick<Handlers, 'printing.pickList' | 'printi
       timeZoneOffsetMinutes: getJsonSetting<number>(ctx.db, 'timeZoneOffsetMinutes', 0),
       station: input.station,
       rows: list.sections.flatMap((s) =>
-        s.rows.map((r) => ({ bin: r.bin, sellerSku: r.sellerSku, name: r.name, variation: r.variation, qty: r.quantity, orderIds: r.orders.map((o) => o.orderId) })),
+        s.rows.map((r) => ({
+          bin: r.bin,
+          sellerSku: r.sellerSku,
+          name: r.name,
+          variation: r.variation,
+          qty: r.quantity,
+          orderIds: r.orders.map((o) => o.orderId),
+        })),
       ),
     };
     const labels = pickListPrintout(data, input.continuousWidthMm ? { continuous: true, widthMm: input.continuousWidthMm } : printer.stock);
@@ -50,6 +64,14 @@ export const printDocumentHandlers: Pick<Handlers, 'printing.pickList' | 'printi
     const stock = printer.documents.includes('SKU_LABEL') ? printer.stock : SKU_LABEL_STOCK;
     const label = skuLabel({ sellerSku: sku.sellerSku, name: sku.name, variation: sku.variation, barcode: sku.barcodes[0] ?? sku.sellerSku }, stock);
     const labels = Array.from({ length: input.copies }, () => label);
-    return printDocument(ctx, { document: 'SKU_LABEL', printer: { ...printer, stock }, build: () => labels, kind: 'PRINT', name: `sku-${sku.sellerSku}`, station: input.station, packer: input.packer });
+    return printDocument(ctx, {
+      document: 'SKU_LABEL',
+      printer: { ...printer, stock },
+      build: () => labels,
+      kind: 'PRINT',
+      name: `sku-${sku.sellerSku}`,
+      station: input.station,
+      packer: input.packer,
+    });
   },
 };

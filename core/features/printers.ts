@@ -32,7 +32,15 @@ export const printerHandlers: Pick<
   'printers.test': (input, ctx) => {
     const printer = resolvePrinter(ctx, input.name, 'SHIPPING_LABEL');
     const label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));
-    return printDocument(ctx, { document: 'SHIPPING_LABEL', printer, build: () => [label], kind: 'TEST', name: 'test', station: input.station, packer: input.packer });
+    return printDocument(ctx, {
+      document: 'SHIPPING_LABEL',
+      printer,
+      build: () => [label],
+      kind: 'TEST',
+      name: 'test',
+      station: input.station,
+      packer: input.packer,
+    });
   },
   'printers.status': async (input, ctx) => {
     const printer = resolvePrinter(ctx, input.name, 'SHIPPING_LABEL');

@@ -16,7 +16,6 @@ import type { Label } from '../../printer/label/model.js';
 import { bitmapToPng } from '../../printer/label/png.js';
 import { rasterise } from '../../printer/label/rasterise.js';
 
-
 export const printingHandlers: Pick<
   Handlers,
   | 'printing.print'
@@ -31,10 +30,24 @@ export const printingHandlers: Pick<
   | 'printing.preview'
 > = {
   'printing.print': (input, ctx) =>
-    printOrderLabel(ctx, { orderId: input.orderId, packageId: input.packageId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer }),
+    printOrderLabel(ctx, {
+      orderId: input.orderId,
+      packageId: input.packageId,
+      printerName: input.printer,
+      kind: 'PRINT',
+      station: input.station,
+      packer: input.packer,
+    }),
   /** One action: the same label again, recorded as a reprint. */
   'printing.reprint': (input, ctx) =>
-    printOrderLabel(ctx, { orderId: input.orderId, packageId: input.packageId, printerName: input.printer, kind: 'REPRINT', station: input.station, packer: input.packer }),
+    printOrderLabel(ctx, {
+      orderId: input.orderId,
+      packageId: input.packageId,
+      printerName: input.printer,
+      kind: 'REPRINT',
+      station: input.station,
+      packer: input.packer,
+    }),
   /** Only on the user's word: a job whose outcome is unknown (or that failed) goes out again. */
   'printing.resend': (input, ctx) => {
     const job = getJob(ctx.db, input.jobId) ?? fail('JOB_NOT_FOUND', `No print job ${input.jobId}.`);
@@ -42,7 +55,14 @@ export const printingHandlers: Pick<
       fail('CONFLICT', `Job ${job.id} is ${job.state}; use reprint for another copy of a printed label.`);
     }
     if (!job.orderId) fail('CONFLICT', `Job ${job.id} is not an order's label.`);
-    return printOrderLabel(ctx, { orderId: job.orderId, printerName: job.printerName, kind: 'RESEND', resendOf: job.id, station: input.station, packer: input.packer });
+    return printOrderLabel(ctx, {
+      orderId: job.orderId,
+      printerName: job.printerName,
+      kind: 'RESEND',
+      resendOf: job.id,
+      station: input.station,
+      packer: input.packer,
+    });
   },
   'printing.batch': (input, ctx) => {
     const ids = input.orderIds ?? (input.status ? orderIdsWithStatus(ctx.db, input.status) : packableOrderIds(ctx.db));

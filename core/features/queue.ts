@@ -45,7 +45,10 @@ function toRow(r: QueueOrderRow, lines: QueueRow['lines'], now: number): QueueRo
 export function queuePage(db: Db, input: Input<'orders.queue'>, now: number): QueuePage {
   const { total, rows } = queueRows(db, input, input);
   const lines = new Map<string, QueueRow['lines']>();
-  for (const r of queueLines(db, rows.map((o) => o.id))) {
+  for (const r of queueLines(
+    db,
+    rows.map((o) => o.id),
+  )) {
     const line = { sellerSku: r.seller_sku, name: r.product_name, variation: r.variation, qty: r.quantity, packedQty: r.packed_quantity, bin: r.bin };
     const list = lines.get(r.order_id);
     if (list) list.push(line);

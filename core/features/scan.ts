@@ -94,7 +94,11 @@ export async function scan(ctx: CoreContext, input: ScanInput): Promise<ScanVerd
     const read = readScanCode(input.code, scannerSettings(ctx.db));
     const scannedCode = read.ok ? read.code : input.code;
     const decision = read.ok
-      ? decideScan(loadScanState(ctx.db, input.station, read.code, input.singleItemMode), { code: read.code, packer: input.packer, singleItemMode: input.singleItemMode }, now)
+      ? decideScan(
+          loadScanState(ctx.db, input.station, read.code, input.singleItemMode),
+          { code: read.code, packer: input.packer, singleItemMode: input.singleItemMode },
+          now,
+        )
       : read.decision;
     const verdict = verdictOf(decision, input, scannedCode, now);
     const lineNo = decision.packed && decision.lineIndex !== null ? decision.lineIndex + 1 : null;
@@ -102,7 +106,10 @@ export async function scan(ctx: CoreContext, input: ScanInput): Promise<ScanVerd
       record: { station: input.station, packer: input.packer, raw: input.code, skuId: decision.item?.skuId ?? null, lineNo },
       verdict,
       ...(decision.open === undefined ? {} : { open: decision.open }),
-      packed: decision.packed && decision.order && decision.lineIndex !== null ? { previous: decision.packed.previous, next: decision.order, lineIndex: decision.lineIndex } : null,
+      packed:
+        decision.packed && decision.order && decision.lineIndex !== null
+          ? { previous: decision.packed.previous, next: decision.order, lineIndex: decision.lineIndex }
+          : null,
     });
     const order = stored ?? decision.order;
     return { ...verdict, order: order ? viewOne(ctx.db, order, now) : null };

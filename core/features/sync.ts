@@ -109,7 +109,8 @@ export const syncHandlers: Pick<
   },
   'sync.discardEntry': async (input, ctx) => {
     const entry = getEntry(ctx.db, input.entryId) ?? fail('NOT_FOUND', `No outbox entry ${input.entryId}.`);
-    if (entry.state !== 'refused' && entry.state !== 'pending') fail('CONFLICT', `Entry ${entry.id} is ${entry.state}; only a pending or refused entry can be discarded.`);
+    if (entry.state !== 'refused' && entry.state !== 'pending')
+      fail('CONFLICT', `Entry ${entry.id} is ${entry.state}; only a pending or refused entry can be discarded.`);
     await ctx.write(() => {
       if (!discardEntry(ctx.db, entry.id, ctx.clock.now())) fail('CONFLICT', `Entry ${entry.id} changed meanwhile; look again.`);
       if (entry.kind === 'order.shipment_arranged') undoLocalArrangement(ctx, entry.orderId);

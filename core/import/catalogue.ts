@@ -1,11 +1,4 @@
-import {
-  cleanId,
-  cleanText,
-  excerpt,
-  looksLikeMangledNumber,
-  mangledIdMessage,
-  parseWholeNumber,
-} from './cells.js';
+import { cleanId, cleanText, excerpt, looksLikeMangledNumber, mangledIdMessage, parseWholeNumber } from './cells.js';
 import { CATALOGUE_ALIASES, type CatalogueField } from './catalogue-columns.js';
 import { columnName, mapColumns, type ColumnMap } from './columns.js';
 import { readCsv } from './csv.js';
@@ -68,12 +61,7 @@ export function parseCatalogueCsv(text: string): CatalogueFileParse {
 }
 
 /** One product row, or null when it has a problem (all of them pushed to `errors`). */
-function readSkuRow(
-  cells: readonly string[],
-  row: number,
-  cols: ColumnMap<CatalogueField>,
-  errors: RowError[],
-): ImportedSku | null {
+function readSkuRow(cells: readonly string[], row: number, cols: ColumnMap<CatalogueField>, errors: RowError[]): ImportedSku | null {
   const before = errors.length;
   const cell = (f: CatalogueField) => {
     const col = cols.single[f];
@@ -87,7 +75,13 @@ function readSkuRow(
     if (v === '') return null;
     const n = parseWholeNumber(v);
     if (n === null) {
-      errors.push({ row, column: name(f), code: 'BAD_NUMBER', value: excerpt(v), message: `Row ${row}: ${name(f)} "${excerpt(v)}" is not a whole number of items (0 or more).` });
+      errors.push({
+        row,
+        column: name(f),
+        code: 'BAD_NUMBER',
+        value: excerpt(v),
+        message: `Row ${row}: ${name(f)} "${excerpt(v)}" is not a whole number of items (0 or more).`,
+      });
     }
     return n;
   };

@@ -27,7 +27,10 @@ const MAX_NAME_CHARS = 200;
 
 export function headerKey(name: string): string {
   if (name.length > MAX_NAME_CHARS) return '';
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return name
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 interface AliasHit<F extends string> {
@@ -51,10 +54,7 @@ export function aliasIndex<F extends string>(specs: readonly ColumnSpec<F>[]): M
   return index;
 }
 
-export function mapColumns<F extends string>(
-  header: readonly string[],
-  index: ReadonlyMap<string, AliasHit<F>>,
-): ColumnMap<F> {
+export function mapColumns<F extends string>(header: readonly string[], index: ReadonlyMap<string, AliasHit<F>>): ColumnMap<F> {
   const map: ColumnMap<F> = { header, single: {}, multi: {}, ignored: [] };
   const best: Partial<Record<F, number>> = {};
   const unused: number[] = [];

@@ -1,13 +1,5 @@
 import type { OrderStatus } from '../domain/types.js';
-import {
-  cleanId,
-  cleanText,
-  excerpt,
-  looksLikeMangledNumber,
-  mangledIdMessage,
-  parseDecimal,
-  parsePositiveInt,
-} from './cells.js';
+import { cleanId, cleanText, excerpt, looksLikeMangledNumber, mangledIdMessage, parseDecimal, parsePositiveInt } from './cells.js';
 import { columnName, type ColumnMap } from './columns.js';
 import { dateShape, parseLocalDate, type DateOrderDecision } from './dates.js';
 import { englishColumnName, type DateField, type OrderField } from './order-columns.js';
@@ -94,8 +86,7 @@ export class OrderRowReader {
     const status = this.status(substatus);
     const line = this.line();
     const values = this.values(status);
-    const cancelRequested =
-      status !== 'CANCELLED' && (saysCancelRequested(substatus) || saysCancelRequested(this.text('cancelType')));
+    const cancelRequested = status !== 'CANCELLED' && (saysCancelRequested(substatus) || saysCancelRequested(this.text('cancelType')));
     return { row, orderId, cancelRequested, line, values, ok: this.ok };
   }
 

@@ -112,12 +112,7 @@ function isDescriptionRow(cells: readonly string[], cols: ColumnMap<OrderField>)
   return orderId !== '' && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(orderId) && !/^\d+([.,]\d+)?$/.test(quantity);
 }
 
-function dateOrderOf(
-  rows: readonly string[][],
-  data: readonly number[],
-  cols: ColumnMap<OrderField>,
-  forced: DateOrder | undefined,
-): DateOrderDecision {
+function dateOrderOf(rows: readonly string[][], data: readonly number[], cols: ColumnMap<OrderField>, forced: DateOrder | undefined): DateOrderDecision {
   const dateCols = DATE_FIELDS.map((f) => cols.single[f]).filter((c): c is number => c !== undefined);
   const evidence = new DateEvidence();
   for (const i of data) {
@@ -126,4 +121,3 @@ function dateOrderOf(
   }
   return evidence.decide(forced);
 }
-

@@ -12,15 +12,7 @@ const STATUS_WORDS: Record<OrderStatus, readonly string[]> = {
   PARTIALLY_SHIPPING: ['Partially shipping', 'Partially shipped', 'Partial shipment', '部分发货', '部分发运'],
   AWAITING_COLLECTION: ['Awaiting collection', 'Ready to ship', 'Awaiting pickup', '待揽收', '待取件', '待收件'],
   IN_TRANSIT: ['In transit', 'Shipped', '运输中', '已发货', '已发出', '配送中'],
-  DELIVERY_FAILED: [
-    'Delivery failed',
-    "Delivery can't be completed",
-    'Delivery cannot be completed',
-    'Failed delivery',
-    '派送失败',
-    '配送失败',
-    '投递失败',
-  ],
+  DELIVERY_FAILED: ['Delivery failed', "Delivery can't be completed", 'Delivery cannot be completed', 'Failed delivery', '派送失败', '配送失败', '投递失败'],
   DELIVERED: ['Delivered', '已签收', '已送达', '已妥投'],
   COMPLETED: ['Completed', 'Complete', '已完成', '交易完成'],
   CANCELLED: ['Cancelled', 'Canceled', '已取消'],
@@ -33,7 +25,10 @@ const STATUS_WORDS: Record<OrderStatus, readonly string[]> = {
  */
 function statusKey(text: string): string {
   if (text.length > MAX_STATUS_CHARS) return '';
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 const MAX_STATUS_CHARS = 100;

@@ -3,9 +3,7 @@
  * write UTF-8; Excel's "Unicode text" is UTF-16, and read as UTF-8 it becomes hundreds of
  * nonsense cell errors instead of the one message that helps: save it as CSV UTF-8.
  */
-export type TextVerdict =
-  | { ok: true; text: string }
-  | { ok: false; problem: 'XLSX' | 'UTF16' | 'BINARY' };
+export type TextVerdict = { ok: true; text: string } | { ok: false; problem: 'XLSX' | 'UTF16' | 'BINARY' };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

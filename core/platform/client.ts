@@ -132,7 +132,10 @@ export class PlatformClient {
   }
 
   async searchOrders(filter: OrderSearchFilter, page: PageRequest = {}, options: CallOptions = {}): Promise<Page<PlatformOrder>> {
-    const data = await this.shop({ method: 'POST', path: '/order/202309/orders/search', query: pageQuery(page, 100), body: filter, repeat: 'safe', schema: orderPageSchema }, options);
+    const data = await this.shop(
+      { method: 'POST', path: '/order/202309/orders/search', query: pageQuery(page, 100), body: filter, repeat: 'safe', schema: orderPageSchema },
+      options,
+    );
     return { items: data.orders ?? [], nextPageToken: data.next_page_token || null, totalCount: data.total_count ?? null };
   }
 
@@ -157,15 +160,24 @@ export class PlatformClient {
    * error has `details.outcomeUnknown`, and the caller reads the package before trying again.
    */
   async shipPackage(packageId: string, request: ShipPackageRequest, options: CallOptions = {}): Promise<void> {
-    await this.shop({ method: 'POST', path: `/fulfillment/202309/packages/${segment(packageId)}/ship`, body: request, repeat: 'once', schema: z.unknown() }, options);
+    await this.shop(
+      { method: 'POST', path: `/fulfillment/202309/packages/${segment(packageId)}/ship`, body: request, repeat: 'once', schema: z.unknown() },
+      options,
+    );
   }
 
   /** Ships several packages in one call; the platform answers code 0 with an error per failed package. */
   async batchShip(packages: readonly BatchShipPackage[], options: CallOptions = {}): Promise<BatchShipResult> {
     if (packages.length === 0) return { shipped: [], failed: [], unattributed: [], unknown: [] };
-    const data = await this.shop({ method: 'POST', path: '/fulfillment/202309/packages/ship', body: { packages }, repeat: 'once', schema: batchShipSchema }, options);
+    const data = await this.shop(
+      { method: 'POST', path: '/fulfillment/202309/packages/ship', body: { packages }, repeat: 'once', schema: batchShipSchema },
+      options,
+    );
     const errors = (data?.errors ?? []).map((e) => ({ ...e, message: this.http.redactor.text(e.message ?? '') }));
-    return batchResult(packages.map((p) => p.id), errors);
+    return batchResult(
+      packages.map((p) => p.id),
+      errors,
+    );
   }
 
   async getPackage(packageId: string, options: CallOptions = {}): Promise<PlatformPackage> {
@@ -173,11 +185,7 @@ export class PlatformClient {
   }
 
   /** The label link (valid 24 h). While the platform is still making it: PLATFORM_LABEL_NOT_READY. */
-  async getShippingDocument(
-    packageId: string,
-    document: { type?: string; size?: string } = {},
-    options: CallOptions = {},
-  ): Promise<ShippingDocument> {
+  async getShippingDocument(packageId: string, document: { type?: string; size?: string } = {}, options: CallOptions = {}): Promise<ShippingDocument> {
     const query = { document_type: document.type ?? 'SHIPPING_LABEL', document_size: document.size ?? 'A6' };
     const path = `/fulfillment/202309/packages/${segment(packageId)}/shipping_documents`;
     return this.shop({ method: 'GET', path, query, repeat: 'safe', schema: shippingDocumentSchema }, options);
@@ -198,7 +206,11 @@ export class PlatformClient {
     return { items: data.cancellations ?? [], nextPageToken: data.next_page_token || null, totalCount: data.total_count ?? null };
   }
 
-  cancellationPages(filter: CancellationSearchFilter, page: Omit<PageRequest, 'pageToken'> = {}, options: CallOptions = {}): AsyncGenerator<Page<PlatformCancellation>> {
+  cancellationPages(
+    filter: CancellationSearchFilter,
+    page: Omit<PageRequest, 'pageToken'> = {},
+    options: CallOptions = {},
+  ): AsyncGenerator<Page<PlatformCancellation>> {
     return followPages((pageToken) => this.searchCancellations(filter, { ...page, ...(pageToken ? { pageToken } : {}) }, options));
   }
 
@@ -220,7 +232,10 @@ export class PlatformClient {
 
   /** The seller cancels an order (stock of the product drops to 0 on the platform: warn first). */
   async sellerCancel(request: SellerCancelRequest, options: CallOptions = {}): Promise<{ cancelId: string | null; cancelStatus: string | null }> {
-    const data = await this.shop({ method: 'POST', path: '/return_refund/202309/cancellations', body: request, repeat: 'once', schema: sellerCancelSchema }, options);
+    const data = await this.shop(
+      { method: 'POST', path: '/return_refund/202309/cancellations', body: request, repeat: 'once', schema: sellerCancelSchema },
+      options,
+    );
     return { cancelId: data?.cancel_id ?? null, cancelStatus: data?.cancel_status ?? null };
   }
 
@@ -231,7 +246,14 @@ export class PlatformClient {
   private call<T>(req: ClientRequest<T>, options: CallOptions, withCipher: boolean): Promise<T> {
     if (withCipher && !this.shopCipher) fail('INVALID_INPUT', 'No shop is chosen for this connection (shop cipher missing): connect the shop again.');
     const query = withCipher ? { ...req.query, shop_cipher: this.shopCipher } : req.query;
-    const full: PlatformRequest<T> = { ...req, host: 'api', signed: true, token: this.keeper, ...(query ? { query } : {}), ...(options.signal ? { signal: options.signal } : {}) };
+    const full: PlatformRequest<T> = {
+      ...req,
+      host: 'api',
+      signed: true,
+      token: this.keeper,
+      ...(query ? { query } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+    };
     return this.http.request(full);
   }
 }

@@ -49,7 +49,24 @@ export async function startBatch(ctx: CoreContext, req: BatchRequest): Promise<B
         refused.push({ orderId, code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE });
         continue;
       }
-      queueJob(ctx.db, { batchId: id, seq, orderId, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'PRINT', resendOf: null, station: req.station, packer: req.packer, ownerId }, now);
+      queueJob(
+        ctx.db,
+        {
+          batchId: id,
+          seq,
+          orderId,
+          document: 'SHIPPING_LABEL',
+          printerName: printer.name,
+          uri: printer.uri,
+          language: printer.language,
+          kind: 'PRINT',
+          resendOf: null,
+          station: req.station,
+          packer: req.packer,
+          ownerId,
+        },
+        now,
+      );
     }
     return { batchId: id, refused };
   });

@@ -48,8 +48,7 @@ export function platformLabelFor(ctx: CoreContext, orderId: string, packageId?: 
   return platformLabel(ctx.db, orderId);
 }
 
-export const PLATFORM_LABEL_MISSING_MESSAGE =
-  'The TikTok label is not here yet: shipment must be arranged and the label downloaded (needs the internet).';
+export const PLATFORM_LABEL_MISSING_MESSAGE = 'The TikTok label is not here yet: shipment must be arranged and the label downloaded (needs the internet).';
 
 /**
  * Whether the order (or the package named) ships with TikTok Shipping and its platform label is not
@@ -62,7 +61,8 @@ export function awaitsPlatformLabel(ctx: CoreContext, orderId: string, packageId
 }
 
 export function refuseWithoutPlatformLabel(ctx: CoreContext, orderId: string, packageId?: string): void {
-  if (awaitsPlatformLabel(ctx, orderId, packageId)) fail('PLATFORM_LABEL_MISSING', PLATFORM_LABEL_MISSING_MESSAGE, { orderId, ...(packageId ? { packageId } : {}) });
+  if (awaitsPlatformLabel(ctx, orderId, packageId))
+    fail('PLATFORM_LABEL_MISSING', PLATFORM_LABEL_MISSING_MESSAGE, { orderId, ...(packageId ? { packageId } : {}) });
 }
 
 /**

@@ -32,10 +32,12 @@ export class ArrivalPrinter {
 
   /** Prints every label wished for that is here now; the jobs sent (or tried). */
   sweep(): Promise<JobView[]> {
-    const next = this.chain.then(() => this.sweepOnce()).catch((err: unknown) => {
-      if (this.ctx.db.open) this.ctx.log.error('Printing arrived labels failed', err);
-      return [];
-    });
+    const next = this.chain
+      .then(() => this.sweepOnce())
+      .catch((err: unknown) => {
+        if (this.ctx.db.open) this.ctx.log.error('Printing arrived labels failed', err);
+        return [];
+      });
     this.chain = next;
     return next;
   }
@@ -77,7 +79,20 @@ export class ArrivalPrinter {
       }
       const jobId = queueJob(
         ctx.db,
-        { batchId: null, seq: 0, orderId: w.orderId, document: 'SHIPPING_LABEL', printerName: printer.name, uri: printer.uri, language: printer.language, kind: 'PRINT', resendOf: null, station: w.station, packer: w.packer, ownerId: me },
+        {
+          batchId: null,
+          seq: 0,
+          orderId: w.orderId,
+          document: 'SHIPPING_LABEL',
+          printerName: printer.name,
+          uri: printer.uri,
+          language: printer.language,
+          kind: 'PRINT',
+          resendOf: null,
+          station: w.station,
+          packer: w.packer,
+          ownerId: me,
+        },
         now,
       );
       spendLabelWish(ctx.db, w.packageId, jobId);

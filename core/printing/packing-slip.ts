@@ -20,14 +20,23 @@ const JOURNALED_AS = 'PICK_LIST';
 /** What the slip shows for an order: its lines with the bins they are picked from. */
 export function packingSlipData(ctx: CoreContext, order: Order, station: string): PackingSlipData {
   const shop = shopSettings(ctx.db);
-  const skus = skusByIds(ctx.db, order.lines.map((l) => l.skuId));
+  const skus = skusByIds(
+    ctx.db,
+    order.lines.map((l) => l.skuId),
+  );
   return {
     orderId: order.id,
     trackingNumber: order.trackingNumber,
     shopName: shop.sender.name || 'Packdesk',
     recipientName: order.recipient.name,
     destination: [order.recipient.city, order.recipient.country].filter((p) => p.trim() !== '').join(', '),
-    items: order.lines.map((l) => ({ sellerSku: l.sellerSku, name: l.productName, variation: l.variation, qty: l.quantity, bin: skus.get(l.skuId)?.bin ?? null })),
+    items: order.lines.map((l) => ({
+      sellerSku: l.sellerSku,
+      name: l.productName,
+      variation: l.variation,
+      qty: l.quantity,
+      bin: skus.get(l.skuId)?.bin ?? null,
+    })),
     buyerMessage: order.buyerMessage,
     printedAt: ctx.clock.now(),
     timeZoneOffsetMinutes: shop.timeZoneOffsetMinutes,

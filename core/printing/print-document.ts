@@ -33,7 +33,20 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
   const jobId = await ctx.write(() =>
     queueJob(
       ctx.db,
-      { batchId: null, seq: 0, orderId: job.orderId ?? null, document: job.document, printerName: printer.name, uri: printer.uri, language: printer.language, kind: job.kind, resendOf: job.resendOf ?? null, station: job.station, packer: job.packer, ownerId: ctx.process.lease.ownerId },
+      {
+        batchId: null,
+        seq: 0,
+        orderId: job.orderId ?? null,
+        document: job.document,
+        printerName: printer.name,
+        uri: printer.uri,
+        language: printer.language,
+        kind: job.kind,
+        resendOf: job.resendOf ?? null,
+        station: job.station,
+        packer: job.packer,
+        ownerId: ctx.process.lease.ownerId,
+      },
       ctx.clock.now(),
     ),
   );
@@ -75,7 +88,12 @@ export async function sendJournaled(ctx: CoreContext, job: DocumentJob, jobId: n
  * A receipt through node-thermal-printer, whose interface is this job's transport: the bytes it
  * builds go out through sendJob, journaled like any label (SENDING before the first byte).
  */
-async function printReceiptJob(ctx: CoreContext, job: DocumentJob & { receipt: () => Receipt }, receipt: NonNullable<SavedPrinter['options']['receipt']>, jobId: number): Promise<JobView> {
+async function printReceiptJob(
+  ctx: CoreContext,
+  job: DocumentJob & { receipt: () => Receipt },
+  receipt: NonNullable<SavedPrinter['options']['receipt']>,
+  jobId: number,
+): Promise<JobView> {
   let document: Receipt;
   try {
     document = job.receipt();

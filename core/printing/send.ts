@@ -15,7 +15,13 @@ export function errorOf(err: unknown): { code: ErrorCode; message: string } {
  * One write step per state change, through the writer: a scan never waits behind a label being
  * sent. `guard` runs inside the same transaction and may refuse the change (a batch taken over).
  */
-export async function markJob(ctx: CoreContext, jobId: number, state: JobState, extra: Parameters<typeof setJobState>[4] = {}, guard?: () => void): Promise<void> {
+export async function markJob(
+  ctx: CoreContext,
+  jobId: number,
+  state: JobState,
+  extra: Parameters<typeof setJobState>[4] = {},
+  guard?: () => void,
+): Promise<void> {
   // RETURNING gives what the event needs without reading the job back on every label.
   const job = await ctx.write(() => {
     guard?.();

@@ -23,7 +23,16 @@ export function testLabel(printer: SavedPrinter, printedAt: string): Label {
         maxWidth: w - 10,
         maxLines: 4,
       },
-      { kind: 'barcode', symbology: 'code128', value: 'PACKDESK-TEST', x: 5, y: small ? 19 : 40, module: small ? 0.25 : 0.375, height: small ? 6 : 15, humanReadable: !small },
+      {
+        kind: 'barcode',
+        symbology: 'code128',
+        value: 'PACKDESK-TEST',
+        x: 5,
+        y: small ? 19 : 40,
+        module: small ? 0.25 : 0.375,
+        height: small ? 6 : 15,
+        humanReadable: !small,
+      },
       ...(small ? [] : [{ kind: 'barcode' as const, symbology: 'qr' as const, value: 'PACKDESK-TEST', x: 5, y: 70, module: 0.75 }]),
     ],
   };

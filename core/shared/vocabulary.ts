@@ -51,5 +51,14 @@ export const DATE_ORDERS = ['DMY', 'MDY', 'YMD'] as const;
 export type DateOrder = (typeof DATE_ORDERS)[number];
 
 /** The core's push events; their payloads are core/api/events.ts `Events`, keyed by these names. */
-export const EVENT_NAMES = ['orders.changed', 'scan.recorded', 'progress', 'print.job', 'printer.status', 'print.batch', 'outbox.changed', 'sync.status'] as const;
+export const EVENT_NAMES = [
+  'orders.changed',
+  'scan.recorded',
+  'progress',
+  'print.job',
+  'printer.status',
+  'print.batch',
+  'outbox.changed',
+  'sync.status',
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];

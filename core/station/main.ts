@@ -28,7 +28,13 @@ interface StationArgs {
   help: boolean;
 }
 
-const OPTIONS = { port: { type: 'string' }, db: { type: 'string' }, demo: { type: 'boolean' }, host: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const OPTIONS = {
+  port: { type: 'string' },
+  db: { type: 'string' },
+  demo: { type: 'boolean' },
+  host: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 function readOptions(argv: string[]) {
   try {
@@ -41,7 +47,8 @@ function readOptions(argv: string[]) {
 function parse(argv: string[]): StationArgs {
   const values = readOptions(argv);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new PackdeskError('INVALID_INPUT', `--port takes a number from 0 to 65535, not ${JSON.stringify(values.port)}.`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new PackdeskError('INVALID_INPUT', `--port takes a number from 0 to 65535, not ${JSON.stringify(values.port)}.`);
   return { port, db: values.db ?? defaultDbPath(), demo: values.demo ?? false, host: values.host ?? '127.0.0.1', help: values.help ?? false };
 }
 

@@ -60,9 +60,12 @@ function isApiPath(url: string | undefined): boolean {
 /** Turns a listen failure into a coded error the command line can print. */
 function listenError(err: NodeJS.ErrnoException, host: string, port: number): PackdeskError {
   const where = `${host}:${port}`;
-  if (err.code === 'EADDRINUSE') return new PackdeskError('CONFLICT', `Port ${port} on ${host} is already in use (EADDRINUSE); stop the other program or pass --port.`, { errno: err.code });
-  if (err.code === 'EACCES') return new PackdeskError('INVALID_INPUT', `Not allowed to listen on ${where} (EACCES); pick a port above 1023.`, { errno: err.code });
-  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND') return new PackdeskError('INVALID_INPUT', `${host} is not an address of this computer (${err.code}).`, { errno: err.code });
+  if (err.code === 'EADDRINUSE')
+    return new PackdeskError('CONFLICT', `Port ${port} on ${host} is already in use (EADDRINUSE); stop the other program or pass --port.`, { errno: err.code });
+  if (err.code === 'EACCES')
+    return new PackdeskError('INVALID_INPUT', `Not allowed to listen on ${where} (EACCES); pick a port above 1023.`, { errno: err.code });
+  if (err.code === 'EADDRNOTAVAIL' || err.code === 'ENOTFOUND')
+    return new PackdeskError('INVALID_INPUT', `${host} is not an address of this computer (${err.code}).`, { errno: err.code });
   return new PackdeskError('INTERNAL', `Could not listen on ${where}: ${err.message}`, { errno: err.code });
 }
 

@@ -49,7 +49,6 @@ function cacheControl(rel: string): string {
   return rel.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
 }
 
-
 function streamFile(res: ServerResponse, root: string, file: string): void {
   const size = fs.statSync(file).size;
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';

@@ -18,15 +18,20 @@ function barcodesOf(db: Db, skuIds: readonly string[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (let i = 0; i < skuIds.length; i += 500) {
     const chunk = skuIds.slice(i, i + 500);
-    const rows = sql(db, `SELECT sku_id, code FROM barcodes WHERE sku_id IN (${chunk.map(() => '?').join(',')}) ORDER BY code`)
-      .all(...chunk) as { sku_id: string; code: string }[];
+    const rows = sql(db, `SELECT sku_id, code FROM barcodes WHERE sku_id IN (${chunk.map(() => '?').join(',')}) ORDER BY code`).all(...chunk) as {
+      sku_id: string;
+      code: string;
+    }[];
     for (const r of rows) out.set(r.sku_id, [...(out.get(r.sku_id) ?? []), r.code]);
   }
   return out;
 }
 
 function toSkus(db: Db, rows: readonly SkuRow[]): Sku[] {
-  const codes = barcodesOf(db, rows.map((r) => r.id));
+  const codes = barcodesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => ({
     id: r.id,
     sellerSku: r.seller_sku,
@@ -79,7 +84,8 @@ export function findItemByCode(db: Db, code: string): ScannedItem | null {
 }
 
 export function upsertSku(db: Db, sku: Omit<Sku, 'barcodes'>, now: number): void {
-  sql(db, 
+  sql(
+    db,
     `INSERT INTO skus (id, seller_sku, name, variation, bin, stock_on_hand, safety_stock, updated_at)
      VALUES (@id, @sellerSku, @name, @variation, @bin, @stockOnHand, @safetyStock, @now)
      ON CONFLICT(id) DO UPDATE SET seller_sku = excluded.seller_sku, name = excluded.name, variation = excluded.variation,
@@ -89,7 +95,8 @@ export function upsertSku(db: Db, sku: Omit<Sku, 'barcodes'>, now: number): void
 
 /** Adds barcodes to a SKU; a code already on another SKU moves to this one (the catalogue file wins). */
 export function addBarcodes(db: Db, skuId: string, codes: readonly string[]): void {
-  const put = sql(db, 
+  const put = sql(
+    db,
     'INSERT INTO barcodes (code_key, code, sku_id) VALUES (?, ?, ?) ON CONFLICT(code_key) DO UPDATE SET sku_id = excluded.sku_id, code = excluded.code',
   );
   for (const c of codes) put.run(barcodeKey(c), c, skuId);

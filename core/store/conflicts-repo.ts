@@ -41,20 +41,22 @@ function toConflict(r: ConflictRow): ConflictRecord {
 /** Raises a conflict; one already open of that kind for the order stays as it is. Returns whether it is new. */
 export function raiseConflict(db: Db, orderId: string, kind: ConflictKind, details: Record<string, unknown>, now: number): boolean {
   return (
-    sql(db, 'INSERT INTO sync_conflicts (order_id, kind, raised_at, details) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(orderId, kind, now, JSON.stringify(details))
-      .changes === 1
+    sql(db, 'INSERT INTO sync_conflicts (order_id, kind, raised_at, details) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING').run(
+      orderId,
+      kind,
+      now,
+      JSON.stringify(details),
+    ).changes === 1
   );
 }
 
 /** Settles the order's open conflicts of these kinds; returns how many were open. */
 export function settleConflicts(db: Db, orderId: string, kinds: readonly ConflictKind[], resolution: string, now: number): number {
   if (kinds.length === 0) return 0;
-  return sql(db, `UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE order_id = ? AND resolved_at IS NULL AND kind IN (${kinds.map(() => '?').join(',')})`).run(
-    now,
-    resolution,
-    orderId,
-    ...kinds,
-  ).changes;
+  return sql(
+    db,
+    `UPDATE sync_conflicts SET resolved_at = ?, resolution = ? WHERE order_id = ? AND resolved_at IS NULL AND kind IN (${kinds.map(() => '?').join(',')})`,
+  ).run(now, resolution, orderId, ...kinds).changes;
 }
 
 export function acknowledgeConflict(db: Db, id: number, resolution: string, now: number): ConflictRecord | null {
@@ -68,12 +70,16 @@ export function openConflicts(db: Db, filter: { orderIds?: readonly string[]; li
     const out: ConflictRecord[] = [];
     for (let i = 0; i < filter.orderIds.length; i += 500) {
       const chunk = filter.orderIds.slice(i, i + 500);
-      const rows = sql(db, `SELECT * FROM sync_conflicts WHERE resolved_at IS NULL AND order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`).all(...chunk) as ConflictRow[];
+      const rows = sql(db, `SELECT * FROM sync_conflicts WHERE resolved_at IS NULL AND order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY id`).all(
+        ...chunk,
+      ) as ConflictRow[];
       out.push(...rows.map(toConflict));
     }
     return out;
   }
-  return (sql(db, 'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT ? OFFSET ?').all(filter.limit, filter.offset ?? 0) as ConflictRow[]).map(toConflict);
+  return (
+    sql(db, 'SELECT * FROM sync_conflicts WHERE resolved_at IS NULL ORDER BY id DESC LIMIT ? OFFSET ?').all(filter.limit, filter.offset ?? 0) as ConflictRow[]
+  ).map(toConflict);
 }
 
 export function countOpenConflicts(db: Db): number {

@@ -19,7 +19,9 @@ export interface HandoverParcelRow {
 }
 
 export function openHandover(db: Db, b: { station: string; carrier: string; method: HandoverMethod }, now: number): number {
-  return Number(sql(db, 'INSERT INTO handover_batches (station, carrier, method, opened_at) VALUES (?, ?, ?, ?)').run(b.station, b.carrier, b.method, now).lastInsertRowid);
+  return Number(
+    sql(db, 'INSERT INTO handover_batches (station, carrier, method, opened_at) VALUES (?, ?, ?, ?)').run(b.station, b.carrier, b.method, now).lastInsertRowid,
+  );
 }
 
 export function getHandover(db: Db, id: number): HandoverBatchRow | null {

@@ -40,7 +40,10 @@ export function hasLabelWishes(db: Db): boolean {
 }
 
 export function labelWishOf(db: Db, packageId: string): (LabelWish & { jobId: number | null }) | null {
-  const row = sql(db, 'SELECT package_id AS packageId, order_id AS orderId, printer_name AS printerName, station, packer, wished_at AS wishedAt, job_id AS jobId FROM label_wishes WHERE package_id = ?').get(packageId);
+  const row = sql(
+    db,
+    'SELECT package_id AS packageId, order_id AS orderId, printer_name AS printerName, station, packer, wished_at AS wishedAt, job_id AS jobId FROM label_wishes WHERE package_id = ?',
+  ).get(packageId);
   return (row as (LabelWish & { jobId: number | null }) | undefined) ?? null;
 }
 

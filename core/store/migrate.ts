@@ -6,7 +6,7 @@ import type { Migration } from './migrations/types.js';
 export function appliedVersions(db: Database.Database): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL) STRICT`);
-  return (db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[]);
+  return db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all() as number[];
 }
 
 /**
@@ -31,12 +31,14 @@ export function migrate(
   for (const m of known) {
     if (m.version > target || applied.includes(m.version)) continue;
     // IMMEDIATE, and asked again inside: two programs opening a new file at once migrate it once.
-    const did = db.transaction(() => {
-      if (appliedVersions(db).includes(m.version)) return false;
-      db.exec(m.up);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now);
-      return true;
-    }).immediate();
+    const did = db
+      .transaction(() => {
+        if (appliedVersions(db).includes(m.version)) return false;
+        db.exec(m.up);
+        db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, now);
+        return true;
+      })
+      .immediate();
     if (did) ran++;
   }
   return ran;

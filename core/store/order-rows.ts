@@ -98,7 +98,11 @@ export function orderFromRow(r: OrderRow, lines: OrderLine[]): Order {
     cancelledAt: r.cancelled_at,
     cancelReason: r.cancel_reason,
     // answerBy only when the platform sent one: orders from exports compare equal to what a file gives.
-    platformDeadlines: { shipBy: r.platform_ship_by, collectBy: r.platform_collect_by, ...(r.platform_answer_by !== null ? { answerBy: r.platform_answer_by } : {}) },
+    platformDeadlines: {
+      shipBy: r.platform_ship_by,
+      collectBy: r.platform_collect_by,
+      ...(r.platform_answer_by !== null ? { answerBy: r.platform_answer_by } : {}),
+    },
     packedAt: r.packed_at,
     packedBy: r.packed_by,
     shortPackReason: r.short_pack_reason,

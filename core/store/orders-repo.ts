@@ -17,8 +17,9 @@ function linesByOrder(db: Db, ids: readonly string[]): Map<string, LineRow[]> {
   const out = new Map<string, LineRow[]>();
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
-    const rows = sql(db, `SELECT * FROM order_lines WHERE order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY order_id, line_no`)
-      .all(...chunk) as LineRow[];
+    const rows = sql(db, `SELECT * FROM order_lines WHERE order_id IN (${chunk.map(() => '?').join(',')}) ORDER BY order_id, line_no`).all(
+      ...chunk,
+    ) as LineRow[];
     for (const r of rows) {
       const list = out.get(r.order_id);
       if (list) list.push(r);
@@ -29,7 +30,10 @@ function linesByOrder(db: Db, ids: readonly string[]): Map<string, LineRow[]> {
 }
 
 export function hydrate(db: Db, rows: readonly OrderRow[]): Order[] {
-  const lines = linesByOrder(db, rows.map((r) => r.id));
+  const lines = linesByOrder(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => orderFromRow(r, (lines.get(r.id) ?? []).map(lineFromRow)));
 }
 
@@ -53,23 +57,24 @@ export function getOrders(db: Db, ids: readonly string[]): Order[] {
 
 /** Finds the order a scanned code names: its order id, tracking number or package id. */
 export function findOrderByCode(db: Db, code: string): Order | null {
-  const row = sql(db, 
-      // The "<> ''" terms let the partial indexes serve (an empty code never names an order).
-      `SELECT * FROM orders WHERE id = @code
+  const row = sql(
+    db,
+    // The "<> ''" terms let the partial indexes serve (an empty code never names an order).
+    `SELECT * FROM orders WHERE id = @code
        UNION ALL SELECT * FROM orders WHERE tracking_number = @code COLLATE NOCASE AND tracking_number <> ''
        UNION ALL SELECT * FROM orders WHERE package_id = @code AND package_id <> ''
        UNION ALL SELECT * FROM (SELECT o.* FROM packages p JOIN package_orders po ON po.package_id = p.id JOIN orders o ON o.id = po.order_id
          WHERE p.id = @code OR (p.tracking_number = @code COLLATE NOCASE AND p.tracking_number <> '')
          ORDER BY o.packed_at IS NOT NULL, o.id)
        LIMIT 1`,
-    )
-    .get({ code }) as OrderRow | undefined;
+  ).get({ code }) as OrderRow | undefined;
   return row ? hydrate(db, [row])[0]! : null;
 }
 
 function writeLines(db: Db, order: Order): void {
   sql(db, 'DELETE FROM order_lines WHERE order_id = ?').run(order.id);
-  const ins = sql(db, 
+  const ins = sql(
+    db,
     `INSERT INTO order_lines (order_id, line_no, sku_id, seller_sku, product_name, variation, quantity, packed_quantity)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -87,8 +92,10 @@ export function insertOrder(db: Db, order: Order): void {
  */
 export function updateOrder(db: Db, previous: Pick<Order, 'id' | 'version'>, next: Order, now: number): Order {
   const stored: Order = { ...next, version: previous.version + 1, updatedAt: now };
-  const info = sql(db, UPDATE_ORDER)
-    .run({ ...orderParams(stored, nextDeadline(stored)?.at ?? null, isSingleItem(stored)), expected_version: previous.version });
+  const info = sql(db, UPDATE_ORDER).run({
+    ...orderParams(stored, nextDeadline(stored)?.at ?? null, isSingleItem(stored)),
+    expected_version: previous.version,
+  });
   if (info.changes !== 1) {
     fail('CONFLICT', `Order ${previous.id} was changed meanwhile; reload and try again.`, { orderId: previous.id });
   }
@@ -99,8 +106,14 @@ export function updateOrder(db: Db, previous: Pick<Order, 'id' | 'version'>, nex
 /** Only the packed quantity of one line changed: the hot path of every scan. */
 export function updatePackedLine(db: Db, previous: Order, next: Order, lineIndex: number, now: number): Order {
   const stored: Order = { ...next, version: previous.version + 1, updatedAt: now };
-  const info = sql(db, 'UPDATE orders SET packed_at = ?, packed_by = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?')
-    .run(stored.packedAt, stored.packedBy, stored.version, now, stored.id, previous.version);
+  const info = sql(db, 'UPDATE orders SET packed_at = ?, packed_by = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?').run(
+    stored.packedAt,
+    stored.packedBy,
+    stored.version,
+    now,
+    stored.id,
+    previous.version,
+  );
   if (info.changes !== 1) fail('CONFLICT', `Order ${previous.id} was changed meanwhile; reload and try again.`);
   sql(db, 'UPDATE order_lines SET packed_quantity = ? WHERE order_id = ? AND line_no = ?').run(
     stored.lines[lineIndex]!.packedQuantity,
@@ -166,8 +179,11 @@ function where(filter: OrderFilter): { clause: string; params: unknown[] } {
 /** One page of orders, most urgent deadline first (orders without one last). */
 export function listOrders(db: Db, filter: OrderFilter, page: { limit: number; offset: number }): Order[] {
   const w = where(filter);
-  const rows = sql(db, `SELECT * FROM orders ${w.clause} ORDER BY next_deadline_at IS NULL, next_deadline_at, id LIMIT ? OFFSET ?`)
-    .all(...w.params, page.limit, page.offset) as OrderRow[];
+  const rows = sql(db, `SELECT * FROM orders ${w.clause} ORDER BY next_deadline_at IS NULL, next_deadline_at, id LIMIT ? OFFSET ?`).all(
+    ...w.params,
+    page.limit,
+    page.offset,
+  ) as OrderRow[];
   return hydrate(db, rows);
 }
 

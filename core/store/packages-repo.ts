@@ -65,7 +65,10 @@ function toPackage(r: PackageRow, orderIds: string[]): StoredPackage {
     carrierId: r.carrier_id,
     shippingType: r.shipping_type,
     shippedAt: r.shipped_at,
-    label: r.label_sha256 && r.label_kind ? { sha256: r.label_sha256, kind: r.label_kind, source: r.label_source ?? 'PLATFORM', fetchedAt: r.label_fetched_at ?? 0 } : null,
+    label:
+      r.label_sha256 && r.label_kind
+        ? { sha256: r.label_sha256, kind: r.label_kind, source: r.label_source ?? 'PLATFORM', fetchedAt: r.label_fetched_at ?? 0 }
+        : null,
     labelError: r.label_error,
     labelAttempts: r.label_attempts,
     orderIds,
@@ -76,7 +79,10 @@ function ordersOf(db: Db, packageIds: readonly string[]): Map<string, string[]> 
   const out = new Map<string, string[]>();
   for (let i = 0; i < packageIds.length; i += 500) {
     const chunk = packageIds.slice(i, i + 500);
-    const rows = sql(db, `SELECT package_id, order_id FROM package_orders WHERE package_id IN (${chunk.map(() => '?').join(',')}) ORDER BY package_id, seq, order_id`).all(...chunk) as {
+    const rows = sql(
+      db,
+      `SELECT package_id, order_id FROM package_orders WHERE package_id IN (${chunk.map(() => '?').join(',')}) ORDER BY package_id, seq, order_id`,
+    ).all(...chunk) as {
       package_id: string;
       order_id: string;
     }[];
@@ -142,10 +148,15 @@ export function linkPackages(db: Db, orderId: string, packageIds: readonly strin
   if (current.length === wanted.size && current.every((c) => wanted.get(c.package_id) === c.seq)) return;
   const drop = sql(db, 'DELETE FROM package_orders WHERE order_id = ? AND package_id = ?');
   for (const c of current) if (!wanted.has(c.package_id)) drop.run(orderId, c.package_id);
-  const link = sql(db, 'INSERT INTO package_orders (package_id, order_id, seq) VALUES (?, ?, ?) ON CONFLICT(package_id, order_id) DO UPDATE SET seq = excluded.seq');
+  const link = sql(
+    db,
+    'INSERT INTO package_orders (package_id, order_id, seq) VALUES (?, ?, ?) ON CONFLICT(package_id, order_id) DO UPDATE SET seq = excluded.seq',
+  );
   for (const [id, seq] of wanted) link.run(id, orderId, seq);
   if (current.some((c) => c.package_id === `LOCAL-${orderId}` && !wanted.has(c.package_id))) {
-    sql(db, "DELETE FROM packages WHERE origin = 'LOCAL' AND id = ? AND NOT EXISTS (SELECT 1 FROM package_orders WHERE package_id = packages.id)").run(`LOCAL-${orderId}`);
+    sql(db, "DELETE FROM packages WHERE origin = 'LOCAL' AND id = ? AND NOT EXISTS (SELECT 1 FROM package_orders WHERE package_id = packages.id)").run(
+      `LOCAL-${orderId}`,
+    );
   }
 }
 
@@ -170,7 +181,10 @@ export function packagesNeedingLabels(db: Db, now: number, limit: number): Store
        AND shipping_type <> 'SELLER' AND origin <> 'LOCAL' AND status NOT IN ('CANCELLED', 'FULFILLING', 'COMPLETED')
      ORDER BY shipped_at LIMIT ?`,
   ).all(now, limit) as PackageRow[];
-  const members = ordersOf(db, rows.map((r) => r.id));
+  const members = ordersOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toPackage(r, members.get(r.id) ?? []));
 }
 
@@ -206,7 +220,10 @@ export function parcelLinks(db: Db, orderId: string): { packageId: string; order
 /** The other orders sharing any of these packages (a combined package). */
 export function otherOrdersIn(db: Db, packageIds: readonly string[], orderId: string): string[] {
   if (packageIds.length === 0) return [];
-  return sql(db, `SELECT DISTINCT order_id FROM package_orders WHERE package_id IN (${packageIds.map(() => '?').join(',')}) AND order_id <> ? ORDER BY order_id`)
+  return sql(
+    db,
+    `SELECT DISTINCT order_id FROM package_orders WHERE package_id IN (${packageIds.map(() => '?').join(',')}) AND order_id <> ? ORDER BY order_id`,
+  )
     .pluck()
     .all(...packageIds, orderId) as string[];
 }

@@ -82,9 +82,15 @@ export function setJobState(
        error_code = @errorCode, error_message = @errorMessage, owner_id = coalesce(@ownerId, owner_id),
        bytes = coalesce(@bytes, bytes), sent_at = CASE WHEN @state = 'SENT' THEN @now ELSE sent_at END
      WHERE id = @id RETURNING order_id, batch_id, error_code`,
-  ).get({ id, state, now, errorCode: extra.errorCode ?? null, errorMessage: extra.errorMessage ?? null, bytes: extra.bytes ?? null, ownerId: extra.ownerId ?? null }) as
-    | { order_id: string | null; batch_id: number | null; error_code: string | null }
-    | undefined;
+  ).get({
+    id,
+    state,
+    now,
+    errorCode: extra.errorCode ?? null,
+    errorMessage: extra.errorMessage ?? null,
+    bytes: extra.bytes ?? null,
+    ownerId: extra.ownerId ?? null,
+  }) as { order_id: string | null; batch_id: number | null; error_code: string | null } | undefined;
   if (!row) fail('JOB_NOT_FOUND', `No print job ${id}.`);
   return { orderId: row.order_id, batchId: row.batch_id, errorCode: row.error_code };
 }
@@ -95,12 +101,21 @@ export function getJob(db: Db, id: number): JobView | null {
 }
 
 /** Jobs newest first, one page at a time. */
-export function jobsOf(db: Db, filter: { orderId?: string | undefined; state?: JobState | undefined; batchId?: number | undefined; limit: number; offset?: number }): JobView[] {
+export function jobsOf(
+  db: Db,
+  filter: { orderId?: string | undefined; state?: JobState | undefined; batchId?: number | undefined; limit: number; offset?: number },
+): JobView[] {
   const rows = sql(
     db,
     `SELECT * FROM print_jobs WHERE (@orderId IS NULL OR order_id = @orderId) AND (@state IS NULL OR state = @state)
        AND (@batchId IS NULL OR batch_id = @batchId) ORDER BY id DESC LIMIT @limit OFFSET @offset`,
-  ).all({ orderId: filter.orderId ?? null, state: filter.state ?? null, batchId: filter.batchId ?? null, limit: filter.limit, offset: filter.offset ?? 0 }) as JobRow[];
+  ).all({
+    orderId: filter.orderId ?? null,
+    state: filter.state ?? null,
+    batchId: filter.batchId ?? null,
+    limit: filter.limit,
+    offset: filter.offset ?? 0,
+  }) as JobRow[];
   return rows.map(toJob);
 }
 
@@ -131,10 +146,16 @@ export function queuedJobsOfBatch(db: Db, batchId: number, limit: number): JobVi
 export function recoverDeadOwnersWork(db: Db, alive: ReadonlySet<string>, now: number): { unknown: number; paused: number } {
   const owners = JSON.stringify([...alive]);
   const dead = `(owner_id IS NULL OR owner_id NOT IN (SELECT value FROM json_each(@owners)))`;
-  const unknown = sql(db, `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
-    error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = @now WHERE state = 'SENDING' AND ${dead}`).run({ owners, now }).changes;
-  const paused = sql(db, `UPDATE print_batches SET state = 'PAUSED', paused_code = 'JOB_OUTCOME_UNKNOWN',
-    paused_message = 'Packdesk stopped during this batch; resume to print the rest.', updated_at = @now WHERE state = 'RUNNING' AND ${dead}`).run({ owners, now }).changes;
+  const unknown = sql(
+    db,
+    `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
+    error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = @now WHERE state = 'SENDING' AND ${dead}`,
+  ).run({ owners, now }).changes;
+  const paused = sql(
+    db,
+    `UPDATE print_batches SET state = 'PAUSED', paused_code = 'JOB_OUTCOME_UNKNOWN',
+    paused_message = 'Packdesk stopped during this batch; resume to print the rest.', updated_at = @now WHERE state = 'RUNNING' AND ${dead}`,
+  ).run({ owners, now }).changes;
   return { unknown, paused };
 }
 
@@ -154,9 +175,16 @@ export function batchOwnership(db: Db, id: number): { state: BatchView['state'];
 
 /** Takes a batch over to print it: a dead owner's label caught mid-send becomes UNKNOWN first. */
 export function claimBatch(db: Db, id: number, ownerId: string, now: number): void {
-  sql(db, `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
-    error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = ? WHERE batch_id = ? AND state = 'SENDING'`).run(now, id);
-  sql(db, "UPDATE print_batches SET state = 'RUNNING', paused_code = NULL, paused_message = NULL, owner_id = ?, updated_at = ? WHERE id = ?").run(ownerId, now, id);
+  sql(
+    db,
+    `UPDATE print_jobs SET state = 'UNKNOWN', error_code = 'JOB_OUTCOME_UNKNOWN',
+    error_message = 'Packdesk stopped while sending this label: check whether it printed.', updated_at = ? WHERE batch_id = ? AND state = 'SENDING'`,
+  ).run(now, id);
+  sql(db, "UPDATE print_batches SET state = 'RUNNING', paused_code = NULL, paused_message = NULL, owner_id = ?, updated_at = ? WHERE id = ?").run(
+    ownerId,
+    now,
+    id,
+  );
 }
 
 /** True while this owner is the one printing the batch (nobody paused it or took it over). */
@@ -165,9 +193,25 @@ export function printsBatch(db: Db, id: number, ownerId: string): boolean {
 }
 
 /** Pauses or finishes a batch this owner prints; false when it no longer does. */
-export function setBatchState(db: Db, id: number, ownerId: string, state: 'PAUSED' | 'DONE', now: number, code: string | null = null, message: string | null = null): boolean {
-  return sql(db, "UPDATE print_batches SET state = ?, paused_code = ?, paused_message = ?, updated_at = ? WHERE id = ? AND owner_id = ? AND state = 'RUNNING'")
-    .run(state, code, message, now, id, ownerId).changes === 1;
+export function setBatchState(
+  db: Db,
+  id: number,
+  ownerId: string,
+  state: 'PAUSED' | 'DONE',
+  now: number,
+  code: string | null = null,
+  message: string | null = null,
+): boolean {
+  return (
+    sql(db, "UPDATE print_batches SET state = ?, paused_code = ?, paused_message = ?, updated_at = ? WHERE id = ? AND owner_id = ? AND state = 'RUNNING'").run(
+      state,
+      code,
+      message,
+      now,
+      id,
+      ownerId,
+    ).changes === 1
+  );
 }
 
 export function batchView(db: Db, id: number, refused: BatchView['refused'] = []): BatchView | null {
@@ -176,7 +220,10 @@ export function batchView(db: Db, id: number, refused: BatchView['refused'] = []
     | undefined;
   if (!b) return null;
   const counts = Object.fromEntries(
-    (sql(db, 'SELECT state, count(*) AS n FROM print_jobs WHERE batch_id = ? GROUP BY state').all(id) as { state: JobState; n: number }[]).map((r) => [r.state, r.n]),
+    (sql(db, 'SELECT state, count(*) AS n FROM print_jobs WHERE batch_id = ? GROUP BY state').all(id) as { state: JobState; n: number }[]).map((r) => [
+      r.state,
+      r.n,
+    ]),
   ) as Partial<Record<JobState, number>>;
   const total = Object.values(counts).reduce((a, n) => a + (n ?? 0), 0);
   return {

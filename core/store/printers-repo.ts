@@ -75,7 +75,10 @@ export function savePrinter(db: Db, p: Omit<SavedPrinter, 'builtIn'>, now: numbe
     options: JSON.stringify(p.options),
     now,
   });
-  const assign = sql(db, 'INSERT INTO document_printers (document, printer_name) VALUES (?, ?) ON CONFLICT(document) DO UPDATE SET printer_name = excluded.printer_name');
+  const assign = sql(
+    db,
+    'INSERT INTO document_printers (document, printer_name) VALUES (?, ?) ON CONFLICT(document) DO UPDATE SET printer_name = excluded.printer_name',
+  );
   for (const d of p.documents) assign.run(d, p.name);
 }
 

@@ -76,8 +76,10 @@ function filterOf(f: QueueFilter): { where: string; params: Record<string, unkno
 export function queueRows(db: Db, f: QueueFilter, page: { limit: number; offset: number }): { total: number; rows: QueueOrderRow[] } {
   const { where, params } = filterOf(f);
   const total = sql(db, `SELECT count(*) FROM orders WHERE ${where}`).pluck().get(params) as number;
-  const rows = sql(db, `SELECT ${COLUMNS} FROM orders INDEXED BY orders_pick_queue WHERE ${where} ORDER BY next_deadline_at, id LIMIT @limit OFFSET @offset`)
-    .all({ ...params, limit: page.limit, offset: page.offset }) as QueueOrderRow[];
+  const rows = sql(
+    db,
+    `SELECT ${COLUMNS} FROM orders INDEXED BY orders_pick_queue WHERE ${where} ORDER BY next_deadline_at, id LIMIT @limit OFFSET @offset`,
+  ).all({ ...params, limit: page.limit, offset: page.offset }) as QueueOrderRow[];
   return { total, rows };
 }
 

@@ -10,7 +10,8 @@ export function openOrderId(db: Db, station: string): string | null {
 }
 
 export function setOpenOrder(db: Db, station: string, orderId: string | null, now: number): void {
-  sql(db, 
+  sql(
+    db,
     `INSERT INTO station_sessions (station, order_id, opened_at) VALUES (?, ?, ?)
      ON CONFLICT(station) DO UPDATE SET order_id = excluded.order_id, opened_at = excluded.opened_at`,
   ).run(station, orderId, now);
@@ -33,7 +34,8 @@ export interface ScanRecord {
 export function recordScan(db: Db, rec: ScanRecord, verdict: ScanVerdict): void {
   // The stored copy leaves out the order snapshot: a replay re-reads the order as it is now.
   const { order: _order, ...slim } = verdict;
-  sql(db, 
+  sql(
+    db,
     `INSERT INTO scans (scan_id, station, packer, at, raw, code, order_id, sku_id, line_no, verdict, verdict_json)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -53,12 +55,12 @@ export function recordScan(db: Db, rec: ScanRecord, verdict: ScanVerdict): void 
 
 /** The last scan at this station that packed a unit of this order and is not undone yet. */
 export function lastPackingScan(db: Db, station: string, orderId: string): { scanId: string; lineNo: number } | null {
-  const row = sql(db, 
-      `SELECT scan_id, line_no FROM scans WHERE station = ? AND order_id = ? AND undone_at IS NULL
+  const row = sql(
+    db,
+    `SELECT scan_id, line_no FROM scans WHERE station = ? AND order_id = ? AND undone_at IS NULL
          AND verdict IN ('ACCEPTED', 'ORDER_COMPLETE') AND line_no IS NOT NULL
        ORDER BY at DESC, rowid DESC LIMIT 1`,
-    )
-    .get(station, orderId) as { scan_id: string; line_no: number } | undefined;
+  ).get(station, orderId) as { scan_id: string; line_no: number } | undefined;
   return row ? { scanId: row.scan_id, lineNo: row.line_no } : null;
 }
 

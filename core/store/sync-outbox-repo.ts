@@ -62,7 +62,10 @@ const COLUMNS = 'id, at, kind, order_id, payload, state, attempts, next_attempt_
 
 /** Pending entries whose next attempt is due, oldest first. */
 export function dueEntries(db: Db, now: number, limit: number): SyncEntry[] {
-  const rows = sql(db, `SELECT ${COLUMNS} FROM outbox WHERE state = 'pending' AND coalesce(next_attempt_at, 0) <= ? ORDER BY id LIMIT ?`).all(now, limit) as EntryRow[];
+  const rows = sql(db, `SELECT ${COLUMNS} FROM outbox WHERE state = 'pending' AND coalesce(next_attempt_at, 0) <= ? ORDER BY id LIMIT ?`).all(
+    now,
+    limit,
+  ) as EntryRow[];
   return rows.map(toEntry);
 }
 
@@ -94,11 +97,19 @@ export function markSending(db: Db, ids: readonly number[], now: number): void {
 }
 
 export function markDone(db: Db, id: number, reason: string, now: number): void {
-  sql(db, "UPDATE outbox SET state = 'done', sent_at = ?, state_at = ?, done_reason = ?, refusal = NULL, last_error = NULL, next_attempt_at = NULL WHERE id = ?").run(now, now, reason, id);
+  sql(
+    db,
+    "UPDATE outbox SET state = 'done', sent_at = ?, state_at = ?, done_reason = ?, refusal = NULL, last_error = NULL, next_attempt_at = NULL WHERE id = ?",
+  ).run(now, now, reason, id);
 }
 
 export function markRefused(db: Db, id: number, refusal: Refusal, now: number): void {
-  sql(db, "UPDATE outbox SET state = 'refused', state_at = ?, refusal = ?, last_error = ?, next_attempt_at = NULL WHERE id = ?").run(now, JSON.stringify(refusal), refusal.message, id);
+  sql(db, "UPDATE outbox SET state = 'refused', state_at = ?, refusal = ?, last_error = ?, next_attempt_at = NULL WHERE id = ?").run(
+    now,
+    JSON.stringify(refusal),
+    refusal.message,
+    id,
+  );
 }
 
 /** Back to waiting after a failure that may pass (offline, throttled); tried again from `nextAt`. */
@@ -108,12 +119,20 @@ export function markWaiting(db: Db, id: number, error: string, nextAt: number, n
 
 /** The user's word: a refused entry goes to the platform again, as if new. */
 export function retryEntry(db: Db, id: number, now: number): boolean {
-  return sql(db, "UPDATE outbox SET state = 'pending', state_at = ?, refusal = NULL, next_attempt_at = NULL, attempts = 0 WHERE id = ? AND state = 'refused'").run(now, id).changes === 1;
+  return (
+    sql(db, "UPDATE outbox SET state = 'pending', state_at = ?, refusal = NULL, next_attempt_at = NULL, attempts = 0 WHERE id = ? AND state = 'refused'").run(
+      now,
+      id,
+    ).changes === 1
+  );
 }
 
 /** The user's word: this entry will never be sent (done by hand in Seller Center, or not wanted). */
 export function discardEntry(db: Db, id: number, now: number): boolean {
-  return sql(db, "UPDATE outbox SET state = 'discarded', state_at = ?, next_attempt_at = NULL WHERE id = ? AND state IN ('pending', 'refused')").run(now, id).changes === 1;
+  return (
+    sql(db, "UPDATE outbox SET state = 'discarded', state_at = ?, next_attempt_at = NULL WHERE id = ? AND state IN ('pending', 'refused')").run(now, id)
+      .changes === 1
+  );
 }
 
 /** When the seller last answered a cancellation request of this order here (an answer not discarded). */
@@ -130,7 +149,9 @@ export function lastCancelAnswerAt(db: Db, orderId: string): number | null {
 
 /** Shipment was arranged here for this order (an entry not discarded). */
 export function shipmentArrangedHere(db: Db, orderId: string): boolean {
-  return sql(db, "SELECT 1 FROM outbox WHERE order_id = ? AND kind = 'order.shipment_arranged' AND state <> 'discarded' LIMIT 1").pluck().get(orderId) !== undefined;
+  return (
+    sql(db, "SELECT 1 FROM outbox WHERE order_id = ? AND kind = 'order.shipment_arranged' AND state <> 'discarded' LIMIT 1").pluck().get(orderId) !== undefined
+  );
 }
 
 /** The order was cancelled here: a buyer's request accepted, or the seller's own cancel (not discarded). */
@@ -147,7 +168,10 @@ export function shipmentsArrangedHere(db: Db, orderIds: readonly string[]): Set<
   const out = new Set<string>();
   for (let i = 0; i < orderIds.length; i += 500) {
     const chunk = orderIds.slice(i, i + 500);
-    const rows = sql(db, `SELECT DISTINCT order_id FROM outbox WHERE kind = 'order.shipment_arranged' AND state <> 'discarded' AND order_id IN (${chunk.map(() => '?').join(',')})`)
+    const rows = sql(
+      db,
+      `SELECT DISTINCT order_id FROM outbox WHERE kind = 'order.shipment_arranged' AND state <> 'discarded' AND order_id IN (${chunk.map(() => '?').join(',')})`,
+    )
       .pluck()
       .all(...chunk) as string[];
     for (const id of rows) out.add(id);

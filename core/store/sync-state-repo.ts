@@ -13,7 +13,9 @@ export interface StoredConnection {
 }
 
 export function getConnection(db: Db): StoredConnection | null {
-  const row = sql(db, 'SELECT info, connected_at, updated_at FROM shop_connection WHERE id = 1').get() as { info: string; connected_at: number; updated_at: number } | undefined;
+  const row = sql(db, 'SELECT info, connected_at, updated_at FROM shop_connection WHERE id = 1').get() as
+    | { info: string; connected_at: number; updated_at: number }
+    | undefined;
   return row ? { info: JSON.parse(row.info) as ShopConnectionInfo, connectedAt: row.connected_at, updatedAt: row.updated_at } : null;
 }
 
@@ -28,14 +30,20 @@ export function saveConnection(db: Db, info: ShopConnectionInfo, now: number): v
   ).run({ info: JSON.stringify(info), now });
   const sameShop = previous && previous.info.shopId === info.shopId && previous.info.shopCipher === info.shopCipher;
   if (previous?.info.account !== info.account) {
-    sql(db, 'UPDATE sync_state SET auth_needed = 0, last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, offline_since = NULL WHERE id = 1').run();
+    sql(
+      db,
+      'UPDATE sync_state SET auth_needed = 0, last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, offline_since = NULL WHERE id = 1',
+    ).run();
     if (!sameShop) sql(db, 'UPDATE sync_state SET orders_cursor = NULL, cancellations_cursor = NULL WHERE id = 1').run();
   }
 }
 
 export function removeConnection(db: Db): void {
   sql(db, 'DELETE FROM shop_connection WHERE id = 1').run();
-  sql(db, 'UPDATE sync_state SET auth_needed = 0, last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, offline_since = NULL WHERE id = 1').run();
+  sql(
+    db,
+    'UPDATE sync_state SET auth_needed = 0, last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, offline_since = NULL WHERE id = 1',
+  ).run();
 }
 
 export interface SyncState {
@@ -103,7 +111,10 @@ export function recordPush(db: Db, now: number): void {
 
 /** A cycle that completed: the platform answered, sign-in works. */
 export function recordCycleOk(db: Db, now: number): void {
-  sql(db, 'UPDATE sync_state SET last_cycle_at = ?, last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, offline_since = NULL, auth_needed = 0 WHERE id = 1').run(now);
+  sql(
+    db,
+    'UPDATE sync_state SET last_cycle_at = ?, last_error_code = NULL, last_error_message = NULL, last_error_at = NULL, offline_since = NULL, auth_needed = 0 WHERE id = 1',
+  ).run(now);
 }
 
 /** A cycle that stopped: offline from the first failure to reach the platform; sign-in needed when it said so. */

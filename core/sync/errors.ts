@@ -11,11 +11,15 @@ export function shopChoice(message: string, shops: ShopChoice[]): PackdeskError 
 }
 
 export function syncBusy(holder: { pid: number; host: string }): PackdeskError {
-  return new PackdeskError('CONFLICT', `Another Packdesk program (pid ${holder.pid} on ${holder.host}) is syncing with the shop right now; try again in a moment.`, {
-    reason: 'sync-busy' satisfies SyncReason,
-    pid: holder.pid,
-    host: holder.host,
-  });
+  return new PackdeskError(
+    'CONFLICT',
+    `Another Packdesk program (pid ${holder.pid} on ${holder.host}) is syncing with the shop right now; try again in a moment.`,
+    {
+      reason: 'sync-busy' satisfies SyncReason,
+      pid: holder.pid,
+      host: holder.host,
+    },
+  );
 }
 
 export function reasonOf(err: unknown): SyncReason | null {

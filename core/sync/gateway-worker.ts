@@ -24,7 +24,8 @@ export type WorkerReply =
   | { type: 'log'; entry: unknown };
 
 export function errorShape(err: unknown): ErrorShape {
-  if (err instanceof PackdeskError) return err.details === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, details: err.details };
+  if (err instanceof PackdeskError)
+    return err.details === undefined ? { code: err.code, message: err.message } : { code: err.code, message: err.message, details: err.details };
   return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) };
 }
 

@@ -94,7 +94,12 @@ export class DirectGateway implements PlatformGateway {
   }
 
   async orderPage(filter: OrderSearchFilter, pageToken?: string): Promise<OrderPage> {
-    const page = await this.client.searchOrders(filter, { pageSize: ORDER_PAGE_SIZE, sortField: 'update_time', sortOrder: 'ASC', ...(pageToken ? { pageToken } : {}) });
+    const page = await this.client.searchOrders(filter, {
+      pageSize: ORDER_PAGE_SIZE,
+      sortField: 'update_time',
+      sortOrder: 'ASC',
+      ...(pageToken ? { pageToken } : {}),
+    });
     return { orders: page.items.map(pulledOrder), nextPageToken: page.nextPageToken };
   }
 
@@ -103,7 +108,12 @@ export class DirectGateway implements PlatformGateway {
   }
 
   async cancellationPage(filter: CancellationSearchFilter, pageToken?: string): Promise<CancellationPage> {
-    const page = await this.client.searchCancellations(filter, { pageSize: CANCELLATION_PAGE_SIZE, sortField: 'update_time', sortOrder: 'ASC', ...(pageToken ? { pageToken } : {}) });
+    const page = await this.client.searchCancellations(filter, {
+      pageSize: CANCELLATION_PAGE_SIZE,
+      sortField: 'update_time',
+      sortOrder: 'ASC',
+      ...(pageToken ? { pageToken } : {}),
+    });
     return { items: page.items.map(cancellationRecord), nextPageToken: page.nextPageToken };
   }
 

@@ -48,7 +48,11 @@ export function readLabelFile(dataDir: string, sha256: string, kind: 'pdf' | 'pn
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    throw new PackdeskError('LABEL_UNAVAILABLE', `The platform label file is missing (${(err as NodeJS.ErrnoException).code ?? 'error'}): sync again to download it.`, { file });
+    throw new PackdeskError(
+      'LABEL_UNAVAILABLE',
+      `The platform label file is missing (${(err as NodeJS.ErrnoException).code ?? 'error'}): sync again to download it.`,
+      { file },
+    );
   }
   if (sha256Of(bytes) !== sha256) throw new PackdeskError('LABEL_UNAVAILABLE', 'The platform label file is damaged: sync again to download it.', { file });
   return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);

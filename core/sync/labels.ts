@@ -82,7 +82,8 @@ export async function fetchMissingLabels(steps: SyncSteps, gateway: PlatformGate
     if (notReady.length === 0 || wait === undefined) {
       if (notReady.length) {
         await steps.write(() => {
-          for (const p of notReady) labelNotYet(steps.db, p.id, 'TikTok Shop is still generating the label', steps.clock.now() + laterDelay(round), steps.clock.now());
+          for (const p of notReady)
+            labelNotYet(steps.db, p.id, 'TikTok Shop is still generating the label', steps.clock.now() + laterDelay(round), steps.clock.now());
         });
         result.later.push(...notReady.map((p) => p.id));
       }

@@ -125,7 +125,13 @@ export function snapshotOf(order: PlatformOrder): PlatformSnapshot {
 
 /** The line items as the store keeps them, with their package. */
 export function lineItemsOf(order: PlatformOrder): { id: string; skuId: string; sellerSku: string; packageId: string; cancelled: boolean }[] {
-  return order.line_items.map((l) => ({ id: l.id, skuId: l.sku_id, sellerSku: l.seller_sku ?? '', packageId: l.package_id ?? '', cancelled: isCancelledItem(l) }));
+  return order.line_items.map((l) => ({
+    id: l.id,
+    skuId: l.sku_id,
+    sellerSku: l.seller_sku ?? '',
+    packageId: l.package_id ?? '',
+    cancelled: isCancelledItem(l),
+  }));
 }
 
 /** What the pull stores for one order: the snapshot plus the platform's own details. */
@@ -137,5 +143,10 @@ export interface PulledOrder {
 }
 
 export function pulledOrder(order: PlatformOrder): PulledOrder {
-  return { snapshot: snapshotOf(order), lineItems: lineItemsOf(order), shippingType: order.shipping_type ?? '', splitOrCombine: order.split_or_combine_tag ?? '' };
+  return {
+    snapshot: snapshotOf(order),
+    lineItems: lineItemsOf(order),
+    shippingType: order.shipping_type ?? '',
+    splitOrCombine: order.split_or_combine_tag ?? '',
+  };
 }

@@ -41,7 +41,11 @@ async function eachPage<P extends { nextPageToken: string | null }>(fetch: (toke
       pending = null;
       if (token) {
         if (seen.has(token)) {
-          throw new PackdeskError('PLATFORM_BAD_RESPONSE', `TikTok Shop repeated a page token after ${pages} pages; the window was not read to its end and will be read again.`, { pages });
+          throw new PackdeskError(
+            'PLATFORM_BAD_RESPONSE',
+            `TikTok Shop repeated a page token after ${pages} pages; the window was not read to its end and will be read again.`,
+            { pages },
+          );
         }
         seen.add(token);
         pending = fetch(token);

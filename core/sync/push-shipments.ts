@@ -20,7 +20,11 @@ import { storePulledOrders } from './store-pulled.js';
 /** Platform rule: at most 500 packages in one batch ship. */
 export const SHIP_CHUNK = 500;
 
-export type PackageOutcome = { kind: 'shipped'; trackingNumber: string; status: string } | { kind: 'refused'; refusal: Refusal } | { kind: 'waiting'; error: string } | { kind: 'unknown' };
+export type PackageOutcome =
+  | { kind: 'shipped'; trackingNumber: string; status: string }
+  | { kind: 'refused'; refusal: Refusal }
+  | { kind: 'waiting'; error: string }
+  | { kind: 'unknown' };
 
 export interface ShipmentTally {
   done: number;
@@ -67,19 +71,30 @@ function requestFor(steps: SyncSteps, pkg: StoredPackage, orderId: string, setti
 }
 
 /** Reads packages back after an unknown outcome: shipped, or not (then it may be sent again). */
-async function readBack(gateway: PlatformGateway, ids: readonly string[], outcomes: Map<string, PackageOutcome>, refusals: Map<string, Refusal>): Promise<PackdeskError | null> {
+async function readBack(
+  gateway: PlatformGateway,
+  ids: readonly string[],
+  outcomes: Map<string, PackageOutcome>,
+  refusals: Map<string, Refusal>,
+): Promise<PackdeskError | null> {
   for (const id of ids) {
     try {
       const pkg = await gateway.getPackage(id);
-      if (isShippedPackageStatus(pkg.package_status)) outcomes.set(id, { kind: 'shipped', trackingNumber: pkg.tracking_number ?? '', status: pkg.package_status });
-      else if (pkg.package_status === 'CANCELLED') outcomes.set(id, { kind: 'refused', refusal: { code: 'ORDER_CANCELLED', platformCode: null, message: `Package ${id} is cancelled on TikTok Shop.`, link: null } });
+      if (isShippedPackageStatus(pkg.package_status))
+        outcomes.set(id, { kind: 'shipped', trackingNumber: pkg.tracking_number ?? '', status: pkg.package_status });
+      else if (pkg.package_status === 'CANCELLED')
+        outcomes.set(id, {
+          kind: 'refused',
+          refusal: { code: 'ORDER_CANCELLED', platformCode: null, message: `Package ${id} is cancelled on TikTok Shop.`, link: null },
+        });
       else {
         const refusal = refusals.get(id);
         outcomes.set(id, refusal ? { kind: 'refused', refusal } : { kind: 'waiting', error: 'read back as not shipped' });
       }
     } catch (err) {
       const kind = failureKind(err);
-      if (kind === 'offline' || kind === 'auth' || kind === 'unknown') return err instanceof PackdeskError ? err : new PackdeskError('PLATFORM_UNREACHABLE', String(err));
+      if (kind === 'offline' || kind === 'auth' || kind === 'unknown')
+        return err instanceof PackdeskError ? err : new PackdeskError('PLATFORM_UNREACHABLE', String(err));
       outcomes.set(id, { kind: 'refused', refusal: refusalOf(err) });
     }
   }
@@ -174,14 +189,25 @@ export async function pushShipments(steps: SyncSteps, gateway: PlatformGateway, 
     for (const entry of entries) {
       const pkgs = packagesOfOrder(steps.db, entry.orderId!);
       if (pkgs.length === 0 || pkgs.some((p) => p.origin !== 'PLATFORM')) {
-        markRefused(steps.db, entry.id, { code: 'ORDER_NOT_FOUND', platformCode: null, message: `TikTok Shop does not list order ${entry.orderId} or its packages.`, link: null }, now);
+        markRefused(
+          steps.db,
+          entry.id,
+          { code: 'ORDER_NOT_FOUND', platformCode: null, message: `TikTok Shop does not list order ${entry.orderId} or its packages.`, link: null },
+          now,
+        );
         tally.refused++;
         continue;
       }
       const todo = pkgs.filter((p) => !shippedAlready(p) && p.status !== 'CANCELLED');
       if (todo.length === 0) {
         const cancelled = pkgs.every((p) => p.status === 'CANCELLED');
-        if (cancelled) markRefused(steps.db, entry.id, { code: 'ORDER_CANCELLED', platformCode: null, message: `Order ${entry.orderId} is cancelled on TikTok Shop.`, link: null }, now);
+        if (cancelled)
+          markRefused(
+            steps.db,
+            entry.id,
+            { code: 'ORDER_CANCELLED', platformCode: null, message: `Order ${entry.orderId} is cancelled on TikTok Shop.`, link: null },
+            now,
+          );
         else markDone(steps.db, entry.id, 'the platform shows it shipped', now);
         if (cancelled) tally.refused++;
         else tally.done++;
@@ -197,7 +223,11 @@ export async function pushShipments(steps: SyncSteps, gateway: PlatformGateway, 
       for (const b of built as BatchShipPackage[]) requests.set(b.id, b);
       plans.push({ entry, packages: todo.map((p) => p.id) });
     }
-    markSending(steps.db, plans.map((p) => p.entry.id), now);
+    markSending(
+      steps.db,
+      plans.map((p) => p.entry.id),
+      now,
+    );
   });
   const outcomes = new Map<string, PackageOutcome>();
   const all = [...requests.values()];
@@ -215,7 +245,12 @@ export async function pushShipments(steps: SyncSteps, gateway: PlatformGateway, 
 export async function recoverShipments(steps: SyncSteps, gateway: PlatformGateway, entries: readonly SyncEntry[]): Promise<ShipmentTally> {
   const tally: ShipmentTally = { done: 0, refused: 0, waiting: 0, unknown: 0, shipped: [] };
   const outcomes = new Map<string, PackageOutcome>();
-  const plans = entries.map((entry) => ({ entry, packages: packagesOfOrder(steps.db, entry.orderId!).filter((p) => p.origin === 'PLATFORM').map((p) => p.id) }));
+  const plans = entries.map((entry) => ({
+    entry,
+    packages: packagesOfOrder(steps.db, entry.orderId!)
+      .filter((p) => p.origin === 'PLATFORM')
+      .map((p) => p.id),
+  }));
   const stop = await readBack(gateway, [...new Set(plans.flatMap((p) => p.packages))], outcomes, new Map());
   await steps.write(() => {
     const now = steps.clock.now();

@@ -88,7 +88,13 @@ async function pushAnswer(c: PushContext, entry: SyncEntry, rejectReason: () => 
     return steps.write(() => {
       const now = steps.clock.now();
       if (reached) markDone(steps.db, entry.id, accept ? 'the platform shows it cancelled' : 'the platform shows the request closed', now);
-      else markRefused(steps.db, entry.id, { code: 'NO_CANCEL_REQUEST', platformCode: null, message: `TikTok Shop has no pending cancellation request for order ${orderId}.`, link: null }, now);
+      else
+        markRefused(
+          steps.db,
+          entry.id,
+          { code: 'NO_CANCEL_REQUEST', platformCode: null, message: `TikTok Shop has no pending cancellation request for order ${orderId}.`, link: null },
+          now,
+        );
       return reached ? 'done' : 'refused';
     });
   }
@@ -194,8 +200,7 @@ export async function pushOutbox(c: PushContext): Promise<PushResult> {
     if (!entry.orderId) {
       await steps.write(() => markDone(steps.db, entry.id, 'nothing to tell the platform', steps.clock.now()));
       verdict = 'done';
-    }
-    else if (entry.kind === 'order.cancellation_accepted' || entry.kind === 'order.cancellation_rejected') verdict = await pushAnswer(c, entry, rejectReason);
+    } else if (entry.kind === 'order.cancellation_accepted' || entry.kind === 'order.cancellation_rejected') verdict = await pushAnswer(c, entry, rejectReason);
     else if (entry.kind === 'order.seller_cancelled') verdict = await pushSellerCancel(c, entry);
     else if (entry.kind === 'order.redelivery_requested') {
       const refusal = sellerCenterOnly(entry.orderId, c.region);

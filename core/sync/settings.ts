@@ -6,7 +6,12 @@ import { DEFAULT_PULL, MAX_BACKFILL_DAYS } from './window.js';
 
 export type { SyncSettings };
 
-export const DEFAULT_SYNC_SETTINGS: SyncSettings = { backfillDays: DEFAULT_PULL.backfillDays, arrangeAhead: false, handoverMethod: 'DROP_OFF', rejectReason: null };
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  backfillDays: DEFAULT_PULL.backfillDays,
+  arrangeAhead: false,
+  handoverMethod: 'DROP_OFF',
+  rejectReason: null,
+};
 
 export function syncSettings(db: Db): SyncSettings {
   const stored = getJsonSetting<Partial<SyncSettings>>(db, 'sync', {});

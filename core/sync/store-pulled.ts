@@ -55,7 +55,13 @@ export function storePulledOrders(
     out.stored++;
     const snap = p.snapshot;
     const local = getOrder(db, snap.id);
-    const result = mergePlatformOrder(snap, local, snap.lines.map((l) => resolver.resolve(l)), factsFor(db, snap.id, local === null), now);
+    const result = mergePlatformOrder(
+      snap,
+      local,
+      snap.lines.map((l) => resolver.resolve(l)),
+      factsFor(db, snap.id, local === null),
+      now,
+    );
     if (result.action === 'stale') {
       out.stale++;
       continue;
@@ -65,8 +71,18 @@ export function storePulledOrders(
     else if (result.action === 'update' && local) updateOrder(db, local, result.order, now);
     if (result.action !== 'unchanged') out.changed.push(snap.id);
     // A new order's insert linked its first package already (migration 006's trigger).
-    if (local || snap.packages.length > 1) linkPackages(db, snap.id, snap.packages.map((pkg) => pkg.id));
-    savePlatformOrderFacts(db, snap.id, { updateTime: snap.updateTime, shippingType: p.shippingType, splitOrCombine: p.splitOrCombine, lineItems: p.lineItems }, now);
+    if (local || snap.packages.length > 1)
+      linkPackages(
+        db,
+        snap.id,
+        snap.packages.map((pkg) => pkg.id),
+      );
+    savePlatformOrderFacts(
+      db,
+      snap.id,
+      { updateTime: snap.updateTime, shippingType: p.shippingType, splitOrCombine: p.splitOrCombine, lineItems: p.lineItems },
+      now,
+    );
     for (const c of result.raise) if (raiseConflict(db, snap.id, c.kind, c.details, now)) out.conflicts++;
     if (local) settleConflicts(db, snap.id, result.settle, 'the platform moved on', now);
   }

@@ -6,7 +6,17 @@
 import type { PrinterLanguage } from '../label/model.js';
 import { languageFromNames, type DeviceId } from '../transports/ieee1284.js';
 import { formatPrinterUri } from '../transports/uri.js';
-import { configurationOf, findPrinterInterface, PRINTER_CLASS, readDeviceId, safely, systemUsb, type PrinterInterface, type UsbDeviceLike, type UsbProvider } from '../transports/usb-device.js';
+import {
+  configurationOf,
+  findPrinterInterface,
+  PRINTER_CLASS,
+  readDeviceId,
+  safely,
+  systemUsb,
+  type PrinterInterface,
+  type UsbDeviceLike,
+  type UsbProvider,
+} from '../transports/usb-device.js';
 import { usbFailure } from '../transports/usb-errors.js';
 import { errorText, withTimeout } from '../transports/util.js';
 
@@ -30,9 +40,7 @@ export interface UsbPrinterInfo {
  * Why the list may be incomplete: a code the screens translate, an English message for the CLI
  * and logs, and for USB_NO_PERMISSION how many devices could not be looked inside.
  */
-export type DiscoveryNote =
-  | { code: 'USB_UNAVAILABLE'; message: string }
-  | { code: 'USB_NO_PERMISSION'; message: string; count: number };
+export type DiscoveryNote = { code: 'USB_UNAVAILABLE'; message: string } | { code: 'USB_NO_PERMISSION'; message: string; count: number };
 
 export interface UsbDiscovery {
   printers: UsbPrinterInfo[];
@@ -57,7 +65,10 @@ export async function listUsbPrinters(options: UsbDiscoveryOptions = {}): Promis
     const provider = typeof options.usb === 'function' ? await options.usb() : (options.usb ?? (await systemUsb()));
     devices = await provider.getDevices();
   } catch (err) {
-    return { printers: [], note: { code: 'USB_UNAVAILABLE', message: `USB devices cannot be listed on this computer (${errorText(err)}). Network and system printers still work.` } };
+    return {
+      printers: [],
+      note: { code: 'USB_UNAVAILABLE', message: `USB devices cannot be listed on this computer (${errorText(err)}). Network and system printers still work.` },
+    };
   }
   const printers: UsbPrinterInfo[] = [];
   let unreadable = 0;
@@ -65,7 +76,8 @@ export async function listUsbPrinters(options: UsbDiscoveryOptions = {}): Promis
     const config = configurationOf(device);
     const iface = findPrinterInterface(config);
     if (iface) printers.push(await describe(device, iface, platform, options.timeoutMs ?? 1500));
-    else if (config) continue; // looked inside: not a printer
+    else if (config)
+      continue; // looked inside: not a printer
     else if (device.deviceClass === PRINTER_CLASS || PRINTER_NAMES.test(names(device))) {
       printers.push(fromNames(device, 'Packdesk may not open this device to ask what it is.'));
     } else unreadable++;
@@ -96,7 +108,11 @@ async function readIdOnce(device: UsbDeviceLike, iface: PrinterInterface, platfo
   await device.open();
   let detached = false;
   try {
-    if (platform === 'linux' && device.detachKernelDriver) detached = await device.detachKernelDriver(iface.interfaceNumber).then(() => true, () => false);
+    if (platform === 'linux' && device.detachKernelDriver)
+      detached = await device.detachKernelDriver(iface.interfaceNumber).then(
+        () => true,
+        () => false,
+      );
     await device.claimInterface(iface.interfaceNumber);
     try {
       return await readDeviceId(device, iface, timeoutMs);

@@ -123,5 +123,8 @@ export function labelDate(epochMs: number, timeZoneOffsetMinutes: number): strin
 
 /** The parts that are there, joined by ", ". */
 export function joinParts(parts: readonly string[]): string {
-  return parts.map((p) => p.trim()).filter((p) => p !== '').join(', ');
+  return parts
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .join(', ');
 }

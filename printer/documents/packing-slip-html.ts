@@ -22,7 +22,9 @@ function qrDataUrl(value: string): string {
 
 export function packingSlipHtml(slip: PackingSlipData): string {
   const rows = slip.items
-    .map((i) => `<tr><td class="qty">${i.qty}</td><td>${esc(i.sellerSku)}</td><td>${esc(joinParts([i.name, i.variation]))}</td><td>${esc(i.bin ?? '')}</td></tr>`)
+    .map(
+      (i) => `<tr><td class="qty">${i.qty}</td><td>${esc(i.sellerSku)}</td><td>${esc(joinParts([i.name, i.variation]))}</td><td>${esc(i.bin ?? '')}</td></tr>`,
+    )
     .join('\n');
   const units = slip.items.reduce((n, i) => n + i.qty, 0);
   const message = slip.buyerMessage.trim() ? `<h2>Buyer message</h2><p class="message">${esc(slip.buyerMessage.trim())}</p>` : '';

@@ -33,13 +33,22 @@ export function packingSlip(slip: PackingSlipData, stock: StockSize = DEFAULT_ST
     );
   });
   const hidden = slip.items.length - shown.length;
-  if (hidden > 0) elements.push(...textAt(`+${hidden} more item${hidden === 1 ? '' : 's'}`, MARGIN, MARGIN + 26 + shown.length * ITEM_MM, 4, width, { bold: true }));
+  if (hidden > 0)
+    elements.push(...textAt(`+${hidden} more item${hidden === 1 ? '' : 's'}`, MARGIN, MARGIN + 26 + shown.length * ITEM_MM, 4, width, { bold: true }));
   if (messageMm) {
     const y = itemsBottom + 1;
-    elements.push(hLine(MARGIN, y - 1, width, 0.3), ...textAt('Buyer message:', MARGIN, y, 3, width, { bold: true }), ...textAt(slip.buyerMessage, MARGIN, y + 3.5, 3, width, { maxLines: 3 }));
+    elements.push(
+      hLine(MARGIN, y - 1, width, 0.3),
+      ...textAt('Buyer message:', MARGIN, y, 3, width, { bold: true }),
+      ...textAt(slip.buyerMessage, MARGIN, y + 3.5, 3, width, { maxLines: 3 }),
+    );
   }
   elements.push(fittedQr(slip.orderId, MARGIN, stock.heightMm - MARGIN - QR_MM, QR_MM));
   const units = slip.items.reduce((n, item) => n + item.qty, 0);
-  elements.push(...textAt(`${units} item${units === 1 ? '' : 's'} in this parcel`, MARGIN + QR_MM + 4, stock.heightMm - MARGIN - QR_MM / 2 - 2, 4, width - QR_MM - 4, { bold: true }));
+  elements.push(
+    ...textAt(`${units} item${units === 1 ? '' : 's'} in this parcel`, MARGIN + QR_MM + 4, stock.heightMm - MARGIN - QR_MM / 2 - 2, 4, width - QR_MM - 4, {
+      bold: true,
+    }),
+  );
   return { stock, elements };
 }

@@ -22,7 +22,14 @@ export function shippingLabel(data: ShippingLabelData, stock: StockSize = DEFAUL
   const g = designGrid(DESIGN.widthMm, DESIGN.heightMm, stock.widthMm, stock.heightMm);
   return {
     stock,
-    elements: [...frame(g), ...carrierZone(data, g), ...senderZone(data.sender, g), ...recipientZone(data.recipient, g), ...barcodeZone(data, g), ...orderZone(data, g)],
+    elements: [
+      ...frame(g),
+      ...carrierZone(data, g),
+      ...senderZone(data.sender, g),
+      ...recipientZone(data.recipient, g),
+      ...barcodeZone(data, g),
+      ...orderZone(data, g),
+    ],
   };
 }
 
@@ -50,7 +57,10 @@ function carrierZone(data: ShippingLabelData, g: Grid): LabelElement[] {
 }
 
 function senderZone(sender: Address, g: Grid): LabelElement[] {
-  const who = [sender.name, sender.phone].map((s) => s.trim()).filter(Boolean).join('  ');
+  const who = [sender.name, sender.phone]
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .join('  ');
   const where = joinParts([sender.address, sender.district, sender.city, sender.state, sender.postcode, sender.country]);
   return [
     ...textAt('FROM', g.x(LEFT), g.y(16.5), g.mm(3), g.mm(11), { bold: true }),

@@ -31,16 +31,7 @@ export function encodeEscpos(label: Label, profile: PrinterProfile, options: Esc
 
 /** GS v 0 m xL xH yL yH d…: m = 0 (normal size), x in bytes per row, y in rows, bit 1 = black. */
 export function rasterCommand(band: Bitmap): Uint8Array {
-  const header = Uint8Array.of(
-    GS,
-    0x76,
-    0x30,
-    0x00,
-    band.rowBytes & 0xff,
-    (band.rowBytes >> 8) & 0xff,
-    band.height & 0xff,
-    (band.height >> 8) & 0xff,
-  );
+  const header = Uint8Array.of(GS, 0x76, 0x30, 0x00, band.rowBytes & 0xff, (band.rowBytes >> 8) & 0xff, band.height & 0xff, (band.height >> 8) & 0xff);
   return concatBytes([header, band.data]);
 }
 

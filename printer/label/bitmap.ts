@@ -132,7 +132,7 @@ const REVERSED_BITS = Uint8Array.from({ length: 256 }, (_, n) => {
 export function invertBits(bitmap: Bitmap): Uint8Array {
   const out = new Uint8Array(bitmap.data.length);
   const padBits = bitmap.rowBytes * 8 - bitmap.width;
-  const padMask = padBits > 0 ? (0xff >> (8 - padBits)) : 0;
+  const padMask = padBits > 0 ? 0xff >> (8 - padBits) : 0;
   for (let i = 0; i < out.length; i++) out[i] = ~(bitmap.data[i] ?? 0) & 0xff;
   if (padMask) for (let y = 0; y < bitmap.height; y++) orByte(out, y * bitmap.rowBytes + bitmap.rowBytes - 1, padMask);
   return out;

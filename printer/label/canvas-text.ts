@@ -123,8 +123,11 @@ export function drawCanvasRun(stack: CanvasFontStack, text: string, metrics: Run
   let penX = 0;
   for (const piece of pieces(text)) {
     const cache = piece.unshaped ? glyphs : runs;
-    const bitmap = cached(cache, piece.unshaped ? MAX_GLYPHS : MAX_RUNS, `${stack.key}:${metrics.sizePx}:${metrics.lineDots}:${metrics.baseline}:${piece.text}`, () =>
-      drawPiece(stack, piece.text, metrics),
+    const bitmap = cached(
+      cache,
+      piece.unshaped ? MAX_GLYPHS : MAX_RUNS,
+      `${stack.key}:${metrics.sizePx}:${metrics.lineDots}:${metrics.baseline}:${piece.text}`,
+      () => drawPiece(stack, piece.text, metrics),
     );
     drawBitmap(out, bitmap, Math.round(penX) - margin(metrics), 0);
     penX += measure(stack, piece.text, metrics.sizePx);

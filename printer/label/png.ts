@@ -16,12 +16,7 @@ export function bitmapToPng(bitmap: Bitmap): Uint8Array {
   view.setUint32(4, bitmap.height);
   header[8] = 1; // bit depth
   header[9] = 0; // greyscale
-  return concatBytes([
-    SIGNATURE,
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(scanlines(bitmap))),
-    chunk('IEND', new Uint8Array(0)),
-  ]);
+  return concatBytes([SIGNATURE, chunk('IHDR', header), chunk('IDAT', deflateSync(scanlines(bitmap))), chunk('IEND', new Uint8Array(0))]);
 }
 
 /** PNG greyscale says 1 = white, the printer says 1 = black: every row is inverted. */

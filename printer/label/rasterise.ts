@@ -6,16 +6,7 @@
 import { printerFail, unreachable } from '../errors.js';
 import { createBitmap, drawBitmap, fillRect, rotate180, strokeRect, type Bitmap } from './bitmap.js';
 import { renderBarcode } from './barcode.js';
-import {
-  mmToDots,
-  offsetDots,
-  pageDots,
-  type Dpi,
-  type Label,
-  type LabelElement,
-  type LineElement,
-  type PrinterProfile,
-} from './model.js';
+import { mmToDots, offsetDots, pageDots, type Dpi, type Label, type LabelElement, type LineElement, type PrinterProfile } from './model.js';
 import { labelFonts, renderText, type LabelFonts } from './text.js';
 
 export function rasterise(label: Label, profile: PrinterProfile, fonts: LabelFonts = labelFonts()): Bitmap {
@@ -72,8 +63,7 @@ function lineBitmap(line: LineElement, dpi: Dpi): Bitmap {
   const length = mmToDots(line.length, dpi);
   const thickness = thicknessDots(line.thickness, dpi);
   if (length <= 0) printerFail('INVALID_INPUT', 'A line needs a positive length.');
-  const bitmap =
-    line.direction === 'horizontal' ? createBitmap(length, thickness) : createBitmap(thickness, length);
+  const bitmap = line.direction === 'horizontal' ? createBitmap(length, thickness) : createBitmap(thickness, length);
   fillRect(bitmap, 0, 0, bitmap.width, bitmap.height);
   return bitmap;
 }

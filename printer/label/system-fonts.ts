@@ -89,11 +89,7 @@ const registered = new Map<string, RegisteredFont | null>();
  * The stack for these font files (the bundled font first, then the given bytes, the given paths
  * and the system's when asked), or undefined when the canvas cannot load or no file is usable.
  */
-export function canvasFontStack(
-  sources: readonly FontFileSource[],
-  paths: readonly string[],
-  systemFonts: boolean,
-): CanvasFontStack | undefined {
+export function canvasFontStack(sources: readonly FontFileSource[], paths: readonly string[], systemFonts: boolean): CanvasFontStack | undefined {
   if (!canvasModule()) return undefined;
   const fonts = [
     ...[...bundledFont(), ...sources].map((source) => registerBytes(source)),

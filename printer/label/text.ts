@@ -185,7 +185,8 @@ export function layoutLines(fonts: LabelFonts, text: string, block: TextBlock): 
 function drawLine(out: Bitmap, fonts: LabelFonts, line: string, size: TextSize, top: number): void {
   let penX = 0;
   for (const run of splitRuns(fonts, line)) {
-    penX = run.engine === 'canvas' && fonts.canvas ? drawCanvas(out, fonts.canvas, run.text, size, penX, top) : drawGlyphs(out, fonts, run.text, size, penX, top);
+    penX =
+      run.engine === 'canvas' && fonts.canvas ? drawCanvas(out, fonts.canvas, run.text, size, penX, top) : drawGlyphs(out, fonts, run.text, size, penX, top);
   }
 }
 

@@ -85,7 +85,11 @@ class LabelWorker {
     if (this.worker !== worker) return;
     this.worker = null;
     this.warming = null;
-    const err = new PrinterError('PRINTER_UNSUPPORTED', 'Platform labels cannot be drawn right now: the label renderer stopped. Try again; if it repeats, restart Packdesk.', { cause: cause.message });
+    const err = new PrinterError(
+      'PRINTER_UNSUPPORTED',
+      'Platform labels cannot be drawn right now: the label renderer stopped. Try again; if it repeats, restart Packdesk.',
+      { cause: cause.message },
+    );
     for (const pending of this.pending.values()) pending.reject(err);
   }
 }

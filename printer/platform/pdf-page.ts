@@ -22,7 +22,9 @@ let pdfjsLoading: Promise<Pdfjs> | undefined;
 /** Loaded once per thread, on the first PDF label or when the worker warms up. */
 function pdfjs(): Promise<Pdfjs> {
   pdfjsLoading ??= (async () => {
-    const canvas = canvasModule() ?? printerFail('PRINTER_UNSUPPORTED', 'Platform PDF labels cannot be printed on this computer: the image library (@napi-rs/canvas) did not load.');
+    const canvas =
+      canvasModule() ??
+      printerFail('PRINTER_UNSUPPORTED', 'Platform PDF labels cannot be printed on this computer: the image library (@napi-rs/canvas) did not load.');
     // pdfjs fills these in from whatever copy of the canvas it finds only when they are missing.
     const globals = globalThis as Record<string, unknown>;
     globals.DOMMatrix ??= canvas.DOMMatrix;
@@ -33,7 +35,9 @@ function pdfjs(): Promise<Pdfjs> {
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })().catch((cause: unknown) => {
     pdfjsLoading = undefined; // let the next label try again
-    return printerFail('PRINTER_UNSUPPORTED', 'Platform PDF labels cannot be printed on this computer: the PDF renderer (pdfjs-dist) did not load.', { cause: String(cause) });
+    return printerFail('PRINTER_UNSUPPORTED', 'Platform PDF labels cannot be printed on this computer: the PDF renderer (pdfjs-dist) did not load.', {
+      cause: String(cause),
+    });
   });
   return pdfjsLoading;
 }
@@ -149,7 +153,10 @@ function warmUpPdf(): Uint8Array {
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width 64 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${picture.length} >>\nstream\n`, 'latin1'),
+      Buffer.from(
+        `<< /Type /XObject /Subtype /Image /Width 64 /Height 8 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${picture.length} >>\nstream\n`,
+        'latin1',
+      ),
       picture,
       Buffer.from('\nendstream', 'latin1'),
     ]),
@@ -171,5 +178,9 @@ function warmUpPdf(): Uint8Array {
 function invalid(message: string, cause: unknown): never {
   const name = (cause as { name?: string } | undefined)?.name;
   const reason = name === 'PasswordException' ? ' (it is password-protected)' : '';
-  return printerFail('LABEL_INVALID', `${message}${reason}.`, cause === undefined ? undefined : { cause: cause instanceof Error ? cause.message : String(cause) });
+  return printerFail(
+    'LABEL_INVALID',
+    `${message}${reason}.`,
+    cause === undefined ? undefined : { cause: cause instanceof Error ? cause.message : String(cause) },
+  );
 }

@@ -30,10 +30,14 @@ export async function renderLabelBitmap(req: RenderRequest): Promise<Bitmap> {
 }
 
 async function renderPngLabel(file: Uint8Array, width: number, height: number): Promise<Uint8ClampedArray> {
-  const canvas = canvasModule() ?? printerFail('PRINTER_UNSUPPORTED', 'Platform label pictures cannot be printed on this computer: the image library (@napi-rs/canvas) did not load.');
-  const image = await canvas.loadImage(file).catch((cause: unknown) =>
-    printerFail('LABEL_INVALID', 'The label PNG cannot be decoded.', { cause: cause instanceof Error ? cause.message : String(cause) }),
-  );
+  const canvas =
+    canvasModule() ??
+    printerFail('PRINTER_UNSUPPORTED', 'Platform label pictures cannot be printed on this computer: the image library (@napi-rs/canvas) did not load.');
+  const image = await canvas
+    .loadImage(file)
+    .catch((cause: unknown) =>
+      printerFail('LABEL_INVALID', 'The label PNG cannot be decoded.', { cause: cause instanceof Error ? cause.message : String(cause) }),
+    );
   if (!(image.width > 0 && image.height > 0)) printerFail('LABEL_INVALID', 'The label PNG has no pixels.');
   const place = placeOnStock(image.width, image.height, width, height);
   const surface = canvas.createCanvas(width, height);

@@ -25,7 +25,12 @@ export function packingSlipReceipt(slip: PackingSlipData): Receipt {
       ...items,
       { kind: 'rule' },
       { kind: 'pair', left: `${units} item${units === 1 ? '' : 's'}`, right: `station ${slip.station}` },
-      ...(slip.buyerMessage.trim() ? [{ kind: 'text' as const, text: 'Buyer message:', bold: true }, { kind: 'text' as const, text: slip.buyerMessage.trim() }] : []),
+      ...(slip.buyerMessage.trim()
+        ? [
+            { kind: 'text' as const, text: 'Buyer message:', bold: true },
+            { kind: 'text' as const, text: slip.buyerMessage.trim() },
+          ]
+        : []),
       { kind: 'blank' },
       { kind: 'qr', value: slip.orderId },
     ],
@@ -34,7 +39,12 @@ export function packingSlipReceipt(slip: PackingSlipData): Receipt {
 
 export function pickListReceipt(list: PickListPrintData): Receipt {
   const rows = list.rows.flatMap((row): ReceiptLine[] => [
-    { kind: 'pair', left: `${row.bin ?? '-'}  ${row.qty} x ${row.sellerSku}`, right: `${row.orderIds.length} order${row.orderIds.length === 1 ? '' : 's'}`, bold: true },
+    {
+      kind: 'pair',
+      left: `${row.bin ?? '-'}  ${row.qty} x ${row.sellerSku}`,
+      right: `${row.orderIds.length} order${row.orderIds.length === 1 ? '' : 's'}`,
+      bold: true,
+    },
     { kind: 'text', text: joinParts([row.name, row.variation]) },
   ]);
   return {

@@ -100,7 +100,11 @@ async function addLine(printer: ThermalPrinter, line: ReceiptLine, profile: Rece
       printer.drawLine();
       return;
     case 'qr':
-      return picture(printer, renderBarcode({ kind: 'barcode', symbology: 'qr', value: line.value, x: 0, y: 0, module: QR_MODULE_MM }, 203, labelFonts()), true);
+      return picture(
+        printer,
+        renderBarcode({ kind: 'barcode', symbology: 'qr', value: line.value, x: 0, y: 0, module: QR_MODULE_MM }, 203, labelFonts()),
+        true,
+      );
     case 'blank':
       printer.newLine();
       return;

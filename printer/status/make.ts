@@ -5,7 +5,11 @@ import { PRINTER_CONDITIONS, type PrinterCondition, type PrinterStatus } from '.
 export function makeStatus(conditions: Iterable<PrinterCondition>, raw: Uint8Array, labelsQueued?: number): PrinterStatus {
   const found = new Set(conditions);
   const ordered = PRINTER_CONDITIONS.filter((c) => found.has(c));
-  const status: PrinterStatus = { ready: ordered.length === 0, conditions: ordered, raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex') };
+  const status: PrinterStatus = {
+    ready: ordered.length === 0,
+    conditions: ordered,
+    raw: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('hex'),
+  };
   if (labelsQueued !== undefined) status.labelsQueued = labelsQueued;
   return status;
 }

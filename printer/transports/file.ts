@@ -80,7 +80,9 @@ export class FileTransport implements PrinterTransport {
     this.idle.disarm();
     if (this.handle) return this.handle;
     try {
-      this.handle = await withTimeout(this.openFile(this.path), this.timeouts.connectMs, () => Object.assign(new Error('open timed out'), { code: 'ETIMEDOUT' }));
+      this.handle = await withTimeout(this.openFile(this.path), this.timeouts.connectMs, () =>
+        Object.assign(new Error('open timed out'), { code: 'ETIMEDOUT' }),
+      );
     } catch (err) {
       throw this.openFailure(err);
     }
@@ -122,14 +124,30 @@ export class FileTransport implements PrinterTransport {
       case 'ENOENT':
       case 'ENXIO':
       case 'ENODEV':
-        return this.failure('PRINTER_NOT_FOUND', `No printer at ${this.path}: the device file does not exist. Is the printer plugged in and switched on?`, cause);
+        return this.failure(
+          'PRINTER_NOT_FOUND',
+          `No printer at ${this.path}: the device file does not exist. Is the printer plugged in and switched on?`,
+          cause,
+        );
       case 'EACCES':
       case 'EPERM':
-        return this.failure('PRINTER_NO_PERMISSION', `Packdesk may not write to ${this.path}. On Linux add your user to the group that owns it (usually "lp": \`sudo usermod -aG lp $USER\`, then log in again).`, cause);
+        return this.failure(
+          'PRINTER_NO_PERMISSION',
+          `Packdesk may not write to ${this.path}. On Linux add your user to the group that owns it (usually "lp": \`sudo usermod -aG lp $USER\`, then log in again).`,
+          cause,
+        );
       case 'EBUSY':
-        return this.failure('PRINTER_CLAIMED_BY_OS', `${this.path} is held by another program (often the CUPS USB backend). Print through CUPS instead (spool:NAME) or stop that queue.`, cause);
+        return this.failure(
+          'PRINTER_CLAIMED_BY_OS',
+          `${this.path} is held by another program (often the CUPS USB backend). Print through CUPS instead (spool:NAME) or stop that queue.`,
+          cause,
+        );
       case 'EISDIR':
-        return this.failure('PRINTER_NOT_FOUND', `${this.path} is a folder, not a printer device. For a folder of label files use preview:${this.path}.`, cause);
+        return this.failure(
+          'PRINTER_NOT_FOUND',
+          `${this.path} is a folder, not a printer device. For a folder of label files use preview:${this.path}.`,
+          cause,
+        );
       case 'ETIMEDOUT':
         return this.failure('PRINTER_TIMEOUT', `Opening ${this.path} took longer than ${this.timeouts.connectMs} ms.`, cause);
       default:
@@ -144,7 +162,11 @@ export class FileTransport implements PrinterTransport {
     if (code === 'ETIMEDOUT') {
       // The write we stopped waiting for is still with the OS and may yet reach the printer.
       const unknown = { ...details, bytesSent: BYTES_UNKNOWN };
-      return this.failure('PRINTER_TIMEOUT', `The printer at ${this.path} took no data for ${this.timeouts.writeMs} ms, after ${byteCount(sent)} of ${byteCount(total)} (the next ${byteCount(pending)} may still reach it); the label may be partly printed. It may be paused or out of labels.`, unknown);
+      return this.failure(
+        'PRINTER_TIMEOUT',
+        `The printer at ${this.path} took no data for ${this.timeouts.writeMs} ms, after ${byteCount(sent)} of ${byteCount(total)} (the next ${byteCount(pending)} may still reach it); the label may be partly printed. It may be paused or out of labels.`,
+        unknown,
+      );
     }
     if (code === 'ENODEV' || code === 'ENXIO' || code === 'EIO' || code === 'ENOENT') {
       return this.failure('PRINTER_UNPLUGGED', `The printer at ${this.path} went away ${progress}. Plug it back in and reprint.`, details);

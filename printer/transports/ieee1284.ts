@@ -38,7 +38,11 @@ export function parseDeviceId(text: string): DeviceId {
     const key = KEYS[pair.slice(0, colon).trim().toUpperCase()];
     const value = pair.slice(colon + 1).trim();
     if (!key || value === '') continue;
-    if (key === 'commandSet') id.commandSet = value.split(',').map((c) => c.trim()).filter((c) => c !== '');
+    if (key === 'commandSet')
+      id.commandSet = value
+        .split(',')
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
     else id[key] ??= value;
   }
   const language = languageOf(id.commandSet);

@@ -108,7 +108,11 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
 
 /** A file name from an order or job id: no folders, nothing a file system rejects. */
 export function safeStem(name: string): string {
-  const stem = name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim().slice(0, 120);
+  const stem = name
+    .replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
+    .replace(/^\.+/, '_')
+    .trim()
+    .slice(0, 120);
   return stem === '' ? 'label' : stem;
 }
 

@@ -31,7 +31,12 @@ export function runCommand(command: string, args: readonly string[], options: Ru
   return new Promise((resolve, reject) => {
     let child: ChildProcess;
     try {
-      child = (options.spawn ?? defaultSpawn)(command, args, { stdio: ['pipe', 'pipe', 'pipe'], windowsHide: true, shell: false, env: options.env ?? process.env });
+      child = (options.spawn ?? defaultSpawn)(command, args, {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+        shell: false,
+        env: options.env ?? process.env,
+      });
     } catch (err) {
       reject(err);
       return;

@@ -99,10 +99,19 @@ export class SpoolTransport implements PrinterTransport {
     } catch (err) {
       const missing = errnoCode(err) === 'ENOENT';
       const what = this.platform === 'win32' ? 'Windows PowerShell' : "CUPS's lp command";
-      throw this.failure(missing ? 'PRINTER_UNSUPPORTED' : 'PRINTER_OFFLINE', missing ? `${what} is not available on this computer, so the system print queue cannot be used. Connect the printer by USB or network instead.` : `Cannot start ${command}: ${errorText(err)}.`, { cause: errorText(err), command });
+      throw this.failure(
+        missing ? 'PRINTER_UNSUPPORTED' : 'PRINTER_OFFLINE',
+        missing
+          ? `${what} is not available on this computer, so the system print queue cannot be used. Connect the printer by USB or network instead.`
+          : `Cannot start ${command}: ${errorText(err)}.`,
+        { cause: errorText(err), command },
+      );
     }
     if (result.timedOut) {
-      throw this.failure('PRINTER_TIMEOUT', `The print queue "${this.name}" did not take the job within ${this.timeouts.writeMs} ms.`, { command, stderr: result.stderr.trim() });
+      throw this.failure('PRINTER_TIMEOUT', `The print queue "${this.name}" did not take the job within ${this.timeouts.writeMs} ms.`, {
+        command,
+        stderr: result.stderr.trim(),
+      });
     }
     return result;
   }
@@ -111,16 +120,28 @@ export class SpoolTransport implements PrinterTransport {
     const said = result.stderr.trim() || result.stdout.trim();
     const details = { exitCode: result.code, stderr: said };
     if (/does not exist|unknown (printer|destination)|not found|no such/i.test(said)) {
-      return this.failure('PRINTER_NOT_FOUND', `There is no print queue named "${this.name}". List the queues with \`lpstat -e\` (or Packdesk's printer list) and use one of those names.`, details);
+      return this.failure(
+        'PRINTER_NOT_FOUND',
+        `There is no print queue named "${this.name}". List the queues with \`lpstat -e\` (or Packdesk's printer list) and use one of those names.`,
+        details,
+      );
     }
     if (/not accepting/i.test(said)) {
-      return this.failure('PRINTER_OFFLINE', `The print queue "${this.name}" is not accepting jobs. Enable it in the printer settings (or \`cupsaccept ${this.name}\`).`, details);
+      return this.failure(
+        'PRINTER_OFFLINE',
+        `The print queue "${this.name}" is not accepting jobs. Enable it in the printer settings (or \`cupsaccept ${this.name}\`).`,
+        details,
+      );
     }
     if (/forbidden|not authori[sz]ed|unauthori[sz]ed|permission/i.test(said)) {
       return this.failure('PRINTER_NO_PERMISSION', `You may not print to the queue "${this.name}": ${said}`, details);
     }
     if (/scheduler (is )?not (responding|running)|unable to connect|connection refused/i.test(said)) {
-      return this.failure('PRINTER_OFFLINE', 'The CUPS print service is not running, so nothing can be queued. Start it (e.g. `sudo systemctl start cups`) or print by USB or network.', details);
+      return this.failure(
+        'PRINTER_OFFLINE',
+        'The CUPS print service is not running, so nothing can be queued. Start it (e.g. `sudo systemctl start cups`) or print by USB or network.',
+        details,
+      );
     }
     return this.failure('PRINTER_OFFLINE', `lp could not queue the job for "${this.name}" (exit ${result.code}): ${said || 'no message'}`, details);
   }
@@ -135,9 +156,19 @@ export class SpoolTransport implements PrinterTransport {
       case 'PRINTER_NO_PERMISSION':
         return this.failure(code, `Windows does not let this user print to "${this.name}".`, details);
       case 'PRINTER_UNSUPPORTED':
-        return this.failure(code, `The Windows queue "${this.name}" refuses RAW data. In the printer's properties → Advanced → Print Processor, choose winprint with RAW.`, details);
+        return this.failure(
+          code,
+          `The Windows queue "${this.name}" refuses RAW data. In the printer's properties → Advanced → Print Processor, choose winprint with RAW.`,
+          details,
+        );
       default:
-        return this.failure(code, error ? `Windows could not queue the job for "${this.name}" (${error.step} failed with error ${error.win32}).` : `Windows could not queue the job for "${this.name}": ${result.stderr.trim() || `exit ${result.code}`}.`, details);
+        return this.failure(
+          code,
+          error
+            ? `Windows could not queue the job for "${this.name}" (${error.step} failed with error ${error.win32}).`
+            : `Windows could not queue the job for "${this.name}": ${result.stderr.trim() || `exit ${result.code}`}.`,
+          details,
+        );
     }
   }
 

@@ -150,7 +150,13 @@ export class TcpTransport implements PrinterTransport {
       const socket = this.createConnection({ host: this.host, port: this.port });
       const timer = setTimeout(() => {
         socket.destroy();
-        reject(this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} did not answer within ${seconds(this.timeouts.connectMs)}: check that it is switched on, on this network, and that the address is right.`, { reason: 'connect-timeout', bytesSent: 0 }));
+        reject(
+          this.failure(
+            'PRINTER_OFFLINE',
+            `The printer at ${this.where()} did not answer within ${seconds(this.timeouts.connectMs)}: check that it is switched on, on this network, and that the address is right.`,
+            { reason: 'connect-timeout', bytesSent: 0 },
+          ),
+        );
       }, this.timeouts.connectMs);
       const onError = (err: Error) => {
         clearTimeout(timer);
@@ -242,8 +248,18 @@ export class TcpTransport implements PrinterTransport {
     const code = errnoCode(err) ?? '';
     // Nothing can have been sent on a connection that never opened.
     const cause = { cause: errorText(err), errno: code, bytesSent: 0 };
-    if (UNKNOWN_HOST.has(code)) return this.failure('PRINTER_NOT_FOUND', `No printer named "${this.host}" on this network: the name does not resolve. Use the printer's IP address (print its network configuration label).`, cause);
-    if (code === 'ECONNREFUSED') return this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} refused the connection: it is on, but nothing accepts raw printing on port ${this.port}. Check the port (usually 9100).`, cause);
+    if (UNKNOWN_HOST.has(code))
+      return this.failure(
+        'PRINTER_NOT_FOUND',
+        `No printer named "${this.host}" on this network: the name does not resolve. Use the printer's IP address (print its network configuration label).`,
+        cause,
+      );
+    if (code === 'ECONNREFUSED')
+      return this.failure(
+        'PRINTER_OFFLINE',
+        `The printer at ${this.where()} refused the connection: it is on, but nothing accepts raw printing on port ${this.port}. Check the port (usually 9100).`,
+        cause,
+      );
     if (UNREACHABLE.has(code)) return this.failure('PRINTER_OFFLINE', `Cannot reach the printer at ${this.where()}: it is off or on another network.`, cause);
     return this.failure('PRINTER_OFFLINE', `Cannot connect to the printer at ${this.where()}: ${errorText(err)}.`, cause);
   }
@@ -251,11 +267,15 @@ export class TcpTransport implements PrinterTransport {
   private dropFailure(err: Error, confirmed: number, queued: number, total: number): PrinterError {
     const code = errnoCode(err) ?? '';
     const known = DROPPED.has(code) || code === '' ? 'closed the connection' : `failed (${code})`;
-    return this.failure('PRINTER_OFFLINE', `The printer at ${this.where()} ${known} after ${sentSoFar(confirmed, queued, total)}; the label may be partly printed.`, {
-      ...bytesDetails(confirmed, queued, total),
-      cause: errorText(err),
-      errno: code,
-    });
+    return this.failure(
+      'PRINTER_OFFLINE',
+      `The printer at ${this.where()} ${known} after ${sentSoFar(confirmed, queued, total)}; the label may be partly printed.`,
+      {
+        ...bytesDetails(confirmed, queued, total),
+        cause: errorText(err),
+        errno: code,
+      },
+    );
   }
 
   private stallFailure(confirmed: number, queued: number, total: number): PrinterError {

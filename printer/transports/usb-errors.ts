@@ -71,7 +71,7 @@ function noPermission(ctx: UsbFailureContext): string {
 function claimed(ctx: UsbFailureContext): string {
   if (ctx.platform === 'win32') return WINUSB_HINT;
   if (ctx.platform === 'linux') {
-    return 'Another driver or program holds this USB printer (usually the kernel\'s usblp driver or CUPS). Packdesk tried to detach the kernel driver and could not; close other printing programs, or print through CUPS as spool:NAME.';
+    return "Another driver or program holds this USB printer (usually the kernel's usblp driver or CUPS). Packdesk tried to detach the kernel driver and could not; close other printing programs, or print through CUPS as spool:NAME.";
   }
   return "macOS's printing system holds this USB printer. Print through it instead: add the printer as spool:NAME and Packdesk sends the label RAW.";
 }
@@ -84,7 +84,8 @@ function unplugged(ctx: UsbFailureContext): string {
 }
 
 function timedOut(ctx: UsbFailureContext): string {
-  if (ctx.stage === 'write') return `The USB printer stopped taking data${sentSoFar(ctx)}: it may be paused, out of labels or busy; the label may be partly printed.`;
+  if (ctx.stage === 'write')
+    return `The USB printer stopped taking data${sentSoFar(ctx)}: it may be paused, out of labels or busy; the label may be partly printed.`;
   return `The USB printer did not answer in time (${ctx.stage}).`;
 }
 

@@ -7,7 +7,17 @@ import { printerFail, PrinterError } from '../errors.js';
 import type { DeviceId } from './ieee1284.js';
 import { DEFAULT_TIMEOUTS, type PrinterTransport, type TransportTimeouts } from './types.js';
 import { formatPrinterUri } from './uri.js';
-import { configurationOf, findPrinterInterface, hex4, readDeviceId, safely, systemUsb, type PrinterInterface, type UsbDeviceLike, type UsbProvider } from './usb-device.js';
+import {
+  configurationOf,
+  findPrinterInterface,
+  hex4,
+  readDeviceId,
+  safely,
+  systemUsb,
+  type PrinterInterface,
+  type UsbDeviceLike,
+  type UsbProvider,
+} from './usb-device.js';
 import { usbFailure, type UsbStage } from './usb-errors.js';
 import { errorText, IdleTimer, SerialQueue, withTimeout } from './util.js';
 
@@ -109,7 +119,10 @@ export class UsbTransport implements PrinterTransport {
     this.idle.disarm();
     if (this.session) return this.session;
     const device = await this.findDevice();
-    const session = await this.step('open', withTimeout(this.claim(device), this.timeouts.connectMs, () => new Error('open timed out')));
+    const session = await this.step(
+      'open',
+      withTimeout(this.claim(device), this.timeouts.connectMs, () => new Error('open timed out')),
+    );
     this.session = session;
     this.identity = await readDeviceId(device, session.iface, Math.min(1000, this.timeouts.connectMs)).catch(() => null);
     return session;
@@ -121,13 +134,17 @@ export class UsbTransport implements PrinterTransport {
     try {
       devices = await provider.getDevices();
     } catch (err) {
-      return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: this computer's USB devices cannot be listed (${errorText(err)}).`, { uri: this.uri, cause: errorText(err) });
+      return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: this computer's USB devices cannot be listed (${errorText(err)}).`, {
+        uri: this.uri,
+        cause: errorText(err),
+      });
     }
     const matches = devices.filter((d) => d.vendorId === this.vendorId && d.productId === this.productId);
     const wanted = this.options.serial;
     const device = wanted === undefined ? matches[0] : matches.find((d) => safely(() => d.serialNumber) === wanted);
     if (!device) {
-      const why = matches.length > 0 ? `a printer ${this.ids()} is connected, but not the one with serial ${wanted}` : 'check the cable and that it is switched on';
+      const why =
+        matches.length > 0 ? `a printer ${this.ids()} is connected, but not the one with serial ${wanted}` : 'check the cable and that it is switched on';
       return printerFail('PRINTER_NOT_FOUND', `USB printer ${this.ids()} not found: ${why}.`, { uri: this.uri, connected: matches.length });
     }
     return device;
@@ -145,7 +162,12 @@ export class UsbTransport implements PrinterTransport {
         config = configurationOf(device);
       }
       const iface = findPrinterInterface(config);
-      if (!iface) printerFail('PRINTER_UNSUPPORTED', `USB device ${this.ids()} has no printer interface (USB class 7 with a bulk OUT endpoint): it is not a printer Packdesk can drive.`, { uri: this.uri });
+      if (!iface)
+        printerFail(
+          'PRINTER_UNSUPPORTED',
+          `USB device ${this.ids()} has no printer interface (USB class 7 with a bulk OUT endpoint): it is not a printer Packdesk can drive.`,
+          { uri: this.uri },
+        );
       if (await this.detachKernelDriver(device, iface.interfaceNumber)) detached = iface;
       await this.step('claim', device.claimInterface(iface.interfaceNumber));
       if (iface.alternateSetting !== 0 && device.selectAlternateInterface) {
@@ -179,7 +201,11 @@ export class UsbTransport implements PrinterTransport {
       // A failed transfer may have moved part of its chunk before it failed: that part is not known.
       const context = { bytesSent: sent, totalBytes: bytes.length, inFlight: chunk.length };
       const transfer = device.transferOut(iface.outEndpoint, chunk, this.timeouts.writeMs);
-      const result = await this.step('write', withTimeout(transfer, this.timeouts.writeMs + this.guardMs, () => new Error('transferOut timed out')), context);
+      const result = await this.step(
+        'write',
+        withTimeout(transfer, this.timeouts.writeMs + this.guardMs, () => new Error('transferOut timed out')),
+        context,
+      );
       // A transfer that came back says how much of its chunk went out: the count is exact again.
       const settled = { ...context, bytesSent: sent + Math.max(0, result.bytesWritten ?? 0), inFlight: 0 };
       if (result.status !== 'ok') throw usbFailure(new Error(`transferOut ${result.status}`), { ...this.context('write'), ...settled });

@@ -13,7 +13,7 @@ export function errnoCode(err: unknown): string | undefined {
 /** The thrown value as text, for details and pattern matching; never throws itself. */
 export function errorText(err: unknown): string {
   if (err instanceof Error) return err.message;
-  return typeof err === 'string' ? err : JSON.stringify(err) ?? String(err);
+  return typeof err === 'string' ? err : (JSON.stringify(err) ?? String(err));
 }
 
 export function printerError(code: PrinterErrorCode, message: string, details: Record<string, unknown>): PrinterError {

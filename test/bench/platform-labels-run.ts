@@ -16,7 +16,8 @@ import { carrierPdf } from '../printer/fixtures/platform-labels.js';
 
 const mode = process.argv[2] === 'at-once' ? 'at-once' : 'after-warm-up';
 const built = process.argv[3] === 'built';
-const from = (source: string) => (built ? pathToFileURL(path.resolve(import.meta.dirname, '../../dist/app', source.replace(/\.ts$/, '.js'))).href : `../../${source}`);
+const from = (source: string) =>
+  built ? pathToFileURL(path.resolve(import.meta.dirname, '../../dist/app', source.replace(/\.ts$/, '.js'))).href : `../../${source}`;
 const { call } = (await import(from('core/api/dispatch.ts'))) as typeof import('../../core/api/dispatch.js');
 const { createCore } = (await import(from('core/core.ts'))) as typeof import('../../core/core.js');
 const { savePlatformLabel } = (await import(from('core/store/printers-repo.ts'))) as typeof import('../../core/store/printers-repo.js');

@@ -59,7 +59,13 @@ async function benchPdfLabel(record: BenchRecord): Promise<void> {
   const cold = await timed(toZpl);
   const runs = await samples(40, 3, toZpl);
   const p50 = percentile(runs, 50);
-  record('A6 PDF label → 203 dpi Z64 ZPL', 'p50 ≤ 150 ms', p50, 150, `p50 ${ms(p50)} ms, p95 ${ms(percentile(runs, 95))} ms (first call, starting the label worker and loading pdfjs in it: ${ms(cold.ms)} ms)`);
+  record(
+    'A6 PDF label → 203 dpi Z64 ZPL',
+    'p50 ≤ 150 ms',
+    p50,
+    150,
+    `p50 ${ms(p50)} ms, p95 ${ms(percentile(runs, 95))} ms (first call, starting the label worker and loading pdfjs in it: ${ms(cold.ms)} ms)`,
+  );
   const bytes = cold.value.length;
   record('A6 PDF label as 203 dpi Z64 ZPL, size', '≤ 20 KB', bytes, 20_000, `${bytes} bytes (${kb(bytes)}); raw 1-bit page 120,000 bytes`);
 }
@@ -91,7 +97,13 @@ async function benchPngAgainstZplImage(record: BenchRecord): Promise<void> {
   const figure = `Packdesk p50 ${ms(a)} ms, ${oursBytes} bytes; zpl-image p50 ${ms(b)} ms, ${theirsBytes} bytes; time ×${(a / b).toFixed(2)}, bytes ×${(oursBytes / theirsBytes).toFixed(2)}`;
   console.log(`     (PNG → ZPL, ours / zpl-image: time ${(a / b).toFixed(2)}, bytes ${(oursBytes / theirsBytes).toFixed(2)})`);
   record('PNG label → 203 dpi ZPL vs zpl-image', 'beat zpl-image on time and bytes', Math.max(a / b, oursBytes / theirsBytes), 1, figure);
-  record('PNG label → 203 dpi ZPL, bytes against zpl-image', '≤ 0.8×', oursBytes / theirsBytes, 0.8, `×${(oursBytes / theirsBytes).toFixed(3)} (${oursBytes} vs ${theirsBytes} bytes; ${encodingOf(await ours())})`);
+  record(
+    'PNG label → 203 dpi ZPL, bytes against zpl-image',
+    '≤ 0.8×',
+    oursBytes / theirsBytes,
+    0.8,
+    `×${(oursBytes / theirsBytes).toFixed(3)} (${oursBytes} vs ${theirsBytes} bytes; ${encodingOf(await ours())})`,
+  );
 }
 
 function encodingOf(zpl: Uint8Array): string {

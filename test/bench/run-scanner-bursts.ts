@@ -10,9 +10,12 @@ if (missing) {
   console.log(`skip: ${missing}`);
 } else {
   let pass = true;
-  await benchScannerBursts((name, goal, value, limit, figure) => {
-    pass &&= value <= limit;
-    console.log(`${value <= limit ? 'ok  ' : 'SLOW'} ${name}: ${figure} (goal ${goal})`);
-  }, Number(process.argv[2] ?? 1000));
+  await benchScannerBursts(
+    (name, goal, value, limit, figure) => {
+      pass &&= value <= limit;
+      console.log(`${value <= limit ? 'ok  ' : 'SLOW'} ${name}: ${figure} (goal ${goal})`);
+    },
+    Number(process.argv[2] ?? 1000),
+  );
   process.exitCode = pass ? 0 : 1;
 }

@@ -54,7 +54,13 @@ async function benchImport(file: string) {
     execFileSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'import', file, '--db', db], { cwd: root, stdio: 'ignore' });
     cli.push(performance.now() - t);
   }
-  record('import 15,000-row export through the CLI', '≤ 3000 ms', percentile(cli, 50), 3000, `${ms(percentile(cli, 50))} ms median of 3, process start included`);
+  record(
+    'import 15,000-row export through the CLI',
+    '≤ 3000 ms',
+    percentile(cli, 50),
+    3000,
+    `${ms(percentile(cli, 50))} ms median of 3, process start included`,
+  );
 }
 
 async function benchQueueScansPickList() {
@@ -65,7 +71,13 @@ async function benchQueueScansPickList() {
   for (let i = 0; i < 300; i++) {
     queue.push((await timed(() => call(core.dispatch, 'orders.queue', { limit: 100, offset: (i % 10) * 100 }))).ms);
   }
-  record('pick queue over 100,000 orders (page of 100)', 'p95 ≤ 10 ms', percentile(queue, 95), 10, `p50 ${ms(percentile(queue, 50))} ms, p95 ${ms(percentile(queue, 95))} ms`);
+  record(
+    'pick queue over 100,000 orders (page of 100)',
+    'p95 ≤ 10 ms',
+    percentile(queue, 95),
+    10,
+    `p50 ${ms(percentile(queue, 50))} ms, p95 ${ms(percentile(queue, 95))} ms`,
+  );
 
   await benchScans(core, record);
 
@@ -85,7 +97,13 @@ async function benchPrintBatch() {
   const ids = (await call(core.dispatch, 'orders.queue', { limit: 500, cancelRequested: false })).orders.map((o) => o.id);
   const run = await timed(() => call(core.dispatch, 'printing.batch', { orderIds: ids, printer: 'Loopback', station: 'bench', packer: 'b' }));
   const sent = run.value.sent;
-  record(`print batch of ${sent} demo labels through the core to a loopback printer`, '≤ 3000 ms', run.ms, 3000, `${ms(run.ms)} ms (${ms(run.ms / sent)} ms a label, journal included)`);
+  record(
+    `print batch of ${sent} demo labels through the core to a loopback printer`,
+    '≤ 3000 ms',
+    run.ms,
+    3000,
+    `${ms(run.ms)} ms (${ms(run.ms / sent)} ms a label, journal included)`,
+  );
   core.close();
   await printer.stop();
 }

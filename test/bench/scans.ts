@@ -39,7 +39,13 @@ export async function benchScans(core: Core, record: Record): Promise<void> {
     }
     if (scans.length >= 2000) break;
   }
-  record('scan verdict through dispatch and the writer queue, write included', 'p99 ≤ 1 ms', percentile(scans, 99), 1, `p50 ${ms(percentile(scans, 50))} ms, p99 ${ms(percentile(scans, 99))} ms over ${scans.length} scans`);
+  record(
+    'scan verdict through dispatch and the writer queue, write included',
+    'p99 ≤ 1 ms',
+    percentile(scans, 99),
+    1,
+    `p50 ${ms(percentile(scans, 50))} ms, p99 ${ms(percentile(scans, 99))} ms over ${scans.length} scans`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -35,7 +35,11 @@ export async function soakBenchmark(record: BenchRecord): Promise<void> {
   const start = performance.now();
   try {
     for (let i = 0; i < LABELS; i++) {
-      const data = shippingData({ recipient: chineseRecipient(rng, pool), trackingNumber: `TT${800_000_000 + i}CN`, orderId: String(576_410_001_000_000_000n + BigInt(i)) });
+      const data = shippingData({
+        recipient: chineseRecipient(rng, pool),
+        trackingNumber: `TT${800_000_000 + i}CN`,
+        orderId: String(576_410_001_000_000_000n + BigInt(i)),
+      });
       const bytes = encodeZpl(shippingLabel(data), { language: 'zpl', dpi: 203 });
       await transport.write(bytes);
       sent += bytes.length;

@@ -40,7 +40,10 @@ interface SimInfo {
 }
 
 async function startSimulatorProcess(orders: number): Promise<{ info: SimInfo; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/platform-sim/main.ts', '--json', '--orders', String(orders), '--seed', '9'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/platform-sim/main.ts', '--json', '--orders', String(orders), '--seed', '9'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const line = await new Promise<string>((resolve, reject) => {
     readline.createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`the simulator exited (${code})`)));
@@ -55,9 +58,23 @@ async function control(info: SimInfo, pathname: string, body: unknown): Promise<
 
 /** A gateway like the app's, signed in on its own (the core's connection is the same shop). */
 async function gatewayFor(info: SimInfo, core: Core): Promise<PlatformGateway> {
-  const tokens: ShopTokens = await signIn({ appKey: info.appKey, appSecret: info.appSecret, authCode: ((await control(info, '/auth-codes', {})) as { auth_code: string }).auth_code, apiBase: info.apiBase, authBase: info.apiBase });
+  const tokens: ShopTokens = await signIn({
+    appKey: info.appKey,
+    appSecret: info.appSecret,
+    authCode: ((await control(info, '/auth-codes', {})) as { auth_code: string }).auth_code,
+    apiBase: info.apiBase,
+    authBase: info.apiBase,
+  });
   const cipher = getConnection(core.context.db)!.info.shopCipher;
-  return new WorkerGateway({ appKey: info.appKey, appSecret: info.appSecret, apiBase: info.apiBase, authBase: info.apiBase, shopCipher: cipher, tokens, saveTokens: () => {} });
+  return new WorkerGateway({
+    appKey: info.appKey,
+    appSecret: info.appSecret,
+    apiBase: info.apiBase,
+    authBase: info.apiBase,
+    shopCipher: cipher,
+    tokens,
+    saveTokens: () => {},
+  });
 }
 
 async function connected(info: SimInfo, dir: string, name: string): Promise<Core> {
@@ -71,7 +88,13 @@ async function benchPull(info: SimInfo, dir: string, record: BenchRecord): Promi
   const core = await connected(info, dir, 'pull');
   const gateway = await gatewayFor(info, core);
   const first = await timed(() => pullOrders(core.sync.steps, gateway, DEFAULT_PULL));
-  record(`pull ${first.value.received.toLocaleString('en')} orders (${first.value.pages} pages) into an empty store`, '≤ 5000 ms', first.ms, 5000, `${ms(first.ms)} ms`);
+  record(
+    `pull ${first.value.received.toLocaleString('en')} orders (${first.value.pages} pages) into an empty store`,
+    '≤ 5000 ms',
+    first.ms,
+    5000,
+    `${ms(first.ms)} ms`,
+  );
   const again: number[] = [];
   for (let i = 0; i < 7; i++) again.push((await timed(() => pullOrders(core.sync.steps, gateway, DEFAULT_PULL))).ms);
   record('incremental pull with nothing new', '≤ 200 ms', percentile(again, 50), 200, `${ms(percentile(again, 50))} ms median of 7`);
@@ -134,7 +157,13 @@ async function benchScanDuringPull(info: SimInfo, dir: string, record: BenchReco
   await call(core.dispatch, 'demo.load', { orders: 3000, seed: 4 });
   // The same scans with nothing else running in this process: what the machine itself allows.
   const alone = await scanWhile(core, new Promise((resolve) => setTimeout(resolve, 4_000)));
-  record('scan with no pull running (baseline on this machine)', '—', 0, 0, `p50 ${ms(percentile(alone, 50))} ms, p99 ${ms(percentile(alone, 99))} ms over ${alone.length} scans`);
+  record(
+    'scan with no pull running (baseline on this machine)',
+    '—',
+    0,
+    0,
+    `p50 ${ms(percentile(alone, 50))} ms, p99 ${ms(percentile(alone, 99))} ms over ${alone.length} scans`,
+  );
   const gateway = await gatewayFor(info, core);
   const loop = monitorEventLoopDelay({ resolution: 1 });
   loop.enable();
@@ -156,7 +185,10 @@ async function benchScanDuringPull(info: SimInfo, dir: string, record: BenchReco
 
 async function benchLabels(info: SimInfo, core: Core, dir: string, record: BenchRecord): Promise<void> {
   const gateway = await gatewayFor(info, core);
-  const shipped = core.context.db.prepare("SELECT id FROM packages WHERE shipped_at IS NOT NULL AND shipping_type = 'TIKTOK' AND status = 'PROCESSING' LIMIT 31").pluck().all() as string[];
+  const shipped = core.context.db
+    .prepare("SELECT id FROM packages WHERE shipped_at IS NOT NULL AND shipping_type = 'TIKTOK' AND status = 'PROCESSING' LIMIT 31")
+    .pluck()
+    .all() as string[];
   const times: number[] = [];
   for (const [i, id] of shipped.entries()) {
     const t = await timed(async () => {
@@ -193,4 +225,3 @@ export async function syncBenchmarks(record: BenchRecord, only?: 'pull' | 'scan'
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
-

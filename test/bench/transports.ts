@@ -16,7 +16,12 @@ export function nativeZplLabel(): Uint8Array {
   const lines = ['^XA', '^CI28', '^PW800', '^LL1200', '^LH0,0'];
   lines.push('^FO40,40^GB720,1120,4^FS', '^FO40,300^GB720,0,3^FS', '^FO40,620^GB720,0,3^FS');
   const field = (x: number, y: number, h: number, text: string) => `^FO${x},${y}^A0N,${h},${h}^FH^FD${text}^FS`;
-  lines.push(field(60, 60, 34, 'SHIP TO'), field(60, 110, 48, 'Jane Doe'), field(60, 170, 34, '12 Harbour Road, Unit 5'), field(60, 215, 34, 'Kowloon Bay, Hong Kong'));
+  lines.push(
+    field(60, 60, 34, 'SHIP TO'),
+    field(60, 110, 48, 'Jane Doe'),
+    field(60, 170, 34, '12 Harbour Road, Unit 5'),
+    field(60, 215, 34, 'Kowloon Bay, Hong Kong'),
+  );
   lines.push(field(560, 60, 90, '999077'));
   lines.push(field(60, 320, 30, 'FROM: Packdesk Demo Shop, 88 Warehouse Lane, Shenzhen 518000'));
   for (let i = 0; i < 20; i++) lines.push(field(60, 340 + i * 13, 12, `Item ${i + 1}: SKU-${1000 + i} Blue cotton tee, size M x1`));

@@ -66,11 +66,28 @@ function line(order: Row, sellerSku: string, qty: number): Row {
 
 export function flowExportText(): string {
   const rows: Row[] = [
-    ...FLOW_ORDER.lines.map((l) => line({ 'Order ID': FLOW_ORDER.id, 'Tracking ID': FLOW_ORDER.tracking, 'Package ID': '1153620094518300001' }, l.sellerSku, l.qty)),
-    line({ 'Order ID': OTHER_ORDER.id, 'Tracking ID': OTHER_ORDER.tracking, 'Package ID': '1153620094518300002', Recipient: 'Oliver Smith' }, OTHER_ORDER.sellerSku, 1),
-    line({ 'Order ID': CANCEL_REQUESTED_ORDER.id, 'Order Substatus': 'Cancellation requested', 'Package ID': '1153620094518300003' }, CANCEL_REQUESTED_ORDER.sellerSku, 1),
+    ...FLOW_ORDER.lines.map((l) =>
+      line({ 'Order ID': FLOW_ORDER.id, 'Tracking ID': FLOW_ORDER.tracking, 'Package ID': '1153620094518300001' }, l.sellerSku, l.qty),
+    ),
     line(
-      { 'Order ID': SHIPPED_ORDER.id, 'Order Status': 'Shipped', 'Order Substatus': 'In transit', 'Tracking ID': SHIPPED_ORDER.tracking, 'Shipping Provider Name': SHIPPED_ORDER.carrier, 'Package ID': '1153620094518300004' },
+      { 'Order ID': OTHER_ORDER.id, 'Tracking ID': OTHER_ORDER.tracking, 'Package ID': '1153620094518300002', Recipient: 'Oliver Smith' },
+      OTHER_ORDER.sellerSku,
+      1,
+    ),
+    line(
+      { 'Order ID': CANCEL_REQUESTED_ORDER.id, 'Order Substatus': 'Cancellation requested', 'Package ID': '1153620094518300003' },
+      CANCEL_REQUESTED_ORDER.sellerSku,
+      1,
+    ),
+    line(
+      {
+        'Order ID': SHIPPED_ORDER.id,
+        'Order Status': 'Shipped',
+        'Order Substatus': 'In transit',
+        'Tracking ID': SHIPPED_ORDER.tracking,
+        'Shipping Provider Name': SHIPPED_ORDER.carrier,
+        'Package ID': '1153620094518300004',
+      },
       SHIPPED_ORDER.sellerSku,
       1,
     ),

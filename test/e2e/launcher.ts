@@ -68,7 +68,11 @@ export async function startBench(options: BenchOptions = {}): Promise<StationBen
   const errors: string[] = [];
   const printer = await FakeTcpPrinter.start();
   await options.beforeOpen?.(dbPath, printer);
-  const core = createCore({ dbPath, log: { error: (message, err) => errors.push(`${message}: ${String(err)}`) }, ...(options.sync ? { sync: options.sync } : {}) });
+  const core = createCore({
+    dbPath,
+    log: { error: (message, err) => errors.push(`${message}: ${String(err)}`) },
+    ...(options.sync ? { sync: options.sync } : {}),
+  });
   const build = await rendererBuild();
   const station = await startStation({ core, port: 0, staticDir: build.dir });
   return {

@@ -41,7 +41,13 @@ describeInChromium('screens at bench sizes, in English and Chinese', () => {
   beforeAll(async () => {
     bench = await startBench();
     await bench.call('demo.load', { orders: 120, seed: 9 });
-    await bench.call('printers.save', { name: 'Bench Zebra ZD421 (label printer by the window)', uri: bench.printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    await bench.call('printers.save', {
+      name: 'Bench Zebra ZD421 (label printer by the window)',
+      uri: bench.printer.uri,
+      language: 'zpl',
+      dpi: 203,
+      documents: ['SHIPPING_LABEL'],
+    });
     const orders = await bench.call('orders.list', { limit: 1000 });
     ids = orders.flatMap((o) => [o.id, ...(o.trackingNumber ? [o.trackingNumber] : [])]).filter((x) => x.length >= 8);
     browser = await openBrowser();
@@ -69,7 +75,11 @@ describeInChromium('screens at bench sizes, in English and Chinese', () => {
           await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
           const problems = await layoutProblems(page, ids);
           await screenshot(page, `layout-${screen}${tag ? `-${tag}` : ''}-${size.width}x${size.height}-${language}`);
-          found.push(...problems.map((p: LayoutProblem) => `${screen}${tag ? ` (${tag})` : ''} ${size.width}×${size.height} ${language}: ${p.kind} at ${p.where} (${p.detail})`));
+          found.push(
+            ...problems.map(
+              (p: LayoutProblem) => `${screen}${tag ? ` (${tag})` : ''} ${size.width}×${size.height} ${language}: ${p.kind} at ${p.where} (${p.detail})`,
+            ),
+          );
         }
       }
     }
@@ -92,7 +102,9 @@ describeInChromium('screens at bench sizes, in English and Chinese', () => {
     const verdictPx = async (size: { width: number; height: number }) => {
       await page.setViewportSize(size);
       expect(await app.open('pack')).toBe(true);
-      return page.locator('.verdict__text').evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
+      return page
+        .locator('.verdict__text')
+        .evaluate((el) => parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { fontSize: string } }).getComputedStyle(el).fontSize));
     };
     const small = await verdictPx(SIZES[0]);
     const large = await verdictPx(SIZES[2]);

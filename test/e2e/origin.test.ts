@@ -85,7 +85,11 @@ describeInChromium('the station API refuses pages from other origins', () => {
 
   const orderCount = async () => (await bench.call('orders.list', {})).length;
   /** What Chromium was told about handshakes to `url` (recorded from index `from`): the station's status line. */
-  const refusals = (url: string, from: number) => handshakes.slice(from).filter((h) => h.url === url).map((h) => h.error);
+  const refusals = (url: string, from: number) =>
+    handshakes
+      .slice(from)
+      .filter((h) => h.url === url)
+      .map((h) => h.error);
 
   it('answers the station’s own page (the probe works)', async () => {
     await browser.page.goto(`${bench.origin}/`);

@@ -53,7 +53,13 @@ describeInChromium('packing an order in Chromium', () => {
 
   step('adds the loopback printer on the Printers screen, for labels and pick lists', async () => {
     expect(await app.open('printers')).toBe(true);
-    await new PrintersScreen(page).add({ name: PRINTER, address: `127.0.0.1:${bench.printer.port}`, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL', 'PICK_LIST'] });
+    await new PrintersScreen(page).add({
+      name: PRINTER,
+      address: `127.0.0.1:${bench.printer.port}`,
+      language: 'zpl',
+      dpi: 203,
+      documents: ['SHIPPING_LABEL', 'PICK_LIST'],
+    });
     const saved = (await bench.call('printers.list', {})).find((p) => p.name === PRINTER);
     expect(saved).toMatchObject({ uri: bench.printer.uri, language: 'zpl', dpi: 203 });
     expect([...saved!.documents].sort()).toEqual(['PICK_LIST', 'SHIPPING_LABEL']);
@@ -160,7 +166,12 @@ describeInChromium('packing an order in Chromium', () => {
       await expect.poll(() => labelsWith(bench.printer, from, FLOW_ORDER.tracking).length).toBe(1);
     }
     const jobs = await bench.call('printing.jobs', { orderId: FLOW_ORDER.id, limit: 10 });
-    expect(jobs.filter((j) => j.document === 'SHIPPING_LABEL').map((j) => `${j.kind} ${j.state}`).sort()).toEqual(['PRINT SENT', 'REPRINT SENT', 'REPRINT SENT']);
+    expect(
+      jobs
+        .filter((j) => j.document === 'SHIPPING_LABEL')
+        .map((j) => `${j.kind} ${j.state}`)
+        .sort(),
+    ).toEqual(['PRINT SENT', 'REPRINT SENT', 'REPRINT SENT']);
   });
 
   step('stops the packer with a banner on an order the buyer asked to cancel', async () => {
@@ -196,7 +207,10 @@ describeInChromium('packing an order in Chromium', () => {
     await reprint.result(FLOW_ORDER.id).click();
     await reprint.preview.waitFor();
     await expect.poll(() => reprint.jobsIn('SENT').count()).toBe(3);
-    for (const [n, how] of [[4, 'click'], [5, 'F8']] as const) {
+    for (const [n, how] of [
+      [4, 'click'],
+      [5, 'F8'],
+    ] as const) {
       const from = bench.printer.bytesReceived;
       if (how === 'click') await reprint.reprintButton.click();
       else await page.keyboard.press('F8');

@@ -53,7 +53,9 @@ describeInChromium('pick queue in Chromium', () => {
     expect(shown.length).toBeGreaterThan(5);
     expect(shown.length).toBeLessThan(total);
     // Each row counts down to its next deadline, coloured by how close it is.
-    const urgencies = await browser.page.getByTestId('queue-countdown').evaluateAll((els) => els.map((el) => (el as { getAttribute(n: string): string | null }).getAttribute('data-urgency')));
+    const urgencies = await browser.page
+      .getByTestId('queue-countdown')
+      .evaluateAll((els) => els.map((el) => (el as { getAttribute(n: string): string | null }).getAttribute('data-urgency')));
     expect(urgencies).toHaveLength(shown.length);
     expect(urgencies.every((u) => u !== null && u !== '')).toBe(true);
     await screenshot(browser.page, 'queue-list');

@@ -36,10 +36,29 @@ async function diedWhileSending(dbPath: string, printerUri: string): Promise<voi
     const now = Date.now();
     const owner = 'e2e-dead-program';
     // Above any pid Linux hands out: that program is gone.
-    db.prepare("INSERT INTO process_leases (owner_id, pid, host, role, started_at, heartbeat_at) VALUES (?, ?, ?, 'app', ?, ?)").run(owner, 2 ** 30, os.hostname(), now, now);
+    db.prepare("INSERT INTO process_leases (owner_id, pid, host, role, started_at, heartbeat_at) VALUES (?, ?, ?, 'app', ?, ?)").run(
+      owner,
+      2 ** 30,
+      os.hostname(),
+      now,
+      now,
+    );
     const jobId = queueJob(
       db,
-      { batchId: null, seq: 0, orderId: FLOW_ORDER.id, document: 'SHIPPING_LABEL', printerName: PRINTER, uri: printerUri, language: 'zpl', kind: 'PRINT', resendOf: null, station: 'bench-2', packer: 'Li', ownerId: owner },
+      {
+        batchId: null,
+        seq: 0,
+        orderId: FLOW_ORDER.id,
+        document: 'SHIPPING_LABEL',
+        printerName: PRINTER,
+        uri: printerUri,
+        language: 'zpl',
+        kind: 'PRINT',
+        resendOf: null,
+        station: 'bench-2',
+        packer: 'Li',
+        ownerId: owner,
+      },
       now,
     );
     setJobState(db, jobId, 'SENDING', now, { ownerId: owner, bytes: 4096 });

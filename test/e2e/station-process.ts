@@ -19,7 +19,6 @@ export interface StationProcess {
   output(): string;
 }
 
-
 function waitForUrl(child: ChildProcess, output: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     const onData = () => {
@@ -38,7 +37,10 @@ function waitForUrl(child: ChildProcess, output: () => string): Promise<string> 
 export async function startStationProcess(dbPath: string): Promise<StationProcess> {
   // The station would build dist/renderer itself when stale; building first keeps its start quick.
   (await rendererBuild()).cleanup();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'core/station/main.ts', '--port', '0', '--db', dbPath], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'core/station/main.ts', '--port', '0', '--db', dbPath], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let stderr = '';
   // Registered before waiting, so no line printed early is missed.

@@ -33,7 +33,13 @@ describeInChromium('sync refusals and conflicts in Chromium', () => {
     ids.cancelled = sim.controls.addOrder({ items: [{ sellerSku: 'CABLE-USB-C', qty: 2 }], shippingType: 'TIKTOK' }).id as string;
     // No engine: each cycle here is a "Sync now", so the order of events is the test's.
     bench = await startBench({ sync: PLATFORM_SYNC.core });
-    await bench.call('shop.connect', { appKey: sim.appKey, appSecret: sim.appSecret, authCode: sim.controls.issueAuthCode(), apiBase: sim.apiBase, authBase: sim.authBase });
+    await bench.call('shop.connect', {
+      appKey: sim.appKey,
+      appSecret: sim.appSecret,
+      authCode: sim.controls.issueAuthCode(),
+      apiBase: sim.apiBase,
+      authBase: sim.authBase,
+    });
     browser = await openBrowser();
     page = browser.page;
     app = new AppShell(page);

@@ -35,6 +35,10 @@ export async function simPackage(sim: Simulator, packageId: string): Promise<Sim
 
 /** Acts on an order through the control API: cancel, hold, change-address, ship-elsewhere, … */
 export async function simAct(sim: Simulator, orderId: string, action: string, body: Record<string, unknown> = {}): Promise<void> {
-  const res = await fetch(`${sim.apiBase}/__sim/orders/${encodeURIComponent(orderId)}/${action}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${sim.apiBase}/__sim/orders/${encodeURIComponent(orderId)}/${action}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`control API: ${res.status} for ${action} on ${orderId}: ${await res.text()}`);
 }

@@ -54,7 +54,12 @@ describeInChromium('Import / Export screen in Chromium', () => {
 
   step('refuses a file with bad quantities, listing each bad row, and imports nothing of it', async () => {
     expect(await transfer.importFile(path.join(FIXTURES, 'broken-bad-quantity.csv'))).toBe('failed');
-    const rows = await transfer.errorRows.evaluateAll((els) => els.map((el) => `${(el as { getAttribute(n: string): string | null }).getAttribute('data-row')} ${(el as { getAttribute(n: string): string | null }).getAttribute('data-code')}`));
+    const rows = await transfer.errorRows.evaluateAll((els) =>
+      els.map(
+        (el) =>
+          `${(el as { getAttribute(n: string): string | null }).getAttribute('data-row')} ${(el as { getAttribute(n: string): string | null }).getAttribute('data-code')}`,
+      ),
+    );
     expect(rows).toEqual(['4 BAD_NUMBER', '5 BAD_NUMBER', '6 MISSING_VALUE', '7 BAD_NUMBER', '8 BAD_NUMBER']);
     expect(await bench.call('orders.list', {})).toHaveLength(5);
     await screenshot(browser.page, 'transfer-refused');
@@ -78,7 +83,10 @@ describeInChromium('Import / Export screen in Chromium', () => {
     // Amber, not the green of a success: the colour the packer sees is the theme's warning colour.
     const colour = await state.evaluate((el) => {
       type Styled = { style: { color: string }; remove(): void };
-      const g = globalThis as unknown as { getComputedStyle(e: unknown): { color: string }; document: { createElement(t: string): Styled; body: { append(e: Styled): void } } };
+      const g = globalThis as unknown as {
+        getComputedStyle(e: unknown): { color: string };
+        document: { createElement(t: string): Styled; body: { append(e: Styled): void } };
+      };
       const probe = (v: string) => {
         const p = g.document.createElement('span');
         p.style.color = `var(${v})`;
@@ -102,7 +110,12 @@ describeInChromium('Import / Export screen in Chromium', () => {
     await app.switchLanguage('zh-CN');
     try {
       expect(await transfer.importFile(file)).toBe('failed');
-      const rows = await transfer.errorRows.evaluateAll((els) => els.map((el) => `${(el as { getAttribute(n: string): string | null }).getAttribute('data-row')} ${(el as { getAttribute(n: string): string | null }).getAttribute('data-code')}`));
+      const rows = await transfer.errorRows.evaluateAll((els) =>
+        els.map(
+          (el) =>
+            `${(el as { getAttribute(n: string): string | null }).getAttribute('data-row')} ${(el as { getAttribute(n: string): string | null }).getAttribute('data-code')}`,
+        ),
+      );
       expect(rows).toEqual([`${refused.shortRow} ROW_TOO_SHORT`, `${refused.badIdRow} BAD_ORDER_ID`]);
       const details = await transfer.errorDetails();
       expect(details[0]).toContain(`这一行有 ${refused.shortCells} 个单元格，表头有 ${EXPORT_HEADER.length} 个`);

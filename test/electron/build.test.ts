@@ -88,7 +88,7 @@ describe('the deb scripts', () => {
     expect(yml).toContain('to: udev/99-packdesk-printers.rules');
     // electron-builder's own placeholder, written out in the script and filled in at install time.
     // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text ${sanitizedProductName} is what the script must hold.
-    expect(text).toContain("/opt/${sanitizedProductName}/resources/udev/99-packdesk-printers.rules");
+    expect(text).toContain('/opt/${sanitizedProductName}/resources/udev/99-packdesk-printers.rules');
     expect(text).toContain('/etc/udev/rules.d/99-packdesk-printers.rules');
     expect(text).toContain('udevadm control --reload-rules');
   });

@@ -26,7 +26,10 @@ export class Emitter {
   }
 
   off(name: string, fn: Listener): this {
-    this.listeners.set(name, (this.listeners.get(name) ?? []).filter((l) => l !== fn));
+    this.listeners.set(
+      name,
+      (this.listeners.get(name) ?? []).filter((l) => l !== fn),
+    );
     return this;
   }
 
@@ -118,11 +121,11 @@ export function fakeSession() {
     protocolHandlers: new Map<string, Listener>(),
     webRequest: {
       onHeadersReceived: (fn: Listener) => {
-      s.headersListener = fn;
-    },
+        s.headersListener = fn;
+      },
       onBeforeRequest: (fn: Listener) => {
-      s.requestListener = fn;
-    },
+        s.requestListener = fn;
+      },
     },
     setPermissionRequestHandler: (fn: Listener) => {
       s.permissionRequest = fn;

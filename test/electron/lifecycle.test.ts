@@ -86,7 +86,23 @@ describe('quitting', () => {
   it('leaves an interrupted print job to the journal: it shows as outcome unknown next start', () => {
     // What the journal does when the app dies mid-send (core/store/print-jobs-repo.ts).
     core = testCore();
-    const id = queueJob(core.context.db, { batchId: null, seq: 0, orderId: null, document: 'SHIPPING_LABEL', printerName: 'p', uri: 'preview:', language: 'zpl', kind: 'PRINT', resendOf: null, station: 's', packer: 'k' }, core.clock.now());
+    const id = queueJob(
+      core.context.db,
+      {
+        batchId: null,
+        seq: 0,
+        orderId: null,
+        document: 'SHIPPING_LABEL',
+        printerName: 'p',
+        uri: 'preview:',
+        language: 'zpl',
+        kind: 'PRINT',
+        resendOf: null,
+        station: 's',
+        packer: 'k',
+      },
+      core.clock.now(),
+    );
     setJobState(core.context.db, id, 'SENDING', core.clock.now());
     core.close();
     const reopened = createCore({ dbPath: core.dbPath, clock: core.clock, log: { error: () => {} } });

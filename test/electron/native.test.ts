@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { electronBuildEnv, judgeNodeLoad, nativeBuildReason, nativeTarget, nodeLoadError, nodeTooOld, type NativeTarget } from '../../scripts/electron-native.js';
+import {
+  electronBuildEnv,
+  judgeNodeLoad,
+  nativeBuildReason,
+  nativeTarget,
+  nodeLoadError,
+  nodeTooOld,
+  type NativeTarget,
+} from '../../scripts/electron-native.js';
 
 const want: NativeTarget = { electron: '45.5.0', abi: '150', platform: 'linux', arch: 'x64', betterSqlite3: '12.6.2' };
 
@@ -67,7 +75,15 @@ describe('telling an Electron build from a Node build', () => {
 
 describe('the build environment', () => {
   it('drops the npm settings that point node-gyp at Node', () => {
-    const env = electronBuildEnv({ PATH: '/bin', npm_config_nodedir: '/usr', NPM_CONFIG_NODEDIR: '/usr', npm_config_target: '20.0.0', npm_config_runtime: 'node', npm_config_disturl: 'x', npm_config_cache: '/c' });
+    const env = electronBuildEnv({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_NODEDIR: '/usr',
+      npm_config_target: '20.0.0',
+      npm_config_runtime: 'node',
+      npm_config_disturl: 'x',
+      npm_config_cache: '/c',
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_cache: '/c' });
   });
 });

@@ -25,7 +25,12 @@ describe('serving the renderer on app://', () => {
   });
 
   it('never reads outside the folder', async () => {
-    for (const url of ['app://packdesk/../secret.txt', 'app://packdesk/%2e%2e/secret.txt', 'app://packdesk/assets/%2e%2e%2f%2e%2e%2fsecret.txt', 'app://packdesk/%00']) {
+    for (const url of [
+      'app://packdesk/../secret.txt',
+      'app://packdesk/%2e%2e/secret.txt',
+      'app://packdesk/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://packdesk/%00',
+    ]) {
       expect(rendererFile(root, url), url).toBeNull();
     }
     const res = await rendererResponse(root, 'app://packdesk/%2e%2e/secret.txt', CSP);

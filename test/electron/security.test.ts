@@ -84,7 +84,10 @@ describe('session hardening', () => {
 
   it('sets our CSP on every response, replacing any other', () => {
     let result: { responseHeaders?: Record<string, string[]> } = {};
-    ses.headersListener!({ url: 'app://packdesk/', responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, (r: typeof result) => (result = r));
+    ses.headersListener!(
+      { url: 'app://packdesk/', responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
+      (r: typeof result) => (result = r),
+    );
     expect(result.responseHeaders).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CSP] });
   });
 

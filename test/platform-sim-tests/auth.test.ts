@@ -29,7 +29,9 @@ describe('tokens', () => {
   it('refuses a wrong app secret and a wrong grant_type on the token host', async () => {
     ({ sim, client } = await simWithClient());
     const code = sim.controls.issueAuthCode();
-    const bad = await fetch(`${sim.authBase}/api/v2/token/get?app_key=${sim.appKey}&app_secret=nope&auth_code=${encodeURIComponent(code)}&grant_type=authorized_code`);
+    const bad = await fetch(
+      `${sim.authBase}/api/v2/token/get?app_key=${sim.appKey}&app_secret=nope&auth_code=${encodeURIComponent(code)}&grant_type=authorized_code`,
+    );
     expect(((await bad.json()) as { code: number }).code).toBe(106002);
     expect((await client.auth('/api/v2/token/get', { auth_code: code, grant_type: 'refresh_token' })).json.code).not.toBe(0);
   });

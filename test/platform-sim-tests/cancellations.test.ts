@@ -15,7 +15,8 @@ function askedOrder(): string {
   return sim.controls.addOrder({ items: [{ sellerSku: 'STRAP-BLK', qty: 2 }], buyerRequestCancel: true }).id as string;
 }
 
-const search = (body: object, query: Record<string, string> = { page_size: '50' }) => client.call('POST', '/return_refund/202309/cancellations/search', { query, body });
+const search = (body: object, query: Record<string, string> = { page_size: '50' }) =>
+  client.call('POST', '/return_refund/202309/cancellations/search', { query, body });
 const requestOf = async (orderId: string) => (await search({ order_ids: [orderId] })).json.data.cancellations[0] as Record<string, Json>;
 const answer = (cancelId: string, action: 'approve' | 'reject', key?: string, body?: object) =>
   client.call('POST', `/return_refund/202309/cancellations/${cancelId}/${action}`, { query: key ? { idempotency_key: key } : {}, body });
@@ -57,7 +58,10 @@ describe('cancellation requests', () => {
 
   it('reject takes a reason from reject_reasons; the closed state is spelled as settings say and found by either spelling', async () => {
     ({ sim, client } = await simWithClient({ orders: 0 }));
-    const reasons = (await client.call('GET', '/return_refund/202309/reject_reasons', { query: { locale: 'en-GB' } })).json.data.reasons as { name: string; text: string }[];
+    const reasons = (await client.call('GET', '/return_refund/202309/reject_reasons', { query: { locale: 'en-GB' } })).json.data.reasons as {
+      name: string;
+      text: string;
+    }[];
     expect(reasons.length).toBeGreaterThan(0);
     const orderId = askedOrder();
     const cancelId = (await requestOf(orderId)).cancel_id as string;
@@ -114,9 +118,16 @@ describe('seller cancel', () => {
     expect(reply.json.code).toBe(0);
     expect(reply.json.data.cancel_id).toEqual(expect.any(String));
     expect(sim.controls.order(whole)).toMatchObject({ status: 'CANCELLED', cancellation_initiator: 'SELLER' });
-    const part = sim.controls.addOrder({ items: [{ sellerSku: 'CASE-CLR-15', qty: 1 }, { sellerSku: 'STRAP-BLK', qty: 1 }] });
+    const part = sim.controls.addOrder({
+      items: [
+        { sellerSku: 'CASE-CLR-15', qty: 1 },
+        { sellerSku: 'STRAP-BLK', qty: 1 },
+      ],
+    });
     const lineId = (part.line_items as { id: string }[])[1]!.id;
-    await client.call('POST', '/return_refund/202309/cancellations', { body: { order_id: part.id, cancel_reason: 'seller_out_of_stock', order_line_item_ids: [lineId] } });
+    await client.call('POST', '/return_refund/202309/cancellations', {
+      body: { order_id: part.id, cancel_reason: 'seller_out_of_stock', order_line_item_ids: [lineId] },
+    });
     const after = sim.controls.order(part.id as string);
     expect(after.status).toBe('AWAITING_SHIPMENT');
     expect((after.line_items as { id: string; display_status: string }[]).map((l) => l.display_status)).toEqual(['AWAITING_SHIPMENT', 'CANCELLED']);

@@ -51,7 +51,8 @@ describe('control API', () => {
     expect((await control('POST', '/faults', { spec: 'nonsense' })).status).toBe(400);
     expect((await client.call('GET', '/authorization/202309/shops', { shop: false })).status).toBe(429);
     expect((await control('DELETE', '/faults')).json.faults).toEqual([]);
-    const pkg = (await control('POST', '/orders', { items: [{ sellerSku: 'CASE-CLR-15', qty: 1 }], shippingType: 'TIKTOK' })).json.order.packages[0].id as string;
+    const pkg = (await control('POST', '/orders', { items: [{ sellerSku: 'CASE-CLR-15', qty: 1 }], shippingType: 'TIKTOK' })).json.order.packages[0]
+      .id as string;
     await client.call('POST', `/fulfillment/202309/packages/${pkg}/ship`, { body: {} });
     expect((await control('GET', `/packages/${pkg}`)).json).toMatchObject({ shipCalls: 1, shipApplied: 1, package: { package_status: 'PROCESSING' } });
     expect((await control('GET', '/counters')).json.shipCalls).toEqual({ [pkg]: 1 });
@@ -69,14 +70,22 @@ describe('control API', () => {
 
 describe('the CLI', () => {
   it('prints base URLs, app key, secret and an auth code, and serves them with the faults it was given', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/platform-sim/main.ts', '--port', '0', '--orders', '7', '--json', '--faults', '429=3@/authorization/202309/shops#1'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'test/platform-sim/main.ts', '--port', '0', '--orders', '7', '--json', '--faults', '429=3@/authorization/202309/shops#1'],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     try {
       const [line] = (await once(createInterface({ input: child.stdout! }), 'line')) as [string];
       const info = JSON.parse(line) as { apiBase: string; authBase: string; appKey: string; appSecret: string; authCode: string; shops: { cipher: string }[] };
       expect(info.apiBase).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const tokens = (await (await fetch(`${info.authBase}/api/v2/token/get?app_key=${info.appKey}&app_secret=${info.appSecret}&auth_code=${encodeURIComponent(info.authCode)}&grant_type=authorized_code`)).json()) as { data: { access_token: string } };
+      const tokens = (await (
+        await fetch(
+          `${info.authBase}/api/v2/token/get?app_key=${info.appKey}&app_secret=${info.appSecret}&auth_code=${encodeURIComponent(info.authCode)}&grant_type=authorized_code`,
+        )
+      ).json()) as { data: { access_token: string } };
       const params = { app_key: info.appKey, timestamp: String(Math.floor(Date.now() / 1000)) };
       const url = `${info.apiBase}/authorization/202309/shops?${new URLSearchParams({ ...params, sign: sign(info.appSecret, '/authorization/202309/shops', params, '') })}`;
       const headers = { 'x-tts-access-token': tokens.data.access_token };

@@ -121,7 +121,11 @@ describe('faults seen by a client', () => {
   });
 
   it('generating: the label call answers 11034037 while the fault lasts', async () => {
-    ({ sim, client } = await simWithClient({ orders: 0, settings: { labelGeneratingCalls: 0 }, faults: 'generating@/fulfillment/202309/packages/*/shipping_documents#1' }));
+    ({ sim, client } = await simWithClient({
+      orders: 0,
+      settings: { labelGeneratingCalls: 0 },
+      faults: 'generating@/fulfillment/202309/packages/*/shipping_documents#1',
+    }));
     const id = newPackage();
     await ship(id);
     const label = () => client.call('GET', `/fulfillment/202309/packages/${id}/shipping_documents`, { query: { document_type: 'SHIPPING_LABEL' } });

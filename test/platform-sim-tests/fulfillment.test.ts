@@ -15,7 +15,8 @@ function newOrder(spec: Parameters<Simulator['controls']['addOrder']>[0] = {}): 
   return { orderId: order.id as string, packageIds: (order.packages as { id: string }[]).map((p) => p.id) };
 }
 
-const ship = (packageId: string, body: object = { handover_method: 'DROP_OFF' }) => client.call('POST', `/fulfillment/202309/packages/${packageId}/ship`, { body });
+const ship = (packageId: string, body: object = { handover_method: 'DROP_OFF' }) =>
+  client.call('POST', `/fulfillment/202309/packages/${packageId}/ship`, { body });
 const detail = async (packageId: string) => (await client.call('GET', `/fulfillment/202309/packages/${packageId}`)).json.data;
 const counters = () => sim.controls.observer.counters;
 
@@ -61,14 +62,23 @@ describe('ship one package', () => {
     ({ sim, client } = await simWithClient({ orders: 0 }));
     const { packageIds } = newOrder({ shippingType: 'SELLER' });
     expect((await ship(packageIds[0]!)).json.code).toBe(36009001);
-    const ok = await ship(packageIds[0]!, { handover_method: 'PICKUP', self_shipment: { tracking_number: 'RM123456789GB', shipping_provider_id: '6617675021119438849' } });
+    const ok = await ship(packageIds[0]!, {
+      handover_method: 'PICKUP',
+      self_shipment: { tracking_number: 'RM123456789GB', shipping_provider_id: '6617675021119438849' },
+    });
     expect(ok.json.code).toBe(0);
     expect(await detail(packageIds[0]!)).toMatchObject({ tracking_number: 'RM123456789GB', handover_method: 'PICKUP', shipping_type: 'SELLER' });
   });
 
   it('a split order is PARTIALLY_SHIPPING after one package, AWAITING_COLLECTION after both', async () => {
     ({ sim, client } = await simWithClient({ orders: 0 }));
-    const { orderId, packageIds } = newOrder({ items: [{ sellerSku: 'CASE-CLR-15', qty: 2 }, { sellerSku: 'STRAP-BLK', qty: 1 }], split: true });
+    const { orderId, packageIds } = newOrder({
+      items: [
+        { sellerSku: 'CASE-CLR-15', qty: 2 },
+        { sellerSku: 'STRAP-BLK', qty: 1 },
+      ],
+      split: true,
+    });
     await ship(packageIds[0]!);
     expect(sim.controls.order(orderId).status).toBe('PARTIALLY_SHIPPING');
     await ship(packageIds[1]!);
@@ -103,7 +113,9 @@ describe('batch ship', () => {
     const done = newOrder();
     await ship(done.packageIds[0]!);
     const ids = [good.packageIds[0]!, '1153999999999999999', asked.packageIds[0]!, done.packageIds[0]!];
-    const reply = await client.call('POST', '/fulfillment/202309/packages/ship', { body: { packages: ids.map((id) => ({ id, handover_method: 'DROP_OFF' })) } });
+    const reply = await client.call('POST', '/fulfillment/202309/packages/ship', {
+      body: { packages: ids.map((id) => ({ id, handover_method: 'DROP_OFF' })) },
+    });
     expect(reply.json.code).toBe(0);
     const errors = reply.json.data.errors as { code: number; message: string; detail: { package_id: string } }[];
     expect(errors.map((e) => [e.detail.package_id, e.code])).toEqual([

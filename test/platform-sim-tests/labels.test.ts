@@ -21,7 +21,14 @@ const OUTPUT = join(process.cwd(), 'test-output', 'platform-sim');
 const MM_PER_PT = 25.4 / 72;
 
 function newPackage(spec: Parameters<Simulator['controls']['addOrder']>[0] = {}): { orderId: string; packageId: string } {
-  const order = sim.controls.addOrder({ items: [{ sellerSku: 'CASE-CLR-15', qty: 2 }, { sellerSku: 'WCHG-15W', qty: 1 }], shippingType: 'TIKTOK', ...spec });
+  const order = sim.controls.addOrder({
+    items: [
+      { sellerSku: 'CASE-CLR-15', qty: 2 },
+      { sellerSku: 'WCHG-15W', qty: 1 },
+    ],
+    shippingType: 'TIKTOK',
+    ...spec,
+  });
   return { orderId: order.id as string, packageId: (order.packages as { id: string }[])[0]!.id };
 }
 

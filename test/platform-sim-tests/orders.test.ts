@@ -128,13 +128,25 @@ describe('update-time windows', () => {
 describe('order shape', () => {
   it('has one line item per unit, grouped by nothing, each naming its package', async () => {
     ({ sim, client } = await simWithClient({ orders: 0 }));
-    const made = sim.controls.addOrder({ items: [{ sellerSku: 'CASE-CLR-15', qty: 3 }, { sellerSku: 'CHG-20W-UK', qty: 1 }], shippingType: 'TIKTOK' });
+    const made = sim.controls.addOrder({
+      items: [
+        { sellerSku: 'CASE-CLR-15', qty: 3 },
+        { sellerSku: 'CHG-20W-UK', qty: 1 },
+      ],
+      shippingType: 'TIKTOK',
+    });
     const reply = await client.call('GET', '/order/202309/orders', { query: { ids: made.id as string } });
     const order = reply.json.data.orders[0] as Order;
     expect(order.line_items).toHaveLength(4);
     expect(new Set(order.line_items.map((l: Order) => l.id)).size).toBe(4);
     expect(order.line_items.filter((l: Order) => l.seller_sku === 'CASE-CLR-15')).toHaveLength(3);
-    expect(order.line_items[0]).toMatchObject({ sku_id: expect.any(String), product_name: expect.any(String), sku_name: expect.any(String), package_id: order.packages[0].id, package_status: 'TO_FULFILL' });
+    expect(order.line_items[0]).toMatchObject({
+      sku_id: expect.any(String),
+      product_name: expect.any(String),
+      sku_name: expect.any(String),
+      package_id: order.packages[0].id,
+      package_status: 'TO_FULFILL',
+    });
     expect(order.line_items[0]).not.toHaveProperty('quantity');
     expect(order).toMatchObject({ status: 'AWAITING_SHIPMENT', shipping_type: 'TIKTOK', is_buyer_request_cancel: false, is_on_hold_order: false });
   });
@@ -168,17 +180,30 @@ describe('order shape', () => {
     const phone = open.recipient_address.phone_number as string;
     expect(phone).toContain('*');
     expect(phone.replace(/\D/g, '').length).toBeLessThan(sim.state.order(id).address.phone.length);
-    expect(open.recipient_address).toMatchObject({ name: expect.any(String), full_address: expect.any(String), postal_code: expect.any(String), region_code: 'GB' });
+    expect(open.recipient_address).toMatchObject({
+      name: expect.any(String),
+      full_address: expect.any(String),
+      postal_code: expect.any(String),
+      region_code: 'GB',
+    });
     expect(open.rts_sla_time).toBeGreaterThanOrEqual(open.paid_time + 48 * 3600);
-    for (const field of ['shipping_due_time', 'tts_sla_time', 'collection_due_time', 'delivery_due_time']) expect(open[field]).toBeGreaterThan(open.rts_sla_time - 1);
+    for (const field of ['shipping_due_time', 'tts_sla_time', 'collection_due_time', 'delivery_due_time'])
+      expect(open[field]).toBeGreaterThan(open.rts_sla_time - 1);
   });
 
   it('split orders have two packages; a combined package holds two orders', async () => {
     ({ sim, client } = await simWithClient({ orders: 0 }));
-    const split = sim.controls.addOrder({ items: [{ sellerSku: 'CASE-CLR-15', qty: 2 }, { sellerSku: 'STRAP-BLK', qty: 2 }], split: true });
+    const split = sim.controls.addOrder({
+      items: [
+        { sellerSku: 'CASE-CLR-15', qty: 2 },
+        { sellerSku: 'STRAP-BLK', qty: 2 },
+      ],
+      split: true,
+    });
     const first = sim.controls.addOrder({ items: [{ sellerSku: 'CBL-C2C-1M', qty: 1 }] });
     const second = sim.controls.addOrder({ items: [{ sellerSku: 'CBL-C2C-2M', qty: 1 }], combineWith: first.id as string });
-    const orders = (await client.call('GET', '/order/202309/orders', { query: { ids: [split.id, first.id, second.id].join(',') } })).json.data.orders as Order[];
+    const orders = (await client.call('GET', '/order/202309/orders', { query: { ids: [split.id, first.id, second.id].join(',') } })).json.data
+      .orders as Order[];
     expect(orders[0]).toMatchObject({ split_or_combine_tag: 'SPLIT' });
     expect(orders[0]!.packages).toHaveLength(2);
     expect(new Set(orders[0]!.line_items.map((l: Order) => l.package_id)).size).toBe(2);
@@ -193,7 +218,8 @@ describe('order shape', () => {
     ({ sim, client } = await simWithClient({ orders: 400 }));
     const { orders } = await pageAll({ page_size: '100' }, {});
     const statuses = new Set(orders.map((o) => o.status));
-    for (const s of ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT', 'AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED', 'CANCELLED']) expect(statuses).toContain(s);
+    for (const s of ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT', 'AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED', 'CANCELLED'])
+      expect(statuses).toContain(s);
     expect(orders.some((o) => o.split_or_combine_tag === 'SPLIT')).toBe(true);
     expect(orders.some((o) => o.split_or_combine_tag === 'COMBINED')).toBe(true);
     expect(orders.some((o) => o.shipping_type === 'SELLER')).toBe(true);

@@ -19,14 +19,21 @@ describe('the public SDK vector', () => {
   });
 
   it('the verifier accepts the vector and refuses any other signature; sign and access_token are not signed', () => {
-    const query = new Map([['foo', 'bar'], ['sign', VECTOR], ['access_token', 'whatever']]);
+    const query = new Map([
+      ['foo', 'bar'],
+      ['sign', VECTOR],
+      ['access_token', 'whatever'],
+    ]);
     expect(verifySignature('app_secret', '/test-api', query, new Uint8Array(), undefined)).toBe('ok');
     expect(verifySignature('app_secret', '/test-api', new Map([...query, ['sign', VECTOR.replace('d3', 'd4')]]), new Uint8Array(), undefined)).toBe('bad');
     expect(verifySignature('app_secret', '/test-api', new Map([['foo', 'bar']]), new Uint8Array(), undefined)).toBe('missing');
   });
 
   it('a multipart body is left out of the message', () => {
-    const query = new Map([['foo', 'bar'], ['sign', VECTOR]]);
+    const query = new Map([
+      ['foo', 'bar'],
+      ['sign', VECTOR],
+    ]);
     expect(verifySignature('app_secret', '/test-api', query, Buffer.from('--x\r\nfile'), 'multipart/form-data; boundary=x')).toBe('ok');
     expect(verifySignature('app_secret', '/test-api', query, Buffer.from('--x\r\nfile'), 'application/json')).toBe('bad');
   });
@@ -38,7 +45,8 @@ describe('signed calls over HTTP', () => {
   afterEach(async () => sim.close());
 
   const shops = (opts: Parameters<TestClient['call']>[2] = {}) => client.call('GET', '/authorization/202309/shops', { shop: false, ...opts });
-  const search = (opts: Parameters<TestClient['call']>[2] = {}) => client.call('POST', '/order/202309/orders/search', { query: { page_size: '5' }, body: { order_status: 'AWAITING_SHIPMENT' }, ...opts });
+  const search = (opts: Parameters<TestClient['call']>[2] = {}) =>
+    client.call('POST', '/order/202309/orders/search', { query: { page_size: '5' }, body: { order_status: 'AWAITING_SHIPMENT' }, ...opts });
 
   it('accepts a correct signature and counts it', async () => {
     ({ sim, client } = await simWithClient());

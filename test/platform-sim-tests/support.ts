@@ -89,8 +89,12 @@ export class TestClient {
     const body = options.body === undefined ? '' : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
     if (!options.omitSign) params.sign = sign(options.secret ?? this.sim.appSecret, path, params, body);
     const search = options.unencoded
-      ? Object.entries(params).map(([k, v]) => `${k}=${v}`).join('&')
-      : Object.entries(params).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+      ? Object.entries(params)
+          .map(([k, v]) => `${k}=${v}`)
+          .join('&')
+      : Object.entries(params)
+          .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+          .join('&');
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     const token = options.token === undefined ? this.token : options.token;
     if (token) headers['x-tts-access-token'] = token;

@@ -42,11 +42,47 @@ export const CATALOGUE: readonly Sku[] = [
 ];
 
 export const BUYERS: readonly Address[] = [
-  { name: 'Jane Doe', phone: '447700900123', regionCode: 'GB', postalCode: 'NW1 6XE', state: 'England', city: 'London', line1: '221B Baker Street', line2: 'Flat 2' },
+  {
+    name: 'Jane Doe',
+    phone: '447700900123',
+    regionCode: 'GB',
+    postalCode: 'NW1 6XE',
+    state: 'England',
+    city: 'London',
+    line1: '221B Baker Street',
+    line2: 'Flat 2',
+  },
   { name: 'Tom Baker', phone: '447700900456', regionCode: 'GB', postalCode: 'M1 1AE', state: 'England', city: 'Manchester', line1: '14 Piccadilly', line2: '' },
-  { name: 'Aisha Khan', phone: '447700900789', regionCode: 'GB', postalCode: 'B1 1BB', state: 'England', city: 'Birmingham', line1: '3 New Street', line2: 'Unit 5' },
-  { name: 'Liam Murphy', phone: '447700900321', regionCode: 'GB', postalCode: 'EH1 1YZ', state: 'Scotland', city: 'Edinburgh', line1: '8 Royal Mile', line2: '' },
-  { name: 'Sofia Rossi', phone: '447700900654', regionCode: 'GB', postalCode: 'CF10 1EP', state: 'Wales', city: 'Cardiff', line1: '22 Queen Street', line2: '' },
+  {
+    name: 'Aisha Khan',
+    phone: '447700900789',
+    regionCode: 'GB',
+    postalCode: 'B1 1BB',
+    state: 'England',
+    city: 'Birmingham',
+    line1: '3 New Street',
+    line2: 'Unit 5',
+  },
+  {
+    name: 'Liam Murphy',
+    phone: '447700900321',
+    regionCode: 'GB',
+    postalCode: 'EH1 1YZ',
+    state: 'Scotland',
+    city: 'Edinburgh',
+    line1: '8 Royal Mile',
+    line2: '',
+  },
+  {
+    name: 'Sofia Rossi',
+    phone: '447700900654',
+    regionCode: 'GB',
+    postalCode: 'CF10 1EP',
+    state: 'Wales',
+    city: 'Cardiff',
+    line1: '22 Queen Street',
+    line2: '',
+  },
   { name: 'Chen Wei', phone: '447700900987', regionCode: 'GB', postalCode: 'LS1 4AP', state: 'England', city: 'Leeds', line1: '5 Park Row', line2: 'Floor 3' },
 ];
 

@@ -43,7 +43,16 @@ export class Documents {
     let pdf = this.pdfs.get(key);
     if (!pdf) {
       const first = this.store.ordersOf(pkg)[0]!;
-      pdf = labelPdf({ trackingNumber: pkg.trackingNumber!, packageId: pkg.id, provider: first.shippingProvider, orders: this.store.ordersOf(pkg), lineItemIds: pkg.lineItemIds }, size);
+      pdf = labelPdf(
+        {
+          trackingNumber: pkg.trackingNumber!,
+          packageId: pkg.id,
+          provider: first.shippingProvider,
+          orders: this.store.ordersOf(pkg),
+          lineItemIds: pkg.lineItemIds,
+        },
+        size,
+      );
       this.pdfs.set(key, pdf);
     }
     return pdf;

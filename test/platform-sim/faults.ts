@@ -50,9 +50,15 @@ const RULE = /^([a-z0-9-]+)(?:=(-?\d+(?:\.\d+)?))?(?:@(?:([A-Z]+):)?(\/[^+#%]*))
 
 export function parseFaults(list: string): ParsedFaults {
   const parsed: ParsedFaults = { rules: [] };
-  for (const text of list.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const text of list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = RULE.exec(text);
-    if (!m || !(m[1]! in FAULT_KINDS)) throw new FaultSyntaxError(`Fault "${text}" is not KIND[=ARG][@[METHOD:]PATH][+SKIP][#COUNT|%PERCENT] with KIND one of ${Object.keys(FAULT_KINDS).join(', ')}.`);
+    if (!m || !(m[1]! in FAULT_KINDS))
+      throw new FaultSyntaxError(
+        `Fault "${text}" is not KIND[=ARG][@[METHOD:]PATH][+SKIP][#COUNT|%PERCENT] with KIND one of ${Object.keys(FAULT_KINDS).join(', ')}.`,
+      );
     const arg = m[2] === undefined ? undefined : Number(m[2]);
     if (m[1] === 'skew') {
       parsed.skewSeconds = arg ?? 0;
@@ -77,7 +83,14 @@ export function parseFaults(list: string): ParsedFaults {
 function globMatches(glob: string, path: string): boolean {
   const pattern = glob
     .split('/')
-    .map((part) => (part === '**' ? '.*' : part.split('*').map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('[^/]*')))
+    .map((part) =>
+      part === '**'
+        ? '.*'
+        : part
+            .split('*')
+            .map((s) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+            .join('[^/]*'),
+    )
     .join('/');
   return new RegExp(`^${pattern}$`).test(path);
 }

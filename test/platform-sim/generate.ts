@@ -27,7 +27,14 @@ function skuFor(sellerSku: string): Sku {
   const known = CATALOGUE.find((s) => s.sellerSku === sellerSku);
   if (known) return known;
   const n = [...sellerSku].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) >>> 0, 7) % 1e8;
-  return { skuId: `17296599${String(n).padStart(11, '0')}`, productId: `172965990${String(n).padStart(10, '0')}`, sellerSku, productName: `Product ${sellerSku}`, skuName: 'Default', price: '9.99' };
+  return {
+    skuId: `17296599${String(n).padStart(11, '0')}`,
+    productId: `172965990${String(n).padStart(10, '0')}`,
+    sellerSku,
+    productName: `Product ${sellerSku}`,
+    skuName: 'Default',
+    price: '9.99',
+  };
 }
 
 function randomBasket(store: Store): Sku[] {
@@ -161,7 +168,8 @@ export function generateOrders(store: Store, count: number): void {
   let previous: SimOrder | undefined;
   for (let i = 0; i < count; i++) {
     const status = r.weighted(STATUS_WEIGHTS);
-    const combinable = status === 'AWAITING_SHIPMENT' && previous?.status === 'AWAITING_SHIPMENT' && previous.packageIds.length === 1 && !previous.splitOrCombine;
+    const combinable =
+      status === 'AWAITING_SHIPMENT' && previous?.status === 'AWAITING_SHIPMENT' && previous.packageIds.length === 1 && !previous.splitOrCombine;
     const combineWith = combinable && r.chance(0.12) ? previous!.id : undefined;
     const order = createOrder(store, { status, combineWith, split: !combineWith && r.chance(0.08) });
     backdate(store, order, r.int(10 * 60, 6 * DAY));

@@ -81,7 +81,13 @@ function drawer(page: PDFPage, heightMm: number) {
   const top = (y: number, h: number): number => pt(heightMm - y - h);
   return {
     box(x: number, y: number, w: number, h: number, filled = false): void {
-      page.drawRectangle({ x: pt(x), y: top(y, h), width: pt(w), height: pt(h), ...(filled ? { color: rgb(0, 0, 0) } : { borderColor: rgb(0, 0, 0), borderWidth: 1 }) });
+      page.drawRectangle({
+        x: pt(x),
+        y: top(y, h),
+        width: pt(w),
+        height: pt(h),
+        ...(filled ? { color: rgb(0, 0, 0) } : { borderColor: rgb(0, 0, 0), borderWidth: 1 }),
+      });
     },
     text(x: number, y: number, sizeMm: number, text: string, font: PDFFont, color = rgb(0, 0, 0)): void {
       page.drawText(text, { x: pt(x), y: top(y, sizeMm * 0.75), size: pt(sizeMm), font, color });
@@ -89,7 +95,8 @@ function drawer(page: PDFPage, heightMm: number) {
     /** The bars scaled into the box (mm, from the top-left). */
     barcode(code: Bars, x: number, y: number, w: number, h: number): void {
       const scale = w / code.width;
-      for (const bar of code.bars) page.drawRectangle({ x: pt(x + (bar.x - bar.w / 2) * scale), y: top(y, h), width: pt(bar.w * scale), height: pt(h), color: rgb(0, 0, 0) });
+      for (const bar of code.bars)
+        page.drawRectangle({ x: pt(x + (bar.x - bar.w / 2) * scale), y: top(y, h), width: pt(bar.w * scale), height: pt(h), color: rgb(0, 0, 0) });
     },
   };
 }

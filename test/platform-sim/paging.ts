@@ -31,7 +31,8 @@ export function encodePageToken(body: TokenBody): string {
 export function decodePageToken(token: string): TokenBody {
   const bytes = BASE64.test(token) ? Buffer.from(token, 'base64') : Buffer.alloc(0);
   const json = bytes.subarray(MARK.length + 4);
-  const intact = bytes.length > MARK.length + 4 && bytes.subarray(0, MARK.length).equals(MARK) && bytes.subarray(MARK.length, MARK.length + 4).equals(checksum(json));
+  const intact =
+    bytes.length > MARK.length + 4 && bytes.subarray(0, MARK.length).equals(MARK) && bytes.subarray(MARK.length, MARK.length + 4).equals(checksum(json));
   if (!intact) refuse('invalidParam', 'page_token is not a token this API issued (was it URL-encoded?).');
   return JSON.parse(json.toString('utf8')) as TokenBody;
 }

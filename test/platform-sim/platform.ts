@@ -29,7 +29,19 @@ export interface PlatformOptions {
   settings?: Partial<SimSettings>;
 }
 
-export const ORDER_ACTIONS = ['pay', 'hold', 'release', 'request-cancel', 'cancel', 'ship-elsewhere', 'change-address', 'in-transit', 'deliver', 'complete', 'edit-notes'] as const;
+export const ORDER_ACTIONS = [
+  'pay',
+  'hold',
+  'release',
+  'request-cancel',
+  'cancel',
+  'ship-elsewhere',
+  'change-address',
+  'in-transit',
+  'deliver',
+  'complete',
+  'edit-notes',
+] as const;
 export type OrderAction = (typeof ORDER_ACTIONS)[number];
 
 export interface OrderActionArgs {

@@ -39,7 +39,10 @@ function deadlines(store: Store, order: SimOrder): Json {
   const up = (t: number): number => Math.ceil(t / HOUR) * HOUR;
   if (order.paidTime === undefined) return order.status === 'UNPAID' ? { cancel_order_sla_time: order.createTime + 2 * DAY } : {};
   const paid = order.paidTime;
-  const shipped = store.packagesOf(order).map((p) => p.shippedTime).filter((t): t is number => t !== undefined);
+  const shipped = store
+    .packagesOf(order)
+    .map((p) => p.shippedTime)
+    .filter((t): t is number => t !== undefined);
   return {
     rts_sla_time: up(paid + 2 * DAY),
     shipping_due_time: up(paid + 3 * DAY),
@@ -73,10 +76,19 @@ function lineJson(store: Store, order: SimOrder, line: LineItem, showPackages: b
     seller_discount: '0',
     display_status: displayStatus(order, line),
     ...(pkg ? { package_id: pkg.id, package_status: pkg.status } : {}),
-    ...(pkg?.trackingNumber ? { tracking_number: pkg.trackingNumber, shipping_provider_name: order.shippingProvider, shipping_provider_id: order.shippingProviderId } : {}),
+    ...(pkg?.trackingNumber
+      ? { tracking_number: pkg.trackingNumber, shipping_provider_name: order.shippingProvider, shipping_provider_id: order.shippingProviderId }
+      : {}),
     ...(pkg?.shippedTime ? { rts_time: pkg.shippedTime } : {}),
     ...(line.sku.bundle
-      ? { combined_listing_skus: line.sku.bundle.map((b) => ({ sku_id: b.sku.skuId, sku_count: b.count, product_id: b.sku.productId, seller_sku: b.sku.sellerSku })) }
+      ? {
+          combined_listing_skus: line.sku.bundle.map((b) => ({
+            sku_id: b.sku.skuId,
+            sku_count: b.count,
+            product_id: b.sku.productId,
+            seller_sku: b.sku.sellerSku,
+          })),
+        }
       : {}),
     ...(line.cancelledBy ? { cancel_user: line.cancelledBy, cancel_reason: order.cancelReason ?? 'Cancelled' } : {}),
   };
@@ -127,7 +139,12 @@ export function orderJson(store: Store, order: SimOrder): Json {
 function skuCounts(lines: LineItem[]): Json[] {
   const bySku = new Map<string, { id: string; name: string; image_url: string; quantity: number }>();
   for (const l of lines) {
-    const entry = bySku.get(l.sku.skuId) ?? { id: l.sku.skuId, name: l.sku.skuName, image_url: `https://p16-oec.example.invalid/${l.sku.skuId}.jpeg`, quantity: 0 };
+    const entry = bySku.get(l.sku.skuId) ?? {
+      id: l.sku.skuId,
+      name: l.sku.skuName,
+      image_url: `https://p16-oec.example.invalid/${l.sku.skuId}.jpeg`,
+      quantity: 0,
+    };
     entry.quantity++;
     bySku.set(l.sku.skuId, entry);
   }
@@ -172,7 +189,15 @@ export function cancellationJson(store: Store, c: SimCancellation): Json {
     create_time: c.createTime,
     update_time: c.updateTime,
     refund_amount: { currency: 'GBP', refund_total: lines.reduce((s, l) => s + Number(l.sku.price), 0).toFixed(2) },
-    cancel_line_items: lines.map((l) => ({ cancel_line_item_id: `${l.id}1`, order_line_item_id: l.id, sku_id: l.sku.skuId, seller_sku: l.sku.sellerSku, product_name: l.sku.productName, sku_name: l.sku.skuName })),
-    seller_next_action_response: c.status === 'CANCELLATION_REQUEST_PENDING' && c.deadline !== undefined ? [{ action: 'SELLER_RESPOND_CANCEL', deadline: c.deadline }] : [],
+    cancel_line_items: lines.map((l) => ({
+      cancel_line_item_id: `${l.id}1`,
+      order_line_item_id: l.id,
+      sku_id: l.sku.skuId,
+      seller_sku: l.sku.sellerSku,
+      product_name: l.sku.productName,
+      sku_name: l.sku.skuName,
+    })),
+    seller_next_action_response:
+      c.status === 'CANCELLATION_REQUEST_PENDING' && c.deadline !== undefined ? [{ action: 'SELLER_RESPOND_CANCEL', deadline: c.deadline }] : [],
   };
 }

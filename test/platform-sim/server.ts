@@ -63,7 +63,8 @@ function envelope(status: number, code: number, message: string, data: unknown, 
   return { status, code, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ code, message, request_id, data }) };
 }
 
-const refusal = (answer: PlatformCode, message = answer.message, headers: Record<string, string> = {}): Answer => envelope(answer.http, answer.code, message, null, headers);
+const refusal = (answer: PlatformCode, message = answer.message, headers: Record<string, string> = {}): Answer =>
+  envelope(answer.http, answer.code, message, null, headers);
 
 function findRoute(method: string, path: string): { route: Route; params: Record<string, string> } | undefined {
   for (const route of ROUTES) {
@@ -79,7 +80,8 @@ function authenticate(ctx: CallContext, signature: SignatureVerdict, accessToken
   if (query.get('app_key') !== platform.appKey) refuse('appInvalid');
   const timestamp = Number(query.get('timestamp'));
   const now = platform.clock.signingNow();
-  if (!Number.isInteger(timestamp) || timestamp < now - WINDOW_BEFORE || timestamp > now + WINDOW_AFTER) refuse('timestampOutOfWindow', `Server time is ${now}.`);
+  if (!Number.isInteger(timestamp) || timestamp < now - WINDOW_BEFORE || timestamp > now + WINDOW_AFTER)
+    refuse('timestampOutOfWindow', `Server time is ${now}.`);
   if (signature !== 'ok') refuse('badSignature');
   const scopes = platform.tokens.check(accessToken);
   if (route.scope && !scopes.includes(route.scope)) refuse('scopeMissing', `Needs ${route.scope}.`);
@@ -89,7 +91,12 @@ function authenticate(ctx: CallContext, signature: SignatureVerdict, accessToken
   }
 }
 
-async function run(ctx: CallContext, found: ReturnType<typeof findRoute>, signature: SignatureVerdict | 'unsigned', accessToken: string | undefined): Promise<Answer> {
+async function run(
+  ctx: CallContext,
+  found: ReturnType<typeof findRoute>,
+  signature: SignatureVerdict | 'unsigned',
+  accessToken: string | undefined,
+): Promise<Answer> {
   if (!found) refuse('pathNotFound');
   if (found.route.kind === 'api') authenticate(ctx, signature as SignatureVerdict, accessToken, found.route);
   ctx.platform.observer.countRoute(found.route.name);
@@ -170,7 +177,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     if (fault?.kind === 'hang') return; // left open until the client gives up or close()
     if (fault?.kind === 'reset') return void req.socket.destroy();
     const ctx: CallContext = { platform, params: found?.params ?? {}, query, rawBody, shop: undefined, base };
-    const answer = (fault && faultAnswer(fault, platform)) ?? (await run(ctx, found, signature, req.headers['x-tts-access-token'] as string | undefined).catch((e) => failure(e, record)));
+    const answer =
+      (fault && faultAnswer(fault, platform)) ??
+      (await run(ctx, found, signature, req.headers['x-tts-access-token'] as string | undefined).catch((e) => failure(e, record)));
     record.status = answer.status;
     record.code = answer.code;
     if (fault?.kind === 'lost') {

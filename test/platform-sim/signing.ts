@@ -17,7 +17,9 @@ export function signedMessage(secret: string, path: string, query: QueryValues, 
 }
 
 export function signature(secret: string, path: string, query: QueryValues, body: Uint8Array = new Uint8Array()): string {
-  return createHmac('sha256', secret).update(signedMessage(secret, path, query, body)).digest('hex');
+  return createHmac('sha256', secret)
+    .update(signedMessage(secret, path, query, body))
+    .digest('hex');
 }
 
 export type SignatureVerdict = 'ok' | 'bad' | 'missing';

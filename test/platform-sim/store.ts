@@ -67,7 +67,11 @@ export class Store {
   ordersBy(field: 'create_time' | 'update_time'): Keyed<SimOrder>[] {
     const cached = this.sorted.get(field);
     if (cached?.version === this.keysVersion) return cached.orders;
-    const orders = sortByKey(this.orders.values(), (o) => (field === 'update_time' ? o.updateTime : o.createTime), (o) => o.id);
+    const orders = sortByKey(
+      this.orders.values(),
+      (o) => (field === 'update_time' ? o.updateTime : o.createTime),
+      (o) => o.id,
+    );
     this.sorted.set(field, { version: this.keysVersion, orders });
     return orders;
   }

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PNG } from 'pngjs';
-import {
-  countInk,
-  createBitmap,
-  drawBitmap,
-  fillRect,
-  getPixel,
-  invertBits,
-  rotate180,
-  setPixel,
-  trimToInk,
-  type Bitmap,
-} from '../../printer/label/bitmap.js';
+import { countInk, createBitmap, drawBitmap, fillRect, getPixel, invertBits, rotate180, setPixel, trimToInk, type Bitmap } from '../../printer/label/bitmap.js';
 import { bitmapToPng } from '../../printer/label/png.js';
 
 function rows(bitmap: Bitmap): string[] {

@@ -51,7 +51,8 @@ describe('CJK text through the canvas', () => {
     let joined = 0;
     for (let y = 0; y < glyph.height; y++) {
       for (let x = 0; x < glyph.width; x++) {
-        const at = (px: number, py: number): boolean => px < glyph.width && py < glyph.height && ((glyph.data[py * glyph.rowBytes + (px >> 3)]! >> (7 - (px & 7))) & 1) === 1;
+        const at = (px: number, py: number): boolean =>
+          px < glyph.width && py < glyph.height && ((glyph.data[py * glyph.rowBytes + (px >> 3)]! >> (7 - (px & 7))) & 1) === 1;
         if (at(x, y) && (at(x + 1, y) || at(x, y + 1))) joined++;
       }
     }

@@ -43,7 +43,13 @@ describe.each(DPIS)('at %i dpi', (dpi) => {
     const [png] = await renderZplLabels(zpl, 100, 150, dpi);
     const dm = carrierLabel().elements.find((e) => e.kind === 'barcode' && e.symbology === 'datamatrix')!;
     const dotsPerMm = dpi === 203 ? 8 : 300 / 25.4;
-    const region = cropBitmap(pngToBitmap(png!), Math.round(dm.x * dotsPerMm), Math.round(dm.y * dotsPerMm), 18 * moduleDots(0.75, dpi), 18 * moduleDots(0.75, dpi));
+    const region = cropBitmap(
+      pngToBitmap(png!),
+      Math.round(dm.x * dotsPerMm),
+      Math.round(dm.y * dotsPerMm),
+      18 * moduleDots(0.75, dpi),
+      18 * moduleDots(0.75, dpi),
+    );
     expect(zxingDecode(region, 'datamatrix')).toBe(TRACKING);
   });
 

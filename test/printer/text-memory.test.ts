@@ -37,7 +37,10 @@ describe('canvas text over many labels', () => {
   });
 
   it('keeps the resident memory of 1,500 labels with new Chinese names within 60 MB after the first 300', async () => {
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/printer/fixtures/cjk-labels-rss.ts', '1500', '300'], { cwd: root, maxBuffer: 1 << 20 });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'test/printer/fixtures/cjk-labels-rss.ts', '1500', '300'], {
+      cwd: root,
+      maxBuffer: 1 << 20,
+    });
     const { warmRss, endRss } = JSON.parse(stdout) as { warmRss: number; endRss: number };
     expect((endRss - warmRss) / 1e6).toBeLessThan(60);
   }, 300_000);

@@ -100,7 +100,12 @@ describe('encodeZpl', () => {
 
   it('draws text outside Latin-1 as a graphic field and keeps Latin-1 native', () => {
     const zpl = zplText(
-      { elements: [{ kind: 'text', x: 1, y: 1, height: 4, text: 'Müller 张三' }, { kind: 'text', x: 1, y: 8, height: 4, text: 'Müller' }] },
+      {
+        elements: [
+          { kind: 'text', x: 1, y: 1, height: 4, text: 'Müller 张三' },
+          { kind: 'text', x: 1, y: 8, height: 4, text: 'Müller' },
+        ],
+      },
       ZPL_203,
       { fonts },
     );

@@ -3,14 +3,21 @@ import { errorText } from '../../renderer/src/i18n/error-text.js';
 import { translate, type Language } from '../../renderer/src/i18n/index.js';
 import type { T } from '../../renderer/src/i18n/useT.js';
 
-const tIn = (language: Language): T => (key, vars) => translate(language, key, vars);
+const tIn =
+  (language: Language): T =>
+  (key, vars) =>
+    translate(language, key, vars);
 
 describe('errors said from their details', () => {
   it('names the program and computer printing a batch (BATCH_RUNNING), in both languages', () => {
     const details = { batchId: 3, owner: { pid: 4242, host: 'bench-pc', role: 'app', thisProgram: false } };
-    expect(errorText(tIn('en'), 'BATCH_RUNNING', details)).toBe('Batch 3 is being printed by the app on bench-pc; wait for it to finish, or stop that program first.');
+    expect(errorText(tIn('en'), 'BATCH_RUNNING', details)).toBe(
+      'Batch 3 is being printed by the app on bench-pc; wait for it to finish, or stop that program first.',
+    );
     expect(errorText(tIn('zh-CN'), 'BATCH_RUNNING', details)).toBe('批次 3 正由 bench-pc 上的桌面应用打印；请等它打完，或先停止那个程序。');
-    expect(errorText(tIn('en'), 'BATCH_RUNNING', { ...details, owner: { ...details.owner, thisProgram: true } })).toBe('Batch 3 is printing here right now; wait for it to finish, or pause it.');
+    expect(errorText(tIn('en'), 'BATCH_RUNNING', { ...details, owner: { ...details.owner, thisProgram: true } })).toBe(
+      'Batch 3 is printing here right now; wait for it to finish, or pause it.',
+    );
     expect(errorText(tIn('en'), 'BATCH_RUNNING', { batchId: 3, owner: { host: 'x', role: 'robot' } })).toContain('another Packdesk program on x');
   });
 

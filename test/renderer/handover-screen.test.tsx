@@ -9,7 +9,15 @@ import { FakeApi, FakeApiError } from './helpers/fake-api.js';
 import { keydown, manualClock, typeBurst } from './helpers/keys.js';
 import { recordingSounds, renderWithCore } from './helpers/render.js';
 
-const VERDICTS = ['PARCEL_ADDED', 'PARCEL_ALREADY_IN_BATCH', 'PARCEL_IN_OTHER_BATCH', 'PARCEL_NOT_ARRANGED', 'PARCEL_NOT_READY', 'PARCEL_WRONG_CARRIER', 'UNKNOWN_PARCEL'] as const satisfies readonly HandoverVerdictCode[];
+const VERDICTS = [
+  'PARCEL_ADDED',
+  'PARCEL_ALREADY_IN_BATCH',
+  'PARCEL_IN_OTHER_BATCH',
+  'PARCEL_NOT_ARRANGED',
+  'PARCEL_NOT_READY',
+  'PARCEL_WRONG_CARRIER',
+  'UNKNOWN_PARCEL',
+] as const satisfies readonly HandoverVerdictCode[];
 // If the core adds a verdict, this list (and so the catalogue test below) must name it.
 const allListed: [Exclude<HandoverVerdictCode, (typeof VERDICTS)[number]>] extends [never] ? true : never = true;
 
@@ -244,7 +252,9 @@ describe('handover catalogue', () => {
 
 describe('HandoverScreen: a parcel whose shipment was not arranged', () => {
   /** The core's handover, where O-9 is packed but not arranged until shipping.arrange says so. */
-  function notArrangedCore(arrange: () => { arranged: string[]; failed: { orderId: string; code: 'PLATFORM_UNREACHABLE'; message: string }[]; chunks: number }) {
+  function notArrangedCore(
+    arrange: () => { arranged: string[]; failed: { orderId: string; code: 'PLATFORM_UNREACHABLE'; message: string }[]; chunks: number },
+  ) {
     let arranged = false;
     let current = batchView();
     return new FakeApi()

@@ -4,7 +4,17 @@ import type { HandoverBatchView } from '../../core/api/views.js';
 import { createPackdeskStore, type PackdeskStore } from '../../renderer/src/store/index.js';
 import { FakeApi, FakeApiError, memoryStorage } from './helpers/fake-api.js';
 
-const batch = (over: Partial<HandoverBatchView> = {}): HandoverBatchView => ({ id: 3, station: 'bench-3', carrier: '', method: 'PICKUP', openedAt: 1, closedAt: null, parcels: [], heldBack: [], ...over });
+const batch = (over: Partial<HandoverBatchView> = {}): HandoverBatchView => ({
+  id: 3,
+  station: 'bench-3',
+  carrier: '',
+  method: 'PICKUP',
+  openedAt: 1,
+  closedAt: null,
+  parcels: [],
+  heldBack: [],
+  ...over,
+});
 
 describe('handover slice', () => {
   let api: FakeApi;
@@ -45,7 +55,9 @@ describe('handover slice', () => {
   it('keeps a failed scan as a failure with the core’s code, and the next scan still goes', async () => {
     let n = 0;
     api
-      .handle('handover.scan', () => (++n === 1 ? Promise.reject(new FakeApiError('HANDOVER_CLOSED')) : { code: 'PARCEL_ADDED', ok: true, message: '', orderId: 'O-2', count: 1 }))
+      .handle('handover.scan', () =>
+        ++n === 1 ? Promise.reject(new FakeApiError('HANDOVER_CLOSED')) : { code: 'PARCEL_ADDED', ok: true, message: '', orderId: 'O-2', count: 1 },
+      )
       .handle('handover.get', () => batch({ parcels: [{ orderId: 'O-2', trackingNumber: 'T2', carrier: '', scannedAt: 2 }] }));
     expect(await store.getState().scanParcel({ scanId: 's1', code: 'A' })).toBeNull();
     expect(store.getState().handover.failure).toMatchObject({ action: 'scan', code: 'HANDOVER_CLOSED' });

@@ -30,7 +30,11 @@ describe('catalogues', () => {
   });
 
   it('have a message for every scan verdict, error code and printer condition of the core', () => {
-    const keys = [...SCAN_VERDICTS.flatMap((c) => [`verdict.${c}`, `verdictShort.${c}`]), ...ERROR_CODES.map((c) => `error.${c}`), ...PRINTER_CONDITIONS.map((c) => `printer.condition.${c}`)];
+    const keys = [
+      ...SCAN_VERDICTS.flatMap((c) => [`verdict.${c}`, `verdictShort.${c}`]),
+      ...ERROR_CODES.map((c) => `error.${c}`),
+      ...PRINTER_CONDITIONS.map((c) => `printer.condition.${c}`),
+    ];
     for (const key of keys) {
       expect(en, key).toHaveProperty([key]);
       expect(zhCN, key).toHaveProperty([key]);

@@ -25,7 +25,10 @@ async function press(key: string, o: { ctrlKey?: boolean } = {}) {
 const openOrder = () =>
   orderView({
     id: 'O-100',
-    lines: [line({ sellerSku: 'MUG-RED', qty: 2, packedQty: 1 }), line({ skuId: 'sku-tee', sellerSku: 'TEE-BLK-M', name: 'T-shirt', qty: 1, packedQty: 1, bin: 'B-02-01' })],
+    lines: [
+      line({ sellerSku: 'MUG-RED', qty: 2, packedQty: 1 }),
+      line({ skuId: 'sku-tee', sellerSku: 'TEE-BLK-M', name: 'T-shirt', qty: 1, packedQty: 1, bin: 'B-02-01' }),
+    ],
     unitsPacked: 2,
     unitsOrdered: 3,
   });
@@ -86,7 +89,9 @@ describe('PackScreen', () => {
   });
 
   it('marks verdict-painted after the verdict is on screen', async () => {
-    const api = new FakeApi().handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_OPENED', orderId: 'O-100', order: openOrder(), progress: { packed: 2, total: 3 } }));
+    const api = new FakeApi().handle('packing.scan', (input) =>
+      verdict({ scanId: input.scanId, code: 'ORDER_OPENED', orderId: 'O-100', order: openOrder(), progress: { packed: 2, total: 3 } }),
+    );
     renderPack(api);
     await scanWithScanner('O-100');
     await screen.findByText('Order O-100 — 3 items to pack');
@@ -99,11 +104,19 @@ describe('PackScreen', () => {
 
   it('blocks on a cancellation request until the packer acknowledges: no scans, no keys', async () => {
     let n = 0;
-    const api = new FakeApi().handle('packing.current', openOrder).handle('packing.scan', (input) =>
-      ++n === 1
-        ? verdict({ scanId: input.scanId, code: 'ORDER_CANCEL_REQUESTED', ok: false, orderId: 'C-7', order: orderView({ id: 'C-7', packRefusal: 'ORDER_CANCEL_REQUESTED' }) })
-        : verdict({ scanId: input.scanId, code: 'ACCEPTED', order: openOrder() }),
-    );
+    const api = new FakeApi()
+      .handle('packing.current', openOrder)
+      .handle('packing.scan', (input) =>
+        ++n === 1
+          ? verdict({
+              scanId: input.scanId,
+              code: 'ORDER_CANCEL_REQUESTED',
+              ok: false,
+              orderId: 'C-7',
+              order: orderView({ id: 'C-7', packRefusal: 'ORDER_CANCEL_REQUESTED' }),
+            })
+          : verdict({ scanId: input.scanId, code: 'ACCEPTED', order: openOrder() }),
+      );
     const { sounds } = renderPack(api);
     await screen.findByTestId('line-MUG-RED');
     await scanWithScanner('C-7');
@@ -144,7 +157,9 @@ describe('PackScreen', () => {
   });
 
   it('says why a reprint failed, in the catalogue’s words', async () => {
-    const api = new FakeApi().handle('packing.current', openOrder).handle('printing.reprint', () => Promise.reject(Object.assign(new Error('x'), { code: 'PAPER_OUT' })));
+    const api = new FakeApi()
+      .handle('packing.current', openOrder)
+      .handle('printing.reprint', () => Promise.reject(Object.assign(new Error('x'), { code: 'PAPER_OUT' })));
     renderPack(api);
     await screen.findByTestId('line-MUG-RED');
     fireEvent.click(screen.getByRole('button', { name: /Reprint label/ }));
@@ -154,7 +169,9 @@ describe('PackScreen', () => {
   });
 
   it('short-packs with the chosen reason (F4 opens the dialog)', async () => {
-    const api = new FakeApi().handle('packing.current', openOrder).handle('packing.shortPack', (input) => orderView({ id: input.orderId, shortPackReason: input.reason, packedAt: 1 }));
+    const api = new FakeApi()
+      .handle('packing.current', openOrder)
+      .handle('packing.shortPack', (input) => orderView({ id: input.orderId, shortPackReason: input.reason, packedAt: 1 }));
     renderPack(api);
     await screen.findByTestId('line-MUG-RED');
     await press('F4');

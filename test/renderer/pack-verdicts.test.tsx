@@ -30,7 +30,9 @@ describe('pack screen verdicts that name things', () => {
     const api = new FakeApi()
       .handle('settings.get', () => shopSettings({ timeZoneOffsetMinutes: 480 }))
       .handle('packing.current', open)
-      .handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_ALREADY_PACKED', ok: false, orderId: 'DONE-2', packedAt: PACKED_AT, packedBy: 'Li', order: packed }))
+      .handle('packing.scan', (input) =>
+        verdict({ scanId: input.scanId, code: 'ORDER_ALREADY_PACKED', ok: false, orderId: 'DONE-2', packedAt: PACKED_AT, packedBy: 'Li', order: packed }),
+      )
       .handle('printing.reprint', (input) => job({ orderId: input.orderId, kind: 'REPRINT' }));
     const sounds = recordingSounds();
     renderWithCore(<PackScreen sounds={sounds} />, api);
@@ -66,15 +68,31 @@ describe('pack screen verdicts that name things', () => {
       .handle('packing.current', open)
       .handle('packing.scan', (input) =>
         ++n === 1
-          ? verdict({ scanId: input.scanId, code: 'WRONG_ITEM', ok: false, scannedCode: '4006381333931', scannedItem: { sellerSku: 'KB-RED-M', name: 'Red hoodie M' }, order: open() })
-          : verdict({ scanId: input.scanId, code: 'OVER_SCAN', ok: false, scannedCode: '6901234567892', line: { sellerSku: 'MUG-RED', name: 'Ceramic mug', packedQty: 2, qty: 2 }, order: open() }),
+          ? verdict({
+              scanId: input.scanId,
+              code: 'WRONG_ITEM',
+              ok: false,
+              scannedCode: '4006381333931',
+              scannedItem: { sellerSku: 'KB-RED-M', name: 'Red hoodie M' },
+              order: open(),
+            })
+          : verdict({
+              scanId: input.scanId,
+              code: 'OVER_SCAN',
+              ok: false,
+              scannedCode: '6901234567892',
+              line: { sellerSku: 'MUG-RED', name: 'Ceramic mug', packedQty: 2, qty: 2 },
+              order: open(),
+            }),
       );
     renderWithCore(<PackScreen sounds={recordingSounds()} />, api);
     await screen.findByTestId('line-MUG-RED');
     await scan('4006381333931');
     await waitFor(() => expect(screen.getByTestId('verdict').textContent).toContain('Wrong item: KB-RED-M Red hoodie M — not in this order, put it back.'));
     await scan('6901234567892');
-    await waitFor(() => expect(screen.getByTestId('verdict').textContent).toContain('One too many: MUG-RED Ceramic mug is already fully packed — put it back.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('verdict').textContent).toContain('One too many: MUG-RED Ceramic mug is already fully packed — put it back.'),
+    );
   });
 
   it('after "complete": the label thumbnail, "Scan the next order", and what came of label and shipment', async () => {
@@ -109,7 +127,12 @@ describe('pack screen verdicts that name things', () => {
     const cut = job({ orderId: 'O-1', state: 'UNKNOWN', mayHavePrintedPartly: true, errorCode: 'PRINTER_OFFLINE' });
     const api = new FakeApi()
       .handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_COMPLETE', orderId: 'O-1', order: done }))
-      .handle('packing.finish', () => ({ orderId: 'O-1', label: { outcome: 'FAILED', job: cut, error: { code: 'PRINTER_OFFLINE', message: 'x' } }, shipment: { outcome: 'SKIPPED_NO_LABEL', error: null }, order: done }))
+      .handle('packing.finish', () => ({
+        orderId: 'O-1',
+        label: { outcome: 'FAILED', job: cut, error: { code: 'PRINTER_OFFLINE', message: 'x' } },
+        shipment: { outcome: 'SKIPPED_NO_LABEL', error: null },
+        order: done,
+      }))
       .handle('printing.preview', () => ({ png: 'iVBORw0KGgo=', widthDots: 800, heightDots: 1200, printer: 'Zebra', source: 'PACKDESK' }));
     const { store } = renderWithCore(<PackScreen sounds={recordingSounds()} />, api);
     act(() => store.getState().updateSettings({ language: 'zh-CN' }));

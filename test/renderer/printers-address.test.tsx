@@ -30,7 +30,16 @@ describe('calibration helpers', () => {
   });
 
   it('names the printer a document goes to: the one set for it, else the built-in preview', () => {
-    const base = { uri: 'tcp://h:9100', language: 'zpl', dpi: 203, stock: { widthMm: 100, heightMm: 150 }, offset: { x: 0, y: 0 }, darkness: null, rotation: 0, options: {} } as const;
+    const base = {
+      uri: 'tcp://h:9100',
+      language: 'zpl',
+      dpi: 203,
+      stock: { widthMm: 100, heightMm: 150 },
+      offset: { x: 0, y: 0 },
+      darkness: null,
+      rotation: 0,
+      options: {},
+    } as const;
     const zebra = { ...base, name: 'Zebra', documents: ['SHIPPING_LABEL' as const], builtIn: false };
     const preview = { ...base, name: 'Preview', uri: 'preview:/x', documents: [], builtIn: true };
     expect(printerForDocument([zebra, preview], 'SHIPPING_LABEL')?.name).toBe('Zebra');

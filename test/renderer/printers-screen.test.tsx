@@ -43,7 +43,12 @@ function coreWith(printers: SavedPrinter[], api = new FakeApi()) {
     .handle('printers.status', ({ name }) => ({ printer: name, status: null }))
     .handle('printing.preview', ({ printer: name }) => ({ png: PNG, widthDots: 800, heightDots: 1200, printer: name ?? 'Preview', source: 'TEST' as const }))
     .handle('printers.save', (input) => {
-      const p = printer({ ...input, stock: input.stock ?? { widthMm: 100, heightMm: 150 }, offset: input.offset ?? { x: 0, y: 0 }, documents: input.documents ?? [] } as Partial<SavedPrinter>);
+      const p = printer({
+        ...input,
+        stock: input.stock ?? { widthMm: 100, heightMm: 150 },
+        offset: input.offset ?? { x: 0, y: 0 },
+        documents: input.documents ?? [],
+      } as Partial<SavedPrinter>);
       saved = [...saved.filter((x) => x.name !== p.name), p];
       return p;
     });
@@ -124,7 +129,12 @@ describe('PrintersScreen', () => {
     fireEvent.change(screen.getByTestId('printer-add-address'), { target: { value: 'zebra-2.local:6101' } });
     fireEvent.click(screen.getByTestId('printer-add-submit'));
     await waitFor(() => expect(api.callsTo('printers.save')).toHaveLength(1));
-    expect(api.callsTo('printers.save')[0]).toMatchObject({ uri: 'tcp://zebra-2.local:6101', language: 'zpl', dpi: 203, documents: ['PICK_LIST', 'SKU_LABEL'] });
+    expect(api.callsTo('printers.save')[0]).toMatchObject({
+      uri: 'tcp://zebra-2.local:6101',
+      language: 'zpl',
+      dpi: 203,
+      documents: ['PICK_LIST', 'SKU_LABEL'],
+    });
   });
 
   it('saves the calibration: offsets in half-millimetre steps or typed, darkness and rotation, keeping the rest of the printer', async () => {
@@ -166,13 +176,17 @@ describe('PrintersScreen', () => {
 
     fireEvent.change(screen.getByTestId('label-preview-order'), { target: { value: '576461234567890001' } });
     fireEvent.click(screen.getByTestId('label-preview-show-order'));
-    await waitFor(() => expect(screen.getByTestId('label-preview-image').getAttribute('alt')).toBe('Label of order 576461234567890001 as Zebra GK420d will print it'));
+    await waitFor(() =>
+      expect(screen.getByTestId('label-preview-image').getAttribute('alt')).toBe('Label of order 576461234567890001 as Zebra GK420d will print it'),
+    );
     expect(api.callsTo('printing.preview')[1]).toEqual({ printer: 'Zebra GK420d', station: 'bench-3', orderId: '576461234567890001' });
     expect(screen.getByText(/800 × 1200 dots/)).toBeTruthy();
   });
 
   it('sends a test print as this station and packer, and says when it failed', async () => {
-    const api = coreWith([printer()]).handle('printers.test', (input) => job({ printerName: input.name, kind: 'TEST', state: 'FAILED', errorCode: 'PAPER_OUT' }));
+    const api = coreWith([printer()]).handle('printers.test', (input) =>
+      job({ printerName: input.name, kind: 'TEST', state: 'FAILED', errorCode: 'PAPER_OUT' }),
+    );
     renderWithCore(<PrintersScreen />, api);
     fireEvent.click(within(await screen.findByTestId('printer-row')).getByTestId('printer-test'));
     await waitFor(() => expect(screen.getByTestId('printers-notice').dataset.kind).toBe('failed'));
@@ -227,7 +241,9 @@ describe('PrintersScreen in Chinese', () => {
 
   it('says the USB discovery notes in Chinese by their code, with the count', () => {
     const t = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate('zh-CN', key, vars);
-    expect(discoveryNote(t, { code: 'USB_UNAVAILABLE', message: 'USB devices cannot be listed on this computer (LIBUSB_ERROR_ACCESS).' })).toBe(zhCN['printers.discovered.usbUnavailable']);
+    expect(discoveryNote(t, { code: 'USB_UNAVAILABLE', message: 'USB devices cannot be listed on this computer (LIBUSB_ERROR_ACCESS).' })).toBe(
+      zhCN['printers.discovered.usbUnavailable'],
+    );
     expect(discoveryNote(t, { code: 'USB_NO_PERMISSION', count: 2, message: 'English' })).toMatch(/^有 2 个 USB 设备无法读取/);
     // A code newer than this screen: the core's words rather than nothing.
     expect(discoveryNote(t, { code: 'USB_SOMETHING_NEW', message: 'New note' } as never)).toBe('New note');
@@ -262,7 +278,14 @@ describe('PrintersScreen: receipt printers', () => {
   });
 
   it('lists a saved receipt printer by its paper and commands, in Chinese too', async () => {
-    const receipt = { ...preview(), name: 'R80', uri: 'tcp://10.0.0.9:9100', builtIn: false, language: 'escpos' as const, options: { receipt: { widthMm: 80 as const, dialect: 'epson' as const } } };
+    const receipt = {
+      ...preview(),
+      name: 'R80',
+      uri: 'tcp://10.0.0.9:9100',
+      builtIn: false,
+      language: 'escpos' as const,
+      options: { receipt: { widthMm: 80 as const, dialect: 'epson' as const } },
+    };
     const { store } = renderWithCore(<PrintersScreen />, coreWith([preview(), receipt]));
     await screen.findAllByTestId('printer-row');
     expect(within(row('R80')).getByTestId('printer-receipt').textContent).toBe('Receipt printer 80 mm · Epson (ESC/POS)');

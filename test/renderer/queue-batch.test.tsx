@@ -18,7 +18,21 @@ function openFilters() {
 afterEach(cleanup);
 
 function batchView(over: Partial<BatchView> = {}): BatchView {
-  return { id: 7, document: 'SHIPPING_LABEL', printerName: 'Zebra GK420d', state: 'DONE', pausedCode: null, pausedMessage: null, total: 3, sent: 3, queued: 0, failed: 0, unknown: 0, refused: [], ...over };
+  return {
+    id: 7,
+    document: 'SHIPPING_LABEL',
+    printerName: 'Zebra GK420d',
+    state: 'DONE',
+    pausedCode: null,
+    pausedMessage: null,
+    total: 3,
+    sent: 3,
+    queued: 0,
+    failed: 0,
+    unknown: 0,
+    refused: [],
+    ...over,
+  };
 }
 
 /** A promise the test settles when it wants the core to answer. */
@@ -56,7 +70,9 @@ describe('QueueScreen batch actions', () => {
     expect(within(progress).getByText('2 of 3')).toBeTruthy();
     expect(progress.querySelector('progress')!.getAttribute('value')).toBe('2');
 
-    await act(async () => answer.open(batchView({ total: 3, sent: 2, failed: 1, refused: [{ orderId: 'O-00003', code: 'ORDER_CANCEL_REQUESTED', message: 'core text' }] })));
+    await act(async () =>
+      answer.open(batchView({ total: 3, sent: 2, failed: 1, refused: [{ orderId: 'O-00003', code: 'ORDER_CANCEL_REQUESTED', message: 'core text' }] })),
+    );
     const result = await screen.findByTestId('batch-result');
     await waitFor(() => expect(within(result).getAllByTestId('batch-failure')).toHaveLength(2));
     expect(screen.queryByTestId('batch-progress')).toBeNull();
@@ -74,7 +90,16 @@ describe('QueueScreen batch actions', () => {
 
   it('shows a paused batch with the printer’s reason from the catalogue and resumes it', async () => {
     const api = new FakeApi()
-      .handle('printing.batch', () => batchView({ state: 'PAUSED', pausedCode: 'PAPER_OUT', pausedMessage: 'core text', sent: 1, queued: 2, refused: [{ orderId: 'O-00003', code: 'ORDER_CANCEL_REQUESTED', message: '' }] }))
+      .handle('printing.batch', () =>
+        batchView({
+          state: 'PAUSED',
+          pausedCode: 'PAPER_OUT',
+          pausedMessage: 'core text',
+          sent: 1,
+          queued: 2,
+          refused: [{ orderId: 'O-00003', code: 'ORDER_CANCEL_REQUESTED', message: '' }],
+        }),
+      )
       .handle('printing.resume', () => batchView({ sent: 3 }));
     await renderWithSelection(api);
     fireEvent.click(screen.getByTestId('action-print-labels'));

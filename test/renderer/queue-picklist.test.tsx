@@ -22,11 +22,32 @@ const wave1: PickList = {
   orderIds: ['O-00000', 'O-00001'],
   totalUnits: 4,
   sections: [
-    { kind: 'SINGLE_ITEM', rows: [{ skuId: 's1', sellerSku: 'MUG-RED', name: 'Ceramic mug', variation: 'Red', bin: 'A-01-03', quantity: 1, orders: [{ orderId: 'O-00000', quantity: 1 }] }] },
+    {
+      kind: 'SINGLE_ITEM',
+      rows: [
+        {
+          skuId: 's1',
+          sellerSku: 'MUG-RED',
+          name: 'Ceramic mug',
+          variation: 'Red',
+          bin: 'A-01-03',
+          quantity: 1,
+          orders: [{ orderId: 'O-00000', quantity: 1 }],
+        },
+      ],
+    },
     {
       kind: 'MULTI_ITEM',
       rows: [
-        { skuId: 's2', sellerSku: 'TEE-BLK-M', name: 'T-shirt', variation: 'Black / M', bin: 'B-02-01', quantity: 2, orders: [{ orderId: 'O-00001', quantity: 2 }] },
+        {
+          skuId: 's2',
+          sellerSku: 'TEE-BLK-M',
+          name: 'T-shirt',
+          variation: 'Black / M',
+          bin: 'B-02-01',
+          quantity: 2,
+          orders: [{ orderId: 'O-00001', quantity: 2 }],
+        },
         { skuId: 's3', sellerSku: 'CAP-NEW', name: 'Cap', variation: '', bin: null, quantity: 1, orders: [{ orderId: 'O-00001', quantity: 1 }] },
       ],
     },
@@ -37,7 +58,20 @@ const wave2: PickList = {
   totalUnits: 1,
   sections: [
     { kind: 'SINGLE_ITEM', rows: [] },
-    { kind: 'MULTI_ITEM', rows: [{ skuId: 's1', sellerSku: 'MUG-RED', name: 'Ceramic mug', variation: 'Red', bin: 'A-01-03', quantity: 1, orders: [{ orderId: 'O-00002', quantity: 1 }] }] },
+    {
+      kind: 'MULTI_ITEM',
+      rows: [
+        {
+          skuId: 's1',
+          sellerSku: 'MUG-RED',
+          name: 'Ceramic mug',
+          variation: 'Red',
+          bin: 'A-01-03',
+          quantity: 1,
+          orders: [{ orderId: 'O-00002', quantity: 1 }],
+        },
+      ],
+    },
   ],
 };
 
@@ -55,7 +89,11 @@ describe('A4 pick list', () => {
     fireEvent.click(screen.getByTestId('action-print-a4'));
 
     const printout = await screen.findByTestId('picklist-print');
-    expect(api.callsTo('picklist.build')[0]).toEqual({ orderIds: ['O-00000', 'O-00001', 'O-00002', 'O-00003', 'O-00004'], singleItemFirst: true, waveSize: 50 });
+    expect(api.callsTo('picklist.build')[0]).toEqual({
+      orderIds: ['O-00000', 'O-00001', 'O-00002', 'O-00003', 'O-00004'],
+      singleItemFirst: true,
+      waveSize: 50,
+    });
     // Outside the app's root, so the print stylesheet can hide the app and keep this.
     expect(printout.parentElement).toBe(document.body);
     expect(document.body.classList.contains('picklist-open')).toBe(true);
@@ -67,14 +105,20 @@ describe('A4 pick list', () => {
     const sections = within(waves[0]!).getAllByTestId('picklist-section');
     expect(sections.map((s) => s.dataset.kind)).toEqual(['SINGLE_ITEM', 'MULTI_ITEM']);
     expect(within(sections[1]!).getByText('Orders with several items')).toBeTruthy();
-    const rows = within(waves[0]!).getAllByTestId('picklist-row').map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    const rows = within(waves[0]!)
+      .getAllByTestId('picklist-row')
+      .map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
     expect(rows).toEqual([
       ['☐', 'A-01-03', '1', 'MUG-RED', 'Ceramic mug', 'Red', 'O-00000'],
       ['☐', 'B-02-01', '2', 'TEE-BLK-M', 'T-shirt', 'Black / M', 'O-00001 ×2'],
       ['☐', 'No bin', '1', 'CAP-NEW', 'Cap', '', 'O-00001'],
     ]);
     // An empty section prints no empty table.
-    expect(within(waves[1]!).getAllByTestId('picklist-section').map((s) => s.dataset.kind)).toEqual(['MULTI_ITEM']);
+    expect(
+      within(waves[1]!)
+        .getAllByTestId('picklist-section')
+        .map((s) => s.dataset.kind),
+    ).toEqual(['MULTI_ITEM']);
     expect(within(waves[1]!).getByText('A-01-03')).toBeTruthy();
 
     await waitFor(() => expect(print).toHaveBeenCalledTimes(1));

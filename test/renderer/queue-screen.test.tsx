@@ -16,7 +16,11 @@ function openFilters() {
 afterEach(cleanup);
 
 const rowOf = (orderId: string) => document.querySelector<HTMLElement>(`[data-testid="queue-row"][data-order-id="${orderId}"]`)!;
-const selectedIds = () => screen.getAllByTestId('queue-row').filter((r) => r.getAttribute('aria-selected') === 'true').map((r) => r.dataset.orderId);
+const selectedIds = () =>
+  screen
+    .getAllByTestId('queue-row')
+    .filter((r) => r.getAttribute('aria-selected') === 'true')
+    .map((r) => r.dataset.orderId);
 
 async function renderQueue(api: FakeApi) {
   const result = renderWithCore(<QueueScreen />, api);
@@ -29,8 +33,18 @@ describe('QueueScreen', () => {
     const now = Date.now();
     const api = serveQueue(new FakeApi(), [
       queueRow(1, { nextDeadline: { kind: 'SHIP_BY', at: now - 90 * 60_000, fromPlatform: true }, urgency: 'OVERDUE' }),
-      queueRow(2, { nextDeadline: { kind: 'SHIP_BY', at: now + 2 * HOUR + 30_000, fromPlatform: false }, urgency: 'UNDER_6H', cancelRequestedAt: now, packRefusal: 'ORDER_CANCEL_REQUESTED' }),
-      queueRow(3, { nextDeadline: { kind: 'ANSWER_CANCELLATION', at: now + 73 * HOUR + 30_000, fromPlatform: false }, urgency: 'LATER', singleItem: false, unitsOrdered: 3 }),
+      queueRow(2, {
+        nextDeadline: { kind: 'SHIP_BY', at: now + 2 * HOUR + 30_000, fromPlatform: false },
+        urgency: 'UNDER_6H',
+        cancelRequestedAt: now,
+        packRefusal: 'ORDER_CANCEL_REQUESTED',
+      }),
+      queueRow(3, {
+        nextDeadline: { kind: 'ANSWER_CANCELLATION', at: now + 73 * HOUR + 30_000, fromPlatform: false },
+        urgency: 'LATER',
+        singleItem: false,
+        unitsOrdered: 3,
+      }),
     ]);
     await renderQueue(api);
     expect(api.callsTo('orders.queue')[0]).toEqual({ limit: 200, offset: 0 });
@@ -54,7 +68,9 @@ describe('QueueScreen', () => {
   });
 
   it('turns a row red once its deadline passes while on screen, on the shared one-second tick', async () => {
-    const api = serveQueue(new FakeApi(), [queueRow(1, { nextDeadline: { kind: 'SHIP_BY', at: Date.now() + 1200, fromPlatform: false }, urgency: 'UNDER_6H' })]);
+    const api = serveQueue(new FakeApi(), [
+      queueRow(1, { nextDeadline: { kind: 'SHIP_BY', at: Date.now() + 1200, fromPlatform: false }, urgency: 'UNDER_6H' }),
+    ]);
     await renderQueue(api);
     expect(rowOf('O-00001').className).toContain('is-under-6h');
     await waitFor(() => expect(rowOf('O-00001').className).toContain('is-overdue'), { timeout: 3000 });
@@ -65,7 +81,10 @@ describe('QueueScreen', () => {
     const rows = [
       queueRow(1, { carrier: 'J&T' }),
       queueRow(2, { carrier: 'TikTok Shipping', singleItem: false, cancelRequestedAt: 1 }),
-      queueRow(3, { carrier: 'TikTok Shipping', lines: [{ sellerSku: 'TEE-BLK-M', name: 'T-shirt', variation: 'Black', qty: 1, packedQty: 0, bin: 'B-02-01' }] }),
+      queueRow(3, {
+        carrier: 'TikTok Shipping',
+        lines: [{ sellerSku: 'TEE-BLK-M', name: 'T-shirt', variation: 'Black', qty: 1, packedQty: 0, bin: 'B-02-01' }],
+      }),
     ];
     const api = serveQueue(new FakeApi(), rows);
     await renderQueue(api);

@@ -48,7 +48,11 @@ describe('pick queue with thousands of orders', () => {
     await screen.findAllByTestId('queue-row');
     // From here on the core answers only when the test says so.
     let release: () => void = () => {};
-    api.handle('orders.queue', (input) => new Promise((resolve) => (release = () => resolve({ total: 1000, orders: all.slice(input.offset, (input.offset ?? 0) + (input.limit ?? 100)) }))));
+    api.handle(
+      'orders.queue',
+      (input) =>
+        new Promise((resolve) => (release = () => resolve({ total: 1000, orders: all.slice(input.offset, (input.offset ?? 0) + (input.limit ?? 100)) }))),
+    );
     const list = screen.getByTestId('queue-list');
     await act(async () => {
       list.scrollTop = 700 * ROW_HEIGHT;

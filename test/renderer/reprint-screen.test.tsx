@@ -181,7 +181,9 @@ describe('ReprintScreen', () => {
     const { store } = renderWithCore(<ReprintScreen />, api);
     await searchFor('O-1');
     const rowEl = await screen.findByTestId('job-row');
-    expect(within(rowEl).getByTestId('job-hint').textContent).toBe('This label may have printed only in part. Look at the printer, throw away any half label, then reprint.');
+    expect(within(rowEl).getByTestId('job-hint').textContent).toBe(
+      'This label may have printed only in part. Look at the printer, throw away any half label, then reprint.',
+    );
     expect(within(rowEl).getByTestId('resend-button').textContent).toBe('Reprint');
     act(() => store.getState().updateSettings({ language: 'zh-CN' }));
     expect(within(rowEl).getByTestId('job-hint').textContent).toBe('这张面单可能只打印了一部分。请查看打印机，丢掉不完整的面单，然后重新打印。');

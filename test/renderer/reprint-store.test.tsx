@@ -19,7 +19,10 @@ describe('search slice', () => {
 
   it('shows only the newest search’s answer when answers cross', async () => {
     const gates: Record<string, () => void> = {};
-    api.handle('orders.search', ({ text }) => new Promise((resolve) => (gates[text] = () => resolve([orderView({ id: `for-${text}` }), orderView({ id: `also-${text}` })]))));
+    api.handle(
+      'orders.search',
+      ({ text }) => new Promise((resolve) => (gates[text] = () => resolve([orderView({ id: `for-${text}` }), orderView({ id: `also-${text}` })]))),
+    );
     const older = store.getState().searchOrders('old');
     const newer = store.getState().searchOrders('new');
     gates.new!();

@@ -94,7 +94,11 @@ describe('scanner profile', () => {
   it('is what the capture uses: a Tab-less, slower scanner is one scan with its profile', () => {
     const clock = manualClock();
     const scans: string[] = [];
-    const stop = createScannerCapture({ onScan: (s) => scans.push(s.code), now: clock.now, ...captureSettings({ measuredGapMs: 30, maxGapMs: 70, suffix: 'Enter', testedAt: '' }) });
+    const stop = createScannerCapture({
+      onScan: (s) => scans.push(s.code),
+      now: clock.now,
+      ...captureSettings({ measuredGapMs: 30, maxGapMs: 70, suffix: 'Enter', testedAt: '' }),
+    });
     typeBurst('TT123456789GB', clock, { gapMs: 45 });
     stop();
     expect(scans).toEqual(['TT123456789GB']);

@@ -9,7 +9,16 @@ import { FakeApi, FakeApiError } from './helpers/fake-api.js';
 import { renderWithCore } from './helpers/render.js';
 
 const stored = (): ShopSettings => ({
-  sender: { name: 'Red Mug Shop', phone: '+44 20 7946 0000', address: '2 Dock Rd', district: '', city: 'London', state: '', postcode: 'E16 1AA', country: 'GB' },
+  sender: {
+    name: 'Red Mug Shop',
+    phone: '+44 20 7946 0000',
+    address: '2 Dock Rd',
+    district: '',
+    city: 'London',
+    state: '',
+    postcode: 'E16 1AA',
+    country: 'GB',
+  },
   timeZoneOffsetMinutes: 0,
   scanner: { prefixes: [']C1'], suffixes: [] },
   packing: { autoPrint: true, autoShip: false },
@@ -61,7 +70,16 @@ describe('Settings: shop settings', () => {
     await screen.findByTestId('settings-shop-saved');
     expect(api.callsTo('settings.set')).toEqual([
       {
-        sender: { name: 'Blue Mug Ltd', phone: '+44 20 7946 0000', address: '2 Dock Rd', district: '', city: 'London', state: 'Greater London', postcode: 'E16 1AA', country: 'GB' },
+        sender: {
+          name: 'Blue Mug Ltd',
+          phone: '+44 20 7946 0000',
+          address: '2 Dock Rd',
+          district: '',
+          city: 'London',
+          state: 'Greater London',
+          postcode: 'E16 1AA',
+          country: 'GB',
+        },
         timeZoneOffsetMinutes: 480,
         scanner: { prefixes: [']C1', ']E0'], suffixes: ['#'] },
         packing: { autoPrint: true, autoShip: false },

@@ -63,7 +63,9 @@ describe('StatusBar', () => {
   });
 
   it('says "Synced" only when the core does: a recent pull with the state WAITING stays "Last synced"', async () => {
-    const api = new FakeApi().handle('sync.status', () => connected({ state: 'WAITING', key: 'sync.state.waiting', fields: { waiting: 0, time: at(9, 5) }, lastPullAt: Date.now() }));
+    const api = new FakeApi().handle('sync.status', () =>
+      connected({ state: 'WAITING', key: 'sync.state.waiting', fields: { waiting: 0, time: at(9, 5) }, lastPullAt: Date.now() }),
+    );
     renderWithCore(<StatusBar />, api);
     await waitFor(() => expect(screen.getByTestId('status-sync').textContent).toBe('Last synced 09:05'));
     expect(screen.getByTestId('status-sync').textContent).not.toMatch(/^Synced/);

@@ -38,7 +38,15 @@ describe('status chips: packed, label printed, arranged', () => {
   });
 
   it('show "arranged" where arranged orders are listed: the reprint screen’s results', () => {
-    renderWithCore(<ResultList results={[orderView({ id: 'A-1', status: 'AWAITING_COLLECTION', packedAt: 5, labelPrintedAt: 6 })]} selectedId={null} onSelect={() => {}} onReprint={() => {}} onToSearch={() => {}} />);
+    renderWithCore(
+      <ResultList
+        results={[orderView({ id: 'A-1', status: 'AWAITING_COLLECTION', packedAt: 5, labelPrintedAt: 6 })]}
+        selectedId={null}
+        onSelect={() => {}}
+        onReprint={() => {}}
+        onToSearch={() => {}}
+      />,
+    );
     expect(screen.getByTestId('status-chips').dataset.chips).toBe('packed labelPrinted arranged');
     expect(screen.getByTestId('status-chips').textContent).toContain('Arranged');
   });

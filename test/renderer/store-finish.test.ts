@@ -29,7 +29,10 @@ describe('packing store: finishing an order, reprints, slips and a busy database
     store.getState().updateSettings({ station: 'bench-3', packer: 'amy', language: 'en' });
   });
 
-  const complete = () => api.handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_COMPLETE', orderId: 'O-1', order: orderView({ id: 'O-1', packedAt: 5, version: 8 }) }));
+  const complete = () =>
+    api.handle('packing.scan', (input) =>
+      verdict({ scanId: input.scanId, code: 'ORDER_COMPLETE', orderId: 'O-1', order: orderView({ id: 'O-1', packedAt: 5, version: 8 }) }),
+    );
 
   it('asks the core to finish the order (packing.finish) and neither prints nor arranges itself; then shows its label', async () => {
     complete();
@@ -42,7 +45,12 @@ describe('packing store: finishing an order, reprints, slips and a busy database
     expect(api.callsTo('packing.finish')).toEqual([{ station: 'bench-3', packer: 'amy', orderId: 'O-1' }]);
     expect(api.callsTo('printing.preview')).toEqual([{ orderId: 'O-1', station: 'bench-3' }]);
     const { packing } = store.getState();
-    expect(packing.notice).toMatchObject({ kind: 'finished', action: 'finish', orderId: 'O-1', finish: { label: 'PRINTED', printer: 'Zebra', shipment: 'ARRANGED', labelError: null } });
+    expect(packing.notice).toMatchObject({
+      kind: 'finished',
+      action: 'finish',
+      orderId: 'O-1',
+      finish: { label: 'PRINTED', printer: 'Zebra', shipment: 'ARRANGED', labelError: null },
+    });
     expect(packing.order?.version).toBe(9);
     expect(packing.label).toEqual({ orderId: 'O-1', png: PREVIEW.png, widthDots: 800, heightDots: 1200 });
   });
@@ -50,11 +58,19 @@ describe('packing store: finishing an order, reprints, slips and a busy database
   it('says a label cut off mid-send may have printed in part, and that shipment waited for it', async () => {
     complete();
     const cut = job({ orderId: 'O-1', state: 'UNKNOWN', mayHavePrintedPartly: true, errorCode: 'PRINTER_OFFLINE' });
-    api.handle('packing.finish', () => finished({ label: { outcome: 'FAILED', job: cut, error: { code: 'PRINTER_OFFLINE', message: 'gone' } }, shipment: { outcome: 'SKIPPED_NO_LABEL', error: null } }));
+    api.handle('packing.finish', () =>
+      finished({
+        label: { outcome: 'FAILED', job: cut, error: { code: 'PRINTER_OFFLINE', message: 'gone' } },
+        shipment: { outcome: 'SKIPPED_NO_LABEL', error: null },
+      }),
+    );
     api.handle('printing.preview', () => PREVIEW);
     await store.getState().scan({ scanId: 's', code: 'x' });
     await flush();
-    expect(store.getState().packing.notice).toMatchObject({ kind: 'finished', finish: { label: 'FAILED', labelError: 'PRINTER_OFFLINE', partial: true, shipment: 'SKIPPED_NO_LABEL' } });
+    expect(store.getState().packing.notice).toMatchObject({
+      kind: 'finished',
+      finish: { label: 'FAILED', labelError: 'PRINTER_OFFLINE', partial: true, shipment: 'SKIPPED_NO_LABEL' },
+    });
   });
 
   it('says nothing when the shop neither prints nor ships on completion, and finishes nothing on a replayed verdict', async () => {
@@ -106,7 +122,9 @@ describe('packing store: finishing an order, reprints, slips and a busy database
     api.handle('packing.current', () => orderView({ id: 'OPEN-1' }));
     await store.getState().loadCurrentOrder();
     const packed = orderView({ id: 'DONE-2', packedAt: 5, packedBy: 'li' });
-    api.handle('packing.scan', (input) => verdict({ scanId: input.scanId, code: 'ORDER_ALREADY_PACKED', ok: false, orderId: 'DONE-2', packedAt: 5, packedBy: 'li', order: packed }));
+    api.handle('packing.scan', (input) =>
+      verdict({ scanId: input.scanId, code: 'ORDER_ALREADY_PACKED', ok: false, orderId: 'DONE-2', packedAt: 5, packedBy: 'li', order: packed }),
+    );
     await store.getState().scan({ scanId: 's', code: 'DONE-2' });
     expect(store.getState().packing.order?.id).toBe('OPEN-1');
     api.handle('printing.reprint', (input) => job({ orderId: input.orderId, kind: 'REPRINT' }));

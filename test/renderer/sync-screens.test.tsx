@@ -14,7 +14,19 @@ afterEach(cleanup);
 const SECRET = 'app-secret-0f9a7c';
 const CODE = 'auth-code-77e1';
 
-const notConnected: ShopStatusView = { connected: false, shop: null, sellerName: null, appKey: null, apiBase: null, authBase: null, connectedAt: null, accessTokenExpiresAt: null, refreshTokenExpiresAt: null, grantedScopes: [], credentials: null };
+const notConnected: ShopStatusView = {
+  connected: false,
+  shop: null,
+  sellerName: null,
+  appKey: null,
+  apiBase: null,
+  authBase: null,
+  connectedAt: null,
+  accessTokenExpiresAt: null,
+  refreshTokenExpiresAt: null,
+  grantedScopes: [],
+  credentials: null,
+};
 const connectedShop: ShopStatusView = {
   ...notConnected,
   connected: true,
@@ -49,7 +61,9 @@ describe('Settings → Shop connection', () => {
     input('shop-auth-base', 'http://127.0.0.1:9');
     fireEvent.click(screen.getByTestId('shop-connect'));
     await screen.findByTestId('shop-connected');
-    expect(api.callsTo('shop.connect')).toEqual([{ appKey: 'key-1', appSecret: SECRET, authCode: CODE, apiBase: 'http://127.0.0.1:9', authBase: 'http://127.0.0.1:9' }]);
+    expect(api.callsTo('shop.connect')).toEqual([
+      { appKey: 'key-1', appSecret: SECRET, authCode: CODE, apiBase: 'http://127.0.0.1:9', authBase: 'http://127.0.0.1:9' },
+    ]);
     expect(screen.getByTestId('shop-connected').textContent).toMatch(/^Connected to Bright Cases · Token valid until .+ · Sign-in valid until/);
     expect((screen.getByTestId('shop-app-secret') as HTMLInputElement).value).toBe('');
     expect((screen.getByTestId('shop-auth-code') as HTMLInputElement).value).toBe('');
@@ -57,7 +71,7 @@ describe('Settings → Shop connection', () => {
     expect(document.body.innerHTML).not.toContain(SECRET);
     expect(document.body.innerHTML).not.toContain(CODE);
     // The sync settings appear once connected; "Arrange ahead" is off and its price is said.
-    expect((await screen.findByTestId('sync-arrange-ahead') as HTMLInputElement).checked).toBe(false);
+    expect(((await screen.findByTestId('sync-arrange-ahead')) as HTMLInputElement).checked).toBe(false);
     expect(screen.getByTestId('sync-settings').textContent).toMatch(/72 h collection clock/);
   });
 
@@ -67,7 +81,8 @@ describe('Settings → Shop connection', () => {
       { id: 'S2', name: 'Bright Cables', region: 'GB', cipher: 'C2' },
     ];
     const api = shopApi().handle('shop.connect', (req) => {
-      if (!req.shopCipher) throw Object.assign(new FakeApiError('INVALID_INPUT', 'This authorisation covers 2 shops'), { details: { reason: 'shop-choice', shops } });
+      if (!req.shopCipher)
+        throw Object.assign(new FakeApiError('INVALID_INPUT', 'This authorisation covers 2 shops'), { details: { reason: 'shop-choice', shops } });
       return connectedShop;
     });
     renderWithCore(<ShopConnectionSection />, api);
@@ -98,10 +113,34 @@ describe('Settings → Shop connection', () => {
 });
 
 function entry(over: Partial<EntryView>): EntryView {
-  return { id: 1, kind: 'order.shipment_arranged', orderId: 'O-1', state: 'pending', at: Date.now(), attempts: 0, stateAt: null, nextAttemptAt: null, lastError: null, doneReason: null, refusal: null, ...over };
+  return {
+    id: 1,
+    kind: 'order.shipment_arranged',
+    orderId: 'O-1',
+    state: 'pending',
+    at: Date.now(),
+    attempts: 0,
+    stateAt: null,
+    nextAttemptAt: null,
+    lastError: null,
+    doneReason: null,
+    refusal: null,
+    ...over,
+  };
 }
 
-const SUMMARY: CycleSummary = { pulled: 12, changed: 3, pushed: 1, labels: 1, cancellations: 0, pending: 0, refused: 1, refusedEntries: [], conflicts: 0, tokenValidUntil: Date.now() };
+const SUMMARY: CycleSummary = {
+  pulled: 12,
+  changed: 3,
+  pushed: 1,
+  labels: 1,
+  cancellations: 0,
+  pending: 0,
+  refused: 1,
+  refusedEntries: [],
+  conflicts: 0,
+  tokenValidUntil: Date.now(),
+};
 
 describe('the sync panel', () => {
   function panelApi(entries: EntryView[]) {
@@ -113,7 +152,12 @@ describe('the sync panel', () => {
   }
 
   it("shows a refused entry with the platform's code and message; Retry sends it again", async () => {
-    const refused = entry({ id: 7, state: 'refused', attempts: 1, refusal: { code: 'PLATFORM_REJECTED', platformCode: 21011010, message: 'Package cannot be shipped: order is on hold', link: null } });
+    const refused = entry({
+      id: 7,
+      state: 'refused',
+      attempts: 1,
+      refusal: { code: 'PLATFORM_REJECTED', platformCode: 21011010, message: 'Package cannot be shipped: order is on hold', link: null },
+    });
     const api = panelApi([refused]).handle('sync.retryEntry', () => ({ ...refused, state: 'pending' }));
     renderWithCore(<SyncPanel />, api);
     const shown = await screen.findByTestId('sync-entry');
@@ -139,7 +183,9 @@ describe('the sync panel', () => {
 
   it('says a redelivery has no API call and links to Seller Center, with no Retry', async () => {
     const link = 'https://seller-uk.tiktok.com/order/detail?order_no=O-1';
-    const api = panelApi([entry({ kind: 'order.redelivery_requested', state: 'refused', refusal: { code: 'SELLER_CENTER_ONLY', platformCode: null, message: 'no call', link } })]);
+    const api = panelApi([
+      entry({ kind: 'order.redelivery_requested', state: 'refused', refusal: { code: 'SELLER_CENTER_ONLY', platformCode: null, message: 'no call', link } }),
+    ]);
     renderWithCore(<SyncPanel />, api);
     await screen.findByTestId('sync-entry');
     expect(screen.getByTestId('sync-entry-message').textContent).toMatch(/no API call for this/);
@@ -192,7 +238,8 @@ describe('Get labels now (queue)', () => {
     fireEvent.click(screen.getByTestId('get-labels-yes'));
     await screen.findByTestId('get-labels-result');
     expect(api.callsTo('sync.arrangeAhead')).toEqual([{ orderIds: ['O-1', 'O-2'] }]);
-    expect(screen.getByTestId('get-labels-result').textContent).toBe('Arranged 2; labels ready 1, still coming 1, failed 0. The 72 h collection clock has started.');
-
+    expect(screen.getByTestId('get-labels-result').textContent).toBe(
+      'Arranged 2; labels ready 1, still coming 1, failed 0. The 72 h collection clock has started.',
+    );
   });
 });

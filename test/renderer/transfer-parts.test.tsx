@@ -25,7 +25,14 @@ describe('rowErrorsOf', () => {
     const err = new ApiError({
       code: 'IMPORT_INVALID',
       message: 'x',
-      details: { errors: [{ row: 2, code: 'BAD_DATE', message: 'bad', column: 'Paid Time' }, { row: 'three', code: 'BAD_DATE', message: 'bad' }, null, { row: 4, code: 'SOMETHING_NEW', message: 'newer core' }] },
+      details: {
+        errors: [
+          { row: 2, code: 'BAD_DATE', message: 'bad', column: 'Paid Time' },
+          { row: 'three', code: 'BAD_DATE', message: 'bad' },
+          null,
+          { row: 4, code: 'SOMETHING_NEW', message: 'newer core' },
+        ],
+      },
     });
     expect(rowErrorsOf(err)).toEqual([
       { row: 2, code: 'BAD_DATE', message: 'bad', column: 'Paid Time' },

@@ -147,7 +147,11 @@ describe('TransferScreen: export', () => {
   it('exports the last 90 days by default to the folder given, and shows the files written', async () => {
     const api = new FakeApi()
       .handle('settings.get', () => shop({ timeZoneOffsetMinutes: 0 }))
-      .handle('export.orders', (input) => ({ files: [`${input.dir}/packdesk-orders-1.csv`, `${input.dir}/packdesk-orders-2.csv`], rows: 15_200, orders: 9_000 }));
+      .handle('export.orders', (input) => ({
+        files: [`${input.dir}/packdesk-orders-1.csv`, `${input.dir}/packdesk-orders-2.csv`],
+        rows: 15_200,
+        orders: 9_000,
+      }));
     renderWithCore(<TransferScreen />, api);
     const from = (screen.getByTestId('export-from') as HTMLInputElement).value;
     const to = (screen.getByTestId('export-to') as HTMLInputElement).value;
@@ -161,7 +165,11 @@ describe('TransferScreen: export', () => {
     fireEvent.click(screen.getByTestId('export-status-AWAITING_SHIPMENT'));
     fireEvent.click(screen.getByTestId('export-submit'));
     const files = await screen.findByTestId('export-files');
-    expect(within(files).getAllByTestId('export-file').map((f) => f.textContent)).toEqual(['/srv/exports/packdesk-orders-1.csv', '/srv/exports/packdesk-orders-2.csv']);
+    expect(
+      within(files)
+        .getAllByTestId('export-file')
+        .map((f) => f.textContent),
+    ).toEqual(['/srv/exports/packdesk-orders-1.csv', '/srv/exports/packdesk-orders-2.csv']);
     expect(screen.getByTestId('export-result').textContent).toContain('Orders: 9000 · rows: 15200 · files: 2');
     expect(api.callsTo('export.orders')[0]).toEqual({
       dir: '/srv/exports',
@@ -214,16 +222,22 @@ describe('TransferScreen: files that import nothing, in the chosen language', ()
       { row: 14, column: 'Order ID', code: 'BAD_ORDER_ID', value: 'ABC-1', message: 'x' },
       { row: 15, column: 'Buyer Message', code: 'CELL_TOO_LONG', value: 'aaaa', found: 40000, limit: 32767, message: 'x' },
     ];
-    const api = new FakeApi().handle('settings.get', () => shop()).handle('import.orders', () => {
-      throw new ApiError({ code: 'IMPORT_INVALID', message: 'English', details: { errors, total: 3 } });
-    });
+    const api = new FakeApi()
+      .handle('settings.get', () => shop())
+      .handle('import.orders', () => {
+        throw new ApiError({ code: 'IMPORT_INVALID', message: 'English', details: { errors, total: 3 } });
+      });
     const { store } = renderWithCore(<TransferScreen />, api);
     act(() => store.getState().updateSettings({ language: 'zh-CN' }));
     chooseFile();
     fireEvent.click(screen.getByTestId('import-submit'));
     await screen.findByTestId('import-failure');
     const details = screen.getAllByTestId('import-error-detail').map((d) => d.textContent);
-    expect(details).toEqual([zhCN['transfer.rowDetail.ROW_TOO_SHORT'].replace('{found}', '28').replace('{expected}', '31'), '“ABC-1”不是平台订单号（只能是数字）。', '共 40000 个字符；一个单元格最多 32767 个。']);
+    expect(details).toEqual([
+      zhCN['transfer.rowDetail.ROW_TOO_SHORT'].replace('{found}', '28').replace('{expected}', '31'),
+      '“ABC-1”不是平台订单号（只能是数字）。',
+      '共 40000 个字符；一个单元格最多 32767 个。',
+    ]);
     expect(details[0]).toContain('这一行有 28 个单元格，表头有 31 个');
     expect(screen.getByTestId('import-errors').textContent).not.toMatch(/Row|cells|header/);
   });
@@ -231,7 +245,17 @@ describe('TransferScreen: files that import nothing, in the chosen language', ()
   it('warns in amber, not green, for a file with a header and no orders', async () => {
     const api = new FakeApi()
       .handle('settings.get', () => shop())
-      .handle('import.orders', () => ({ ...report(), rows: 0, orders: 0, created: 0, updated: 0, unchanged: 0, keptLocal: 0, skusCreated: 0, warnings: [{ code: 'FILE_HEADER_ONLY' as const, message: 'English' }] }));
+      .handle('import.orders', () => ({
+        ...report(),
+        rows: 0,
+        orders: 0,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        keptLocal: 0,
+        skusCreated: 0,
+        warnings: [{ code: 'FILE_HEADER_ONLY' as const, message: 'English' }],
+      }));
     const { store } = renderWithCore(<TransferScreen />, api);
     chooseFile();
     fireEvent.click(screen.getByTestId('import-submit'));
@@ -247,9 +271,11 @@ describe('TransferScreen: files that import nothing, in the chosen language', ()
   });
 
   it('says what a refused file is, from the details the core sends: UTF-16 text, or the other kind of file', async () => {
-    const api = new FakeApi().handle('settings.get', () => shop()).handle('import.orders', () => {
-      throw new ApiError({ code: 'FILE_NOT_TEXT', message: 'x', details: { reason: 'UTF16' } });
-    });
+    const api = new FakeApi()
+      .handle('settings.get', () => shop())
+      .handle('import.orders', () => {
+        throw new ApiError({ code: 'FILE_NOT_TEXT', message: 'x', details: { reason: 'UTF16' } });
+      });
     renderWithCore(<TransferScreen />, api);
     chooseFile();
     fireEvent.click(screen.getByTestId('import-submit'));

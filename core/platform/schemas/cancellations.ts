@@ -13,9 +13,7 @@ export const cancellationSchema = z.object({
   cancel_reason_text: text,
   create_time: z.number().int().nullish(),
   update_time: z.number().int().nullish(),
-  cancel_line_items: z
-    .array(z.object({ order_line_item_id: text, sku_id: text, seller_sku: text, product_name: text, sku_name: text }))
-    .nullish(),
+  cancel_line_items: z.array(z.object({ order_line_item_id: text, sku_id: text, seller_sku: text, product_name: text, sku_name: text })).nullish(),
   /** `SELLER_RESPOND_CANCEL` with its deadline (Unix seconds) when the seller must answer. */
   seller_next_action_response: z.array(z.object({ action: z.string(), deadline: z.number().int().nullish() })).nullish(),
 });

@@ -22,7 +22,14 @@ export function SlipPageDialog() {
 
   const print = () => frame.current?.contentWindow?.print();
   return createPortal(
-    <div className="slip-page" role="dialog" aria-modal="true" aria-label={t('slip.title', { orderId })} data-testid="slip-page" onKeyDown={(e) => e.key === 'Escape' && closeSlipPage()}>
+    <div
+      className="slip-page"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('slip.title', { orderId })}
+      data-testid="slip-page"
+      onKeyDown={(e) => e.key === 'Escape' && closeSlipPage()}
+    >
       <div className="slip-page__toolbar">
         <button type="button" className="button button--big" onClick={print} disabled={!html} data-testid="slip-page-print">
           {t('slip.print')}
@@ -33,7 +40,14 @@ export function SlipPageDialog() {
         <span className="slip-page__title">{t('slip.title', { orderId })}</span>
       </div>
       {html ? (
-        <iframe ref={frame} className="slip-page__frame" title={t('slip.title', { orderId })} srcDoc={html} sandbox="allow-same-origin allow-modals" data-testid="slip-page-frame" />
+        <iframe
+          ref={frame}
+          className="slip-page__frame"
+          title={t('slip.title', { orderId })}
+          srcDoc={html}
+          sandbox="allow-same-origin allow-modals"
+          data-testid="slip-page-frame"
+        />
       ) : (
         <p className={`slip-page__state${error ? ' notice notice--error' : ''}`} role={error ? 'alert' : 'status'}>
           {error ? `${t('slip.failed')} ${t(errorKey(error))}` : t('slip.loading')}

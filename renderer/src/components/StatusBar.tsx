@@ -21,7 +21,11 @@ export function StatusBar({ onOpenSync }: { onOpenSync?: () => void } = {}) {
     <footer className="status-bar" role="contentinfo" aria-label={t('status.label')}>
       <span>{t('status.station', { station })}</span>
       <span>{t('status.packer', { packer })}</span>
-      <span className={connected && answering ? 'is-ok' : 'is-error'} data-testid="status-link" data-state={!connected ? 'disconnected' : !answering ? 'not-answering' : 'answering'}>
+      <span
+        className={connected && answering ? 'is-ok' : 'is-error'}
+        data-testid="status-link"
+        data-state={!connected ? 'disconnected' : !answering ? 'not-answering' : 'answering'}
+      >
         {link}
       </span>
       <SyncStatusText onOpen={onOpenSync} />

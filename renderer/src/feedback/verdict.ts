@@ -39,15 +39,21 @@ export function verdictMessage(verdict: ScanVerdict, ctx: VerdictContext): { key
   const vars = verdictVars(verdict);
   switch (verdict.code) {
     case 'WRONG_ITEM':
-      return verdict.scannedItem ? { key: 'verdict.WRONG_ITEM.named', vars: { ...vars, sku: verdict.scannedItem.sellerSku, name: verdict.scannedItem.name } } : { key: 'verdict.WRONG_ITEM', vars };
+      return verdict.scannedItem
+        ? { key: 'verdict.WRONG_ITEM.named', vars: { ...vars, sku: verdict.scannedItem.sellerSku, name: verdict.scannedItem.name } }
+        : { key: 'verdict.WRONG_ITEM', vars };
     case 'OVER_SCAN':
-      return verdict.line ? { key: 'verdict.OVER_SCAN.named', vars: { ...vars, sku: verdict.line.sellerSku, name: verdict.line.name } } : { key: 'verdict.OVER_SCAN', vars };
+      return verdict.line
+        ? { key: 'verdict.OVER_SCAN.named', vars: { ...vars, sku: verdict.line.sellerSku, name: verdict.line.name } }
+        : { key: 'verdict.OVER_SCAN', vars };
     case 'ORDER_ALREADY_PACKED': {
       const packedAt = verdict.packedAt ?? verdict.order?.packedAt ?? null;
       if (packedAt === null) return { key: 'verdict.ORDER_ALREADY_PACKED.plain', vars };
       const time = shopTime(packedAt, ctx.timeZoneOffsetMinutes, ctx.language, ctx.now);
       const packer = verdict.packedBy ?? verdict.order?.packedBy ?? null;
-      return packer ? { key: 'verdict.ORDER_ALREADY_PACKED', vars: { ...vars, time, packer } } : { key: 'verdict.ORDER_ALREADY_PACKED.noPacker', vars: { ...vars, time } };
+      return packer
+        ? { key: 'verdict.ORDER_ALREADY_PACKED', vars: { ...vars, time, packer } }
+        : { key: 'verdict.ORDER_ALREADY_PACKED.noPacker', vars: { ...vars, time } };
     }
     default:
       return { key: verdictKey(verdict.code), vars };

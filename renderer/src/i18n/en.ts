@@ -104,8 +104,7 @@ export const en = {
   'pack.banner.body.ORDER_ON_HOLD':
     'The platform holds new orders for about an hour after payment: no label, no shipping. Put order {orderId} aside and pack it later.',
   'pack.banner.title.ORDER_CANCEL_REQUESTED': 'The buyer asked to cancel — do not pack',
-  'pack.banner.body.ORDER_CANCEL_REQUESTED':
-    'Order {orderId} has a cancellation request. Set the items aside until the request is answered (within 48 hours).',
+  'pack.banner.body.ORDER_CANCEL_REQUESTED': 'Order {orderId} has a cancellation request. Set the items aside until the request is answered (within 48 hours).',
   'pack.banner.acknowledge': 'I have set it aside',
 
   'pack.shortPack.title': 'Short-pack order {orderId}',
@@ -269,7 +268,6 @@ export const en = {
   'settings.sounds': 'Sounds',
   'settings.language': 'Language',
   'settings.singleItemMode': 'Single-item mode',
-
 
   ...handoverEn,
   ...reprintEn,

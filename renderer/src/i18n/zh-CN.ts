@@ -265,7 +265,6 @@ export const zhCN: Catalogue = {
   'settings.language': '语言',
   'settings.singleItemMode': '单品模式',
 
-
   ...handoverZh,
   ...reprintZh,
   ...queueZh,

@@ -67,16 +67,16 @@ export function QueueScreen({ onOpenOrder }: { onOpenOrder?(orderId: string): vo
           <span aria-hidden="true">{filtersOpen ? ' ▴' : ' ▾'}</span>
         </button>
         <QueueActions
-        total={total}
-        selectedCount={selection.ids.size}
-        gathering={selection.gathering}
-        busy={batch?.running ?? false}
-        onSelectAll={() => void actions.queueSelectAll()}
-        onClearSelection={actions.queueClearSelection}
-        onPrintPickList={() => void actions.queuePrintPickList(options)}
-        onPrintA4={() => void actions.queuePrintA4(options)}
-        onPrintLabels={() => void actions.queuePrintLabels()}
-        onArrange={() => void actions.queueArrange(options)}
+          total={total}
+          selectedCount={selection.ids.size}
+          gathering={selection.gathering}
+          busy={batch?.running ?? false}
+          onSelectAll={() => void actions.queueSelectAll()}
+          onClearSelection={actions.queueClearSelection}
+          onPrintPickList={() => void actions.queuePrintPickList(options)}
+          onPrintA4={() => void actions.queuePrintA4(options)}
+          onPrintLabels={() => void actions.queuePrintLabels()}
+          onArrange={() => void actions.queueArrange(options)}
         />
       </div>
       {filtersOpen && (

@@ -67,7 +67,14 @@ export function ReprintScreen() {
   return (
     <div className="reprint-screen" data-testid="screen-reprint">
       <section className="reprint-screen__search" aria-label={t('reprint.title')}>
-        <SearchBox ref={field} text={text} searching={search.searching} onText={setText} onSearch={(s) => void actions.searchOrders(s)} onToResults={toResults} />
+        <SearchBox
+          ref={field}
+          text={text}
+          searching={search.searching}
+          onText={setText}
+          onSearch={(s) => void actions.searchOrders(s)}
+          onToResults={toResults}
+        />
         {cutShort ? (
           <p className="reprint-screen__status notice notice--error" role="alert" data-testid="reprint-scan-incomplete">
             {t('pack.scanIncomplete')}
@@ -91,7 +98,14 @@ export function ReprintScreen() {
         {order ? (
           <>
             <div className="reprint-bar">
-              <button type="button" className="button button--big button--primary" data-testid="reprint-button" disabled={search.printing} onClick={reprint} aria-keyshortcuts="F8">
+              <button
+                type="button"
+                className="button button--big button--primary"
+                data-testid="reprint-button"
+                disabled={search.printing}
+                onClick={reprint}
+                aria-keyshortcuts="F8"
+              >
                 {search.printing ? t('reprint.printing') : t('reprint.reprint')} <kbd>F8</kbd>
               </button>
               <div className="reprint-bar__slip">
@@ -115,7 +129,9 @@ export function ReprintScreen() {
           </>
         )}
       </section>
-      <aside className="reprint-screen__preview">{selectedId && <LabelPreview orderId={selectedId} preview={search.preview} error={search.previewError} />}</aside>
+      <aside className="reprint-screen__preview">
+        {selectedId && <LabelPreview orderId={selectedId} preview={search.preview} error={search.previewError} />}
+      </aside>
     </div>
   );
 }

@@ -40,5 +40,3 @@ export function errorCodeOf(err: unknown): ErrorCode {
   }
   return 'INTERNAL';
 }
-
-

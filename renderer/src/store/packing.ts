@@ -289,7 +289,18 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
     }
 
     return {
-      packing: { order: null, lastVerdict: null, history: [], busy: false, kept: [], awaiting: 0, block: null, notice: null, incompleteScan: null, label: null },
+      packing: {
+        order: null,
+        lastVerdict: null,
+        history: [],
+        busy: false,
+        kept: [],
+        awaiting: 0,
+        block: null,
+        notice: null,
+        incompleteScan: null,
+        label: null,
+      },
 
       async loadCurrentOrder() {
         try {

@@ -142,7 +142,10 @@ export function createQueueBatchActions(api: Api, set: SetState, get: () => Pack
       const orderIds = selectedIds();
       return run('labels', 'print', orderIds.length, async () => {
         const batch = await api.call('printing.batch', { orderIds, ...who() });
-        return labelsOutcome(batch, batch.refused.map(({ orderId, code }) => ({ orderId, code })));
+        return labelsOutcome(
+          batch,
+          batch.refused.map(({ orderId, code }) => ({ orderId, code })),
+        );
       });
     },
 

@@ -1,17 +1,7 @@
 import type { QueueRow } from '../../../core/api/views.js';
 import { errorCodeOf, type Api, type ErrorCode, type InputArg } from './api.js';
 import { createQueueBatchActions, type QueueBatch, type QueueBatchActions, type QueuePrintout } from './queue-batch.js';
-import {
-  QUEUE_FETCH_MAX,
-  QUEUE_PAGE_SIZE,
-  idsBetween,
-  mergeCarriers,
-  pagesFor,
-  rowAt,
-  splitIntoPages,
-  withinTotal,
-  type QueuePages,
-} from './queue-pages.js';
+import { QUEUE_FETCH_MAX, QUEUE_PAGE_SIZE, idsBetween, mergeCarriers, pagesFor, rowAt, splitIntoPages, withinTotal, type QueuePages } from './queue-pages.js';
 import type { SliceCreator } from './types.js';
 
 export { QUEUE_PAGE_SIZE, rowAt } from './queue-pages.js';
@@ -162,7 +152,10 @@ export function createQueueSlice(api: Api): SliceCreator<QueueSlice> {
           answeredGeneration: generation,
           loaded: true,
           error: null,
-          carriers: mergeCarriers(q().carriers, answers.flatMap(([, a]) => a.orders)),
+          carriers: mergeCarriers(
+            q().carriers,
+            answers.flatMap(([, a]) => a.orders),
+          ),
         });
       } catch (err) {
         if (generation === q().generation) patch({ loaded: true, error: errorCodeOf(err) });
@@ -285,7 +278,7 @@ export function createQueueSlice(api: Api): SliceCreator<QueueSlice> {
       ...createQueueBatchActions(api, set, get, (orderIds) => {
         const ids = new Set(q().selection.ids);
         const base = new Set(rangeBase);
-        for (const id of orderIds) (ids.delete(id), base.delete(id));
+        for (const id of orderIds) ids.delete(id), base.delete(id);
         rangeBase = base;
         patchSelection({ ids });
       }),

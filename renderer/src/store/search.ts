@@ -70,7 +70,6 @@ const emptySearch = (): Search => ({
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
-
 export function createSearchSlice(api: Api): SliceCreator<SearchSlice> {
   return (set, get) => {
     // Answers can cross: only the newest search's results are shown.

@@ -41,7 +41,15 @@ export function createStatusSlice(api: Api): SliceCreator<StatusSlice> {
   return (set) => {
     const patch = (p: Partial<Status>) => set((s) => ({ status: { ...s.status, ...p } }));
     return {
-      status: { online: globalThis.navigator?.onLine ?? true, connected: true, answering: true, pendingSync: null, sync: null, printers: {}, lastPrintFailure: null },
+      status: {
+        online: globalThis.navigator?.onLine ?? true,
+        connected: true,
+        answering: true,
+        pendingSync: null,
+        sync: null,
+        printers: {},
+        lastPrintFailure: null,
+      },
       setOnline(online) {
         patch({ online });
       },

@@ -75,7 +75,18 @@ export interface TransferSlice {
 /** The contract's limit on an upload's text (core/api/contract.ts): refused here before reading. */
 export const MAX_UPLOAD_CHARS = 40_000_000;
 
-const idleImport: ImportRun = { state: 'idle', kind: 'orders', fileName: null, progress: null, result: null, rowErrors: [], rowErrorTotal: 0, code: null, details: undefined, message: '' };
+const idleImport: ImportRun = {
+  state: 'idle',
+  kind: 'orders',
+  fileName: null,
+  progress: null,
+  result: null,
+  rowErrors: [],
+  rowErrorTotal: 0,
+  code: null,
+  details: undefined,
+  message: '',
+};
 const idleExport: ExportRun = { state: 'idle', dir: '', progress: null, result: null, code: null, message: '' };
 
 export function createTransferSlice(api: Api): SliceCreator<TransferSlice> {
@@ -128,7 +139,14 @@ export function createTransferSlice(api: Api): SliceCreator<TransferSlice> {
           }
         } catch (err) {
           const rowErrors = rowErrorsOf(err);
-          patchImport({ state: 'failed', code: errorCodeOf(err), details: detailsOf(err), message: messageOf(err), rowErrors, rowErrorTotal: rowErrorTotalOf(err, rowErrors.length) });
+          patchImport({
+            state: 'failed',
+            code: errorCodeOf(err),
+            details: detailsOf(err),
+            message: messageOf(err),
+            rowErrors,
+            rowErrorTotal: rowErrorTotalOf(err, rowErrors.length),
+          });
         }
       },
 
@@ -174,11 +192,6 @@ export function rowErrorsOf(err: unknown): RowError[] {
   return list.filter((e): e is RowError => {
     if (typeof e !== 'object' || e === null) return false;
     const r = e as Record<string, unknown>;
-    return (
-      typeof r.row === 'number' &&
-      typeof r.code === 'string' &&
-      typeof r.message === 'string' &&
-      (r.column === undefined || typeof r.column === 'string')
-    );
+    return typeof r.row === 'number' && typeof r.code === 'string' && typeof r.message === 'string' && (r.column === undefined || typeof r.column === 'string');
   });
 }

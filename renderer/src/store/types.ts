@@ -16,6 +16,16 @@ import type { TransferSlice } from './transfer.js';
  * and the actions that change it. Orders, verdicts and sync counts come from the core only;
  * the store keeps what the core last said, never its own idea of an order.
  */
-export type PackdeskState = SettingsSlice & PackingSlice & QueueSlice & StatusSlice & HandoverSlice & SearchSlice & PrintersSlice & TransferSlice & ShopSlice & SyncSlice & SlipPageSlice;
+export type PackdeskState = SettingsSlice &
+  PackingSlice &
+  QueueSlice &
+  StatusSlice &
+  HandoverSlice &
+  SearchSlice &
+  PrintersSlice &
+  TransferSlice &
+  ShopSlice &
+  SyncSlice &
+  SlipPageSlice;
 
 export type SliceCreator<T> = StateCreator<PackdeskState, [['zustand/persist', unknown]], [], T>;

@@ -45,7 +45,19 @@ async function setUp(options: Parameters<typeof startSimulator>[0] = {}) {
   const dir = tempDir();
   open.dirs.push(dir);
   const cli = cliIn(path.join(dir, 'packdesk.db'));
-  const connectArgs = (extra: string[] = []) => ['shop', 'connect', '--app-key', sim.appKey, '--app-secret', sim.appSecret, '--api-base', sim.apiBase, '--auth-base', sim.apiBase, ...extra];
+  const connectArgs = (extra: string[] = []) => [
+    'shop',
+    'connect',
+    '--app-key',
+    sim.appKey,
+    '--app-secret',
+    sim.appSecret,
+    '--api-base',
+    sim.apiBase,
+    '--auth-base',
+    sim.apiBase,
+    ...extra,
+  ];
   return { sim, dir, cli, connectArgs };
 }
 
@@ -68,7 +80,13 @@ describe('packdesk shop and sync commands', () => {
     expect(Object.keys(summary)).toEqual(expect.arrayContaining(['pulled', 'pushed', 'labels', 'pending', 'refused']));
 
     const syncStatus = await cli('sync', 'status', '--json');
-    expect(JSON.parse(syncStatus.stdout)).toMatchObject({ state: 'SYNCED', shop: { name: 'Packdesk Demo Shop' }, pending: 0, lastPullAt: expect.any(Number), lastPushAt: expect.any(Number) });
+    expect(JSON.parse(syncStatus.stdout)).toMatchObject({
+      state: 'SYNCED',
+      shop: { name: 'Packdesk Demo Shop' },
+      pending: 0,
+      lastPullAt: expect.any(Number),
+      lastPushAt: expect.any(Number),
+    });
     const text = await cli('sync', 'status');
     expect(text.stdout).toMatch(/^Synced \d\d:\d\d/);
 
@@ -98,10 +116,14 @@ describe('packdesk shop and sync commands', () => {
     expect(several.stderr).toMatch(/^error INVALID_INPUT: This authorisation covers 2 shops/m);
     for (const shop of sim.state.shops) expect(several.stdout).toContain(shop.cipher);
 
-    const answer = await fetch(`${sim.authBase}/api/v2/token/get?app_key=${sim.appKey}&app_secret=${sim.appSecret}&auth_code=${sim.controls.issueAuthCode()}&grant_type=authorized_code`);
+    const answer = await fetch(
+      `${sim.authBase}/api/v2/token/get?app_key=${sim.appKey}&app_secret=${sim.appSecret}&auth_code=${sim.controls.issueAuthCode()}&grant_type=authorized_code`,
+    );
     const tokens = (await answer.json()) as { data: { access_token: string; refresh_token: string } };
     const second = sim.state.shops[1]!;
-    const named = await cli(...connectArgs(['--access-token', tokens.data.access_token, '--refresh-token', tokens.data.refresh_token, '--shop-cipher', second.cipher]));
+    const named = await cli(
+      ...connectArgs(['--access-token', tokens.data.access_token, '--refresh-token', tokens.data.refresh_token, '--shop-cipher', second.cipher]),
+    );
     expect(named.code, named.stderr).toBe(0);
     expect(named.stdout).toContain(second.name);
     expect(named.stdout + named.stderr).not.toContain(tokens.data.access_token);

@@ -18,8 +18,7 @@ const codeArb = fc
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
 const wedgeEdgeArb = fc.string({ unit: fc.constantFrom('\r', '\n', '\t', ' '), maxLength: 4 });
-const toFullWidth = (s: string) =>
-  [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) - 0x21 + 0xff01) : c)).join('');
+const toFullWidth = (s: string) => [...s].map((c) => (c >= '!' && c <= '~' ? String.fromCharCode(c.charCodeAt(0) - 0x21 + 0xff01) : c)).join('');
 
 describe('normaliseScan', () => {
   it('turns full-width digits (typed through an IME) into ASCII', () => {
@@ -74,13 +73,19 @@ describe('normaliseScan', () => {
 
   it('an empty or blank scan is SCAN_EMPTY', () => {
     for (const raw of ['', '\r\n', '\t', '   ', ']C1', '\u3000', 'PD:']) {
-      expect(errorCodeOf(() => normaliseScan(raw, { prefixes: ['PD:'] })), JSON.stringify(raw)).toBe('SCAN_EMPTY');
+      expect(
+        errorCodeOf(() => normaliseScan(raw, { prefixes: ['PD:'] })),
+        JSON.stringify(raw),
+      ).toBe('SCAN_EMPTY');
     }
   });
 
   it('control characters inside the code are SCAN_INVALID_CHARACTERS, with the code in the details', () => {
     for (const raw of ['AB\u0000C', '12\u001d34', 'X\rY', 'A\tB', 'A\u007fB', 'A\u0085B', 'A\u009fB']) {
-      expect(errorCodeOf(() => normaliseScan(raw)), JSON.stringify(raw)).toBe('SCAN_INVALID_CHARACTERS');
+      expect(
+        errorCodeOf(() => normaliseScan(raw)),
+        JSON.stringify(raw),
+      ).toBe('SCAN_INVALID_CHARACTERS');
     }
     try {
       normaliseScan('AB\u0007C');
@@ -108,10 +113,7 @@ describe('normaliseScan', () => {
   });
 
   it('property: AIM identifier + code normalises to the code', () => {
-    const aimArb = fc.tuple(
-      fc.constantFrom(...'ACEFGHIQdeXz'.split('')),
-      fc.constantFrom(...'0123456789AB'.split('')),
-    ).map(([a, b]) => `]${a}${b}`);
+    const aimArb = fc.tuple(fc.constantFrom(...'ACEFGHIQdeXz'.split('')), fc.constantFrom(...'0123456789AB'.split(''))).map(([a, b]) => `]${a}${b}`);
     fc.assert(
       fc.property(aimArb, codeArb, wedgeEdgeArb, (aim, code, after) => {
         expect(normaliseScan(aim + code + after)).toBe(code);
@@ -129,7 +131,10 @@ describe('normaliseScan', () => {
   });
 
   it('property: a C0/C1 control character between two code characters is refused', () => {
-    const controlArb = fc.integer({ min: 0, max: 0x9f }).filter((c) => c < 0x20 || c >= 0x7f).map((c) => String.fromCharCode(c));
+    const controlArb = fc
+      .integer({ min: 0, max: 0x9f })
+      .filter((c) => c < 0x20 || c >= 0x7f)
+      .map((c) => String.fromCharCode(c));
     fc.assert(
       fc.property(codeArb, controlArb, codeArb, (a, ctl, b) => {
         expect(errorCodeOf(() => normaliseScan(a + ctl + b))).toBe('SCAN_INVALID_CHARACTERS');

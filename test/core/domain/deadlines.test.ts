@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  RULES,
-  automaticOutcome,
-  nextDeadline,
-  openDeadlines,
-  urgencyOf,
-  type Deadline,
-  type Urgency,
-} from '../../../core/domain/deadlines.js';
+import { RULES, automaticOutcome, nextDeadline, openDeadlines, urgencyOf, type Deadline, type Urgency } from '../../../core/domain/deadlines.js';
 import { ORDER_STATUSES, type Order, type OrderStatus } from '../../../core/domain/types.js';
 import { T0, order } from './fixtures.js';
 
@@ -32,7 +24,10 @@ const factsArb = fc.record({
   platformDeadlines: fc.record({ shipBy: optTimeArb, collectBy: optTimeArb }),
 });
 
-const kinds = (o: Parameters<typeof openDeadlines>[0]) => openDeadlines(o).map((d) => d.kind).sort();
+const kinds = (o: Parameters<typeof openDeadlines>[0]) =>
+  openDeadlines(o)
+    .map((d) => d.kind)
+    .sort();
 const find = (o: Order, kind: Deadline['kind']) => openDeadlines(o).find((d) => d.kind === kind);
 
 describe('RULES', () => {
@@ -306,9 +301,7 @@ describe('automaticOutcome', () => {
   it('property: fires exactly when the PAY_BY or ANSWER_CANCELLATION deadline is OVERDUE', () => {
     fc.assert(
       fc.property(factsArb, timeArb, (facts, now) => {
-        const overdue = openDeadlines(facts).some(
-          (d) => (d.kind === 'PAY_BY' || d.kind === 'ANSWER_CANCELLATION') && urgencyOf(d, now) === 'OVERDUE',
-        );
+        const overdue = openDeadlines(facts).some((d) => (d.kind === 'PAY_BY' || d.kind === 'ANSWER_CANCELLATION') && urgencyOf(d, now) === 'OVERDUE');
         expect(automaticOutcome(facts, now) !== null).toBe(overdue);
       }),
     );

@@ -16,16 +16,7 @@ describe('compareNatural', () => {
   });
 
   it('walks bins the way a picker does', () => {
-    expect(sorted(['B-1', 'A-10', 'A-2', 'a-3', 'A-1-10', 'A-1-9', 'C', 'A-1'])).toEqual([
-      'A-1',
-      'A-1-9',
-      'A-1-10',
-      'A-2',
-      'a-3',
-      'A-10',
-      'B-1',
-      'C',
-    ]);
+    expect(sorted(['B-1', 'A-10', 'A-2', 'a-3', 'A-1-10', 'A-1-9', 'C', 'A-1'])).toEqual(['A-1', 'A-1-9', 'A-1-10', 'A-2', 'a-3', 'A-10', 'B-1', 'C']);
   });
 
   it('ignores case for ordering, but still separates strings that differ only in case', () => {

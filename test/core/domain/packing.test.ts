@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../core/domain/errors.js';
-import {
-  SCAN_VERDICTS,
-  isFullyPacked,
-  isPackDone,
-  matchItem,
-  packUnit,
-  unitsOrdered,
-  unitsPacked,
-  unpackUnit,
-} from '../../../core/domain/packing.js';
+import { SCAN_VERDICTS, isFullyPacked, isPackDone, matchItem, packUnit, unitsOrdered, unitsPacked, unpackUnit } from '../../../core/domain/packing.js';
 import type { Order, OrderLine } from '../../../core/domain/types.js';
 import { T0, deepFreeze, line } from './fixtures.js';
 

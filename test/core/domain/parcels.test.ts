@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { currentPackage, matchPackage, orderForUnit, packageContents, packageProgress, type UnitItem } from '../../../core/domain/parcels.js';
 import type { OrderLine } from '../../../core/domain/types.js';
 
-const line = (sellerSku: string, quantity: number, packedQuantity = 0): OrderLine => ({ skuId: sellerSku.toLowerCase(), sellerSku, productName: sellerSku, variation: '', quantity, packedQuantity });
+const line = (sellerSku: string, quantity: number, packedQuantity = 0): OrderLine => ({
+  skuId: sellerSku.toLowerCase(),
+  sellerSku,
+  productName: sellerSku,
+  variation: '',
+  quantity,
+  packedQuantity,
+});
 const item = (sellerSku: string, packageId: string, cancelled = false): UnitItem => ({ skuId: `p-${sellerSku}`, sellerSku, packageId, cancelled });
 
 // A split order: MUG ×3 and LID ×1; package P1 holds two mugs, P2 a mug and the lid.
@@ -19,7 +26,9 @@ describe('parcels: packages packed one after the other', () => {
     // An export's order: one package, no line items.
     expect(packageContents(split(0, 0), ['PKG-9'], []).map((c) => Object.fromEntries(c.units))).toEqual([{ 0: 3, 1: 1 }]);
     // A cancelled unit is not packed at all.
-    expect(Object.fromEntries(packageContents({ lines: [line('MUG', 2)] }, ['P1', 'P2'], [item('MUG', 'P1'), item('MUG', 'P2', true), item('MUG', 'P2')])[1]!.units)).toEqual({ 0: 1 });
+    expect(
+      Object.fromEntries(packageContents({ lines: [line('MUG', 2)] }, ['P1', 'P2'], [item('MUG', 'P1'), item('MUG', 'P2', true), item('MUG', 'P2')])[1]!.units),
+    ).toEqual({ 0: 1 });
   });
 
   it('counts packed units towards package 1 first, and names the package being packed', () => {

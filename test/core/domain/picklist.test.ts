@@ -19,7 +19,14 @@ const ordersArb = fc
   .map((linesPerOrder) => linesPerOrder.map((lines, i) => order({ id: `O-${i}`, lines })));
 const binArb = fc.option(fc.constantFrom('A-1', 'A-2', 'A-10', 'a-3', 'B-1', 'B-01', 'C'), { nil: null });
 const catalogueArb = fc
-  .tuple(...SKU_IDS.map((id) => fc.option(binArb.map((bin) => sku(id, bin)), { nil: undefined })))
+  .tuple(
+    ...SKU_IDS.map((id) =>
+      fc.option(
+        binArb.map((bin) => sku(id, bin)),
+        { nil: undefined },
+      ),
+    ),
+  )
   .map((entries) => new Map(entries.filter((s): s is Sku => s !== undefined).map((s) => [s.id, s])));
 
 /** Units still to pick per order and SKU, counted straight from the lines. */
@@ -85,21 +92,24 @@ describe('buildPickList', () => {
     expect(list.sections[0]!.kind).toBe('ALL');
     expect(list.sections[0]!.rows.map((r) => [r.skuId, r.bin, r.quantity, r.orders])).toEqual([
       ['CAP', 'A-2', 1, [{ orderId: 'O-1', quantity: 1 }]],
-      ['TEE', 'A-10', 3, [{ orderId: 'O-1', quantity: 2 }, { orderId: 'O-2', quantity: 1 }]],
+      [
+        'TEE',
+        'A-10',
+        3,
+        [
+          { orderId: 'O-1', quantity: 2 },
+          { orderId: 'O-2', quantity: 1 },
+        ],
+      ],
       ['SOCK', 'B-1', 1, [{ orderId: 'O-3', quantity: 1 }]],
       ['MUG', null, 3, [{ orderId: 'O-3', quantity: 3 }]],
     ]);
   });
 
   it('counts only units still to pack, and drops fully packed lines', () => {
-    const orders = [
-      order({ id: 'O-1', lines: [line('TEE', 3, 1), line('CAP', 2, 2)] }),
-      order({ id: 'O-2', lines: [line('TEE', 1, 1)] }),
-    ];
+    const orders = [order({ id: 'O-1', lines: [line('TEE', 3, 1), line('CAP', 2, 2)] }), order({ id: 'O-2', lines: [line('TEE', 1, 1)] })];
     const list = buildPickList(orders, catalogue(sku('TEE', 'A-1'), sku('CAP', 'A-2')));
-    expect(list.sections[0]!.rows.map((r) => [r.skuId, r.quantity, r.orders])).toEqual([
-      ['TEE', 2, [{ orderId: 'O-1', quantity: 2 }]],
-    ]);
+    expect(list.sections[0]!.rows.map((r) => [r.skuId, r.quantity, r.orders])).toEqual([['TEE', 2, [{ orderId: 'O-1', quantity: 2 }]]]);
     expect(list.totalUnits).toBe(2);
     expect(list.orderIds).toEqual(['O-1', 'O-2']);
   });
@@ -112,7 +122,10 @@ describe('buildPickList', () => {
 
   it('takes name and variation from the catalogue, falling back to the order line', () => {
     const orders = [
-      order({ id: 'O-1', lines: [line('TEE', 1, 0, { productName: 'Tee (from order)', variation: 'M' }), line('NEW', 1, 0, { productName: 'New thing', variation: 'Red' })] }),
+      order({
+        id: 'O-1',
+        lines: [line('TEE', 1, 0, { productName: 'Tee (from order)', variation: 'M' }), line('NEW', 1, 0, { productName: 'New thing', variation: 'Red' })],
+      }),
     ];
     const list = buildPickList(orders, catalogue(sku('TEE', 'A-1', { name: 'Tee (catalogue)', variation: 'Medium' })));
     const rows = list.sections[0]!.rows;
@@ -136,9 +149,7 @@ describe('buildPickList', () => {
     ];
     const list = buildPickList(orders, catalogue(sku('TEE', 'A-1'), sku('CAP', 'A-2')), { singleItemFirst: true });
     expect(list.sections.map((s) => s.kind)).toEqual(['SINGLE_ITEM', 'MULTI_ITEM']);
-    expect(list.sections[0]!.rows.map((r) => [r.skuId, r.quantity, r.orders.map((o) => o.orderId)])).toEqual([
-      ['TEE', 1, ['O-single']],
-    ]);
+    expect(list.sections[0]!.rows.map((r) => [r.skuId, r.quantity, r.orders.map((o) => o.orderId)])).toEqual([['TEE', 1, ['O-single']]]);
     expect(list.sections[1]!.rows.map((r) => [r.skuId, r.quantity, r.orders.map((o) => o.orderId)])).toEqual([
       ['TEE', 1, ['O-multi']],
       ['CAP', 3, ['O-multi', 'O-two']],

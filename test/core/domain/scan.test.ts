@@ -37,7 +37,11 @@ describe('decideScan', () => {
 
   it('an order that is packed, short-packed or packed and arranged is ALREADY_PACKED and not reopened', () => {
     const open = order({ id: 'OPEN', lines: [line('SKU-A', 2)] });
-    for (const named of [packed(), packed({ lines: [line('SKU-A', 2, 1)], shortPackReason: 'out of stock' }), packed({ status: 'AWAITING_COLLECTION', rtsAt: T0 })]) {
+    for (const named of [
+      packed(),
+      packed({ lines: [line('SKU-A', 2, 1)], shortPackReason: 'out of stock' }),
+      packed({ status: 'AWAITING_COLLECTION', rtsAt: T0 }),
+    ]) {
       const d = decideScan(state({ open, named }), scan, T0);
       expect(d).toMatchObject({ code: 'ORDER_ALREADY_PACKED', order: { id: 'P-1', packedBy: 'kim' }, packed: null });
       expect(d.open).toBeUndefined();
@@ -63,7 +67,11 @@ describe('decideScan', () => {
     expect(decideScan(state({ item: A }), scan, T0)).toMatchObject({ code: 'NO_OPEN_ORDER', item: A });
     expect(decideScan(state({ item: A }), { ...scan, singleItemMode: true }, T0).message).toMatch(/single-item/);
     const single = order({ id: 'S-1', lines: [line('SKU-A', 1)] });
-    expect(decideScan(state({ item: A, single }), { ...scan, singleItemMode: true }, T0)).toMatchObject({ code: 'ORDER_COMPLETE', open: 'S-1', order: { id: 'S-1' } });
+    expect(decideScan(state({ item: A, single }), { ...scan, singleItemMode: true }, T0)).toMatchObject({
+      code: 'ORDER_COMPLETE',
+      open: 'S-1',
+      order: { id: 'S-1' },
+    });
   });
 
   it('a completed open order no longer takes items; an unknown code is UNKNOWN_BARCODE', () => {
@@ -105,7 +113,9 @@ describe('process leases', () => {
   });
 
   it('a batch a live program prints cannot be resumed; a paused one, or a dead owner’s, is taken over', () => {
-    expect(() => decideResume({ id: 7, state: 'RUNNING' }, lease, 'b')).toThrow(expect.objectContaining({ code: 'BATCH_RUNNING', details: { batchId: 7, owner: { pid: 42, host: 'bench-pc', role: 'app', thisProgram: false } } }));
+    expect(() => decideResume({ id: 7, state: 'RUNNING' }, lease, 'b')).toThrow(
+      expect.objectContaining({ code: 'BATCH_RUNNING', details: { batchId: 7, owner: { pid: 42, host: 'bench-pc', role: 'app', thisProgram: false } } }),
+    );
     expect(() => decideResume({ id: 7, state: 'RUNNING' }, lease, 'a')).toThrow(/in this program/);
     expect(decideResume({ id: 7, state: 'RUNNING' }, null, 'b')).toBe('CLAIM');
     expect(decideResume({ id: 7, state: 'PAUSED' }, null, 'b')).toBe('CLAIM');

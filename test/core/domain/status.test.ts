@@ -88,7 +88,10 @@ describe('canTransition / assertTransition', () => {
   it('every non-terminal state has at least one exit', () => {
     for (const s of ORDER_STATUSES) {
       if (TERMINAL_STATUSES.includes(s)) continue;
-      expect(ORDER_STATUSES.some((t) => canTransition(s, t)), s).toBe(true);
+      expect(
+        ORDER_STATUSES.some((t) => canTransition(s, t)),
+        s,
+      ).toBe(true);
     }
   });
 

@@ -5,7 +5,16 @@ import { mergePlatformOrder, syncedStatus, type MergeFacts, type PlatformSnapsho
 import type { Order } from '../../../core/domain/types.js';
 
 const NOW = Date.UTC(2026, 10, 26, 9);
-const ADDRESS = { name: 'Ada', phone: '(+44)77******23', country: 'United Kingdom', state: 'England', city: 'London', district: '', address: '12 St James Square', postcode: 'SW1Y 4JH' };
+const ADDRESS = {
+  name: 'Ada',
+  phone: '(+44)77******23',
+  country: 'United Kingdom',
+  state: 'England',
+  city: 'London',
+  district: '',
+  address: '12 St James Square',
+  postcode: 'SW1Y 4JH',
+};
 
 function snap(over: Partial<PlatformSnapshot> = {}): PlatformSnapshot {
   return {
@@ -31,7 +40,15 @@ function snap(over: Partial<PlatformSnapshot> = {}): PlatformSnapshot {
   };
 }
 
-const FACTS: MergeFacts = { storedUpdateTime: null, cancelAnsweredAt: null, answerBy: null, openAtBench: false, labelPrintedAt: null, shipmentArrangedHere: false, cancelledHere: false };
+const FACTS: MergeFacts = {
+  storedUpdateTime: null,
+  cancelAnsweredAt: null,
+  answerBy: null,
+  openAtBench: false,
+  labelPrintedAt: null,
+  shipmentArrangedHere: false,
+  cancelledHere: false,
+};
 
 function first(over: Partial<PlatformSnapshot> = {}): Order {
   const r = mergePlatformOrder(snap(over), null, ['MUG'], FACTS, NOW);
@@ -52,15 +69,29 @@ describe('merging a platform order into the bench', () => {
 
   it('never takes older platform data over newer, and calls the same data unchanged', () => {
     const local = first();
-    expect(mergePlatformOrder(snap({ updateTime: NOW / 1000 - 61 }), local, ['MUG'], { ...FACTS, storedUpdateTime: NOW / 1000 - 60 }, NOW)).toEqual({ action: 'stale' });
+    expect(mergePlatformOrder(snap({ updateTime: NOW / 1000 - 61 }), local, ['MUG'], { ...FACTS, storedUpdateTime: NOW / 1000 - 60 }, NOW)).toEqual({
+      action: 'stale',
+    });
     expect(merge(local, {}).action).toBe('unchanged');
   });
 
   it('keeps the work done here: packed units, short-pack, handover', () => {
-    const local: Order = { ...first(), lines: [{ ...first().lines[0]!, packedQuantity: 1 }], shortPackReason: 'one broke', handedOverAt: NOW - HOUR, packedAt: NOW - HOUR };
+    const local: Order = {
+      ...first(),
+      lines: [{ ...first().lines[0]!, packedQuantity: 1 }],
+      shortPackReason: 'one broke',
+      handedOverAt: NOW - HOUR,
+      packedAt: NOW - HOUR,
+    };
     const r = merge(local, { sellerNote: 'gift wrap', lines: [{ skuId: 'P-MUG', sellerSku: 'MUG-01', productName: 'Mug', variation: 'Blue', quantity: 3 }] });
     if (r.action !== 'update') throw new Error(r.action);
-    expect(r.order).toMatchObject({ sellerNote: 'gift wrap', lines: [{ quantity: 3, packedQuantity: 1 }], shortPackReason: 'one broke', handedOverAt: NOW - HOUR, packedAt: NOW - HOUR });
+    expect(r.order).toMatchObject({
+      sellerNote: 'gift wrap',
+      lines: [{ quantity: 3, packedQuantity: 1 }],
+      shortPackReason: 'one broke',
+      handedOverAt: NOW - HOUR,
+      packedAt: NOW - HOUR,
+    });
   });
 
   it('never erases an address with the silence of an ON_HOLD answer; the platform tracking number replaces ours', () => {
@@ -84,7 +115,9 @@ describe('merging a platform order into the bench', () => {
     expect(syncedStatus(arranged, 'CANCELLED', { shipmentArrangedHere: true, cancelledHere: false })).toBe('CANCELLED');
     const cancelled = { ...first(), status: 'CANCELLED' as const };
     expect(syncedStatus(cancelled, 'AWAITING_SHIPMENT', { shipmentArrangedHere: false, cancelledHere: true })).toBe('CANCELLED');
-    expect(syncedStatus({ ...cancelled, provisional: true }, 'AWAITING_SHIPMENT', { shipmentArrangedHere: false, cancelledHere: false })).toBe('AWAITING_SHIPMENT');
+    expect(syncedStatus({ ...cancelled, provisional: true }, 'AWAITING_SHIPMENT', { shipmentArrangedHere: false, cancelledHere: false })).toBe(
+      'AWAITING_SHIPMENT',
+    );
     expect(syncedStatus(first(), 'ON_HOLD', { shipmentArrangedHere: false, cancelledHere: false })).toBe('ON_HOLD');
     const failed = { ...first(), status: 'DELIVERY_FAILED' as const };
     expect(syncedStatus(failed, 'IN_TRANSIT', { shipmentArrangedHere: false, cancelledHere: false })).toBe('DELIVERY_FAILED');
@@ -116,7 +149,9 @@ describe('merging a platform order into the bench', () => {
     expect(kinds(merge(started, { status: 'AWAITING_COLLECTION' }))).toEqual(['SHIPPED_ELSEWHERE']);
     expect(kinds(merge(started, { status: 'AWAITING_COLLECTION' }, { shipmentArrangedHere: true }))).toEqual([]);
     expect(kinds(merge(untouched, { recipient: { ...ADDRESS, address: '1 New Street' } }))).toEqual([]);
-    expect(kinds(merge(untouched, { recipient: { ...ADDRESS, address: '1 New Street' } }, { labelPrintedAt: NOW - HOUR }))).toEqual(['ADDRESS_CHANGED_AFTER_LABEL']);
+    expect(kinds(merge(untouched, { recipient: { ...ADDRESS, address: '1 New Street' } }, { labelPrintedAt: NOW - HOUR }))).toEqual([
+      'ADDRESS_CHANGED_AFTER_LABEL',
+    ]);
     expect(kinds(merge(untouched, { recipient: { ...ADDRESS, phone: '(+44)77*****99' } }, { labelPrintedAt: NOW - HOUR }))).toEqual([]);
     expect(kinds(merge(started, { status: 'ON_HOLD', recipient: null }))).toEqual(['ON_HOLD']);
     const released = merge({ ...started, status: 'ON_HOLD' }, { status: 'AWAITING_SHIPMENT' });

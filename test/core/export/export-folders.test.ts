@@ -33,7 +33,15 @@ describe('folderRefusal', () => {
   });
 
   it('refuses the system folders of Windows and its device paths, in any case', () => {
-    const dirs = ['C:\\Windows', 'c:\\windows\\system32', 'D:/Program Files/x', 'C:\\Program Files (x86)', 'C:\\ProgramData\\x', '\\\\.\\PhysicalDrive0', '\\\\?\\C:\\x'];
+    const dirs = [
+      'C:\\Windows',
+      'c:\\windows\\system32',
+      'D:/Program Files/x',
+      'C:\\Program Files (x86)',
+      'C:\\ProgramData\\x',
+      '\\\\.\\PhysicalDrive0',
+      '\\\\?\\C:\\x',
+    ];
     for (const dir of dirs) expect(folderRefusal(dir, 'win32'), dir).not.toBeNull();
   });
 
@@ -41,7 +49,8 @@ describe('folderRefusal', () => {
     for (const dir of ['/home/pat/exports', '/tmp/x', '/media/pat/USB', '/var/tmp/out', '/library-books', '/procurement', '/Users/pat/Desktop']) {
       expect(folderRefusal(dir, 'linux'), dir).toBeNull();
     }
-    for (const dir of ['D:\\', 'C:\\Users\\pat\\Documents', 'E:\\Windows backups', '\\\\server\\share\\exports']) expect(folderRefusal(dir, 'win32'), dir).toBeNull();
+    for (const dir of ['D:\\', 'C:\\Users\\pat\\Documents', 'E:\\Windows backups', '\\\\server\\share\\exports'])
+      expect(folderRefusal(dir, 'win32'), dir).toBeNull();
   });
 });
 
@@ -84,11 +93,15 @@ describe('export.orders: where it may write', () => {
   it('refuses /proc through the CLI instead of freezing (recursive mkdir there never returned)', () => {
     const { dir, cleanup } = tempDir();
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'export', '--dir', '/proc/packdesk-export', '--db', path.join(dir, 'x.db')], {
-        cwd: root,
-        encoding: 'utf8',
-        timeout: STUCK_MS,
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'core/cli/main.ts', 'export', '--dir', '/proc/packdesk-export', '--db', path.join(dir, 'x.db')],
+        {
+          cwd: root,
+          encoding: 'utf8',
+          timeout: STUCK_MS,
+        },
+      );
       expect(r.signal, 'the CLI did not finish').toBeNull();
       expect(r.status).toBe(1);
       expect(r.stderr).toMatch(/^error FOLDER_NOT_ALLOWED: .*system folder/);
@@ -161,7 +174,9 @@ describe.skipIf(!onLinux)('a folder that does not answer (named pipes)', () => {
       const file = path.join(scratch.dir, 'orders.csv');
       fs.writeFileSync(file, 'Order ID\r\n');
       const stuck = await blockFileThreads(scratch.dir);
-      const write = writeExportFiles(path.join(scratch.dir, 'out'), [{ name: 'x.csv', text: 'x' }], { timeoutMs: 20 }).catch((e: { code: string; message: string }) => e);
+      const write = writeExportFiles(path.join(scratch.dir, 'out'), [{ name: 'x.csv', text: 'x' }], { timeoutMs: 20 }).catch(
+        (e: { code: string; message: string }) => e,
+      );
       const read = readTextFile(file, 20).catch((e: { code: string; message: string }) => e);
       expect(await write).toMatchObject({ code: 'FOLDER_NOT_WRITABLE', message: expect.stringContaining('no answer within') });
       expect(await read).toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('no answer within') });

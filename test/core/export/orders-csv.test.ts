@@ -43,10 +43,8 @@ describe('ordersToCsvFiles: layout', () => {
   });
 
   it('writes statuses in Seller Center words and a pending cancellation as the substatus', () => {
-    const file = ordersToCsvFiles([
-      makeOrder(0, { status: 'AWAITING_COLLECTION' }),
-      makeOrder(1, { status: 'AWAITING_SHIPMENT', cancelRequestedAt: 1 }),
-    ]).files[0]!;
+    const file = ordersToCsvFiles([makeOrder(0, { status: 'AWAITING_COLLECTION' }), makeOrder(1, { status: 'AWAITING_SHIPMENT', cancelRequestedAt: 1 })])
+      .files[0]!;
     const rows = readCsv(file).rows;
     expect(rows[1]!.slice(1, 3)).toEqual(['Awaiting collection', '']);
     expect(rows[2]!.slice(1, 3)).toEqual(['Awaiting shipment', 'Cancellation requested']);
@@ -75,7 +73,14 @@ describe('ordersToCsvFiles: splitting', () => {
 
   it('never splits one order across two files', () => {
     const { files } = ordersToCsvFiles(orders, { maxRows: 3 });
-    const idsPerFile = files.map((f) => new Set(readCsv(f).rows.slice(1).map((r) => r[0])));
+    const idsPerFile = files.map(
+      (f) =>
+        new Set(
+          readCsv(f)
+            .rows.slice(1)
+            .map((r) => r[0]),
+        ),
+    );
     const seen = new Set<string>();
     for (const ids of idsPerFile) {
       for (const id of ids) {
@@ -117,7 +122,16 @@ describe('ordersToCsvFiles → parseOrderExport round trip', () => {
       makeOrder(3, { cancelRequestedAt: Date.parse('2024-03-16T00:00:00Z') }),
       makeOrder(4, {
         status: 'DELIVERY_FAILED',
-        recipient: { name: '张伟', phone: '-0123', country: 'Malaysia', state: '', city: 'Kuala Lumpur', district: '', address: '=1+1 Jalan Bukit', postcode: '50450' },
+        recipient: {
+          name: '张伟',
+          phone: '-0123',
+          country: 'Malaysia',
+          state: '',
+          city: 'Kuala Lumpur',
+          district: '',
+          address: '=1+1 Jalan Bukit',
+          postcode: '50450',
+        },
       }),
       ...ORDER_STATUSES.map((status, i) => makeOrder(10 + i, { status })),
     ];

@@ -66,7 +66,12 @@ describe('an order that is already packed', () => {
     await scan('O1');
     await scan(EAN);
     const batch = await core.call('handover.open', { station: 'dock', method: 'PICKUP' });
-    expect(await core.call('handover.scan', { batchId: batch.id, code: 'TTO1' })).toMatchObject({ code: 'PARCEL_NOT_ARRANGED', ok: false, message: 'Shipment not arranged', orderId: 'O1' });
+    expect(await core.call('handover.scan', { batchId: batch.id, code: 'TTO1' })).toMatchObject({
+      code: 'PARCEL_NOT_ARRANGED',
+      ok: false,
+      message: 'Shipment not arranged',
+      orderId: 'O1',
+    });
     expect(await core.call('handover.scan', { batchId: batch.id, code: 'TTO2' })).toMatchObject({ code: 'PARCEL_NOT_READY', orderId: 'O2' });
     await core.call('shipping.arrange', { orderIds: ['O1'] });
     expect(await core.call('handover.scan', { batchId: batch.id, code: 'TTO1' })).toMatchObject({ code: 'PARCEL_ADDED', count: 1 });

@@ -57,8 +57,7 @@ describe('orders.queue', () => {
     paid(c, 'F2', [line(a, 2)], 2 * HOUR, { carrier: 'Royal Mail' });
     paid(c, 'F3', [line(b), line(cap)], 3 * HOUR, { carrier: 'USPS' });
     paid(c, 'F4', [line(cap)], 4 * HOUR, { carrier: 'J&T Express', cancelRequestedAt: now - HOUR });
-    const ids = async (filter: Parameters<TestCore['call']>[1]) =>
-      (await c.call('orders.queue', filter as object)).orders.map((o) => o.id).sort();
+    const ids = async (filter: Parameters<TestCore['call']>[1]) => (await c.call('orders.queue', filter as object)).orders.map((o) => o.id).sort();
 
     expect(await ids({ carrier: 'USPS' })).toEqual(['F1', 'F3']);
     expect(await ids({ carrier: 'DHL' })).toEqual([]);
@@ -290,7 +289,10 @@ describe('optimistic concurrency', () => {
 describe('orders.search, orders.get, orders.list', () => {
   function seedSearch(c: TestCore) {
     const { a, b } = skus(c);
-    paid(c, '576400000000000001', [line(a)], HOUR, { trackingNumber: 'TT9400111899562537US', recipient: { ...makeOrder('x', [], 0).recipient, name: 'Grace Hopper' } });
+    paid(c, '576400000000000001', [line(a)], HOUR, {
+      trackingNumber: 'TT9400111899562537US',
+      recipient: { ...makeOrder('x', [], 0).recipient, name: 'Grace Hopper' },
+    });
     paid(c, '576400000000000002', [line(b)], 2 * HOUR, { trackingNumber: 'TT1111', recipient: { ...makeOrder('x', [], 0).recipient, name: 'Alan Turing' } });
   }
 

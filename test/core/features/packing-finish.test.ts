@@ -18,7 +18,11 @@ describe('packing.finish: the label, then the shipment, as the shop is set up', 
     const { core, printer } = await packedBench();
     expect(await core.call('settings.get', {})).toMatchObject({ packing: { autoPrint: true, autoShip: false } });
     const r = await core.call('packing.finish', { ...WHO, orderId: 'O1' });
-    expect(r).toMatchObject({ orderId: 'O1', label: { outcome: 'PRINTED', job: { state: 'SENT', kind: 'PRINT' }, error: null }, shipment: { outcome: 'NOT_ASKED' } });
+    expect(r).toMatchObject({
+      orderId: 'O1',
+      label: { outcome: 'PRINTED', job: { state: 'SENT', kind: 'PRINT' }, error: null },
+      shipment: { outcome: 'NOT_ASKED' },
+    });
     expect(r.order).toMatchObject({ status: 'AWAITING_SHIPMENT', packedBy: 'pat' });
     expect(r.order.labelPrintedAt).toBe(r.label.job!.sentAt);
     expect(labelsIn(printer.received())).toHaveLength(1);
@@ -32,7 +36,10 @@ describe('packing.finish: the label, then the shipment, as the shop is set up', 
     expect(outboxRows(core, 'order.shipment_arranged').map((o) => o.orderId)).toEqual(['O1']);
     expect(labelsIn(printer.received())).toHaveLength(1);
     // Finishing again prints nothing twice and arranges nothing twice.
-    expect(await core.call('packing.finish', { ...WHO, orderId: 'O1' })).toMatchObject({ label: { outcome: 'ALREADY_PRINTED' }, shipment: { outcome: 'ALREADY_ARRANGED' } });
+    expect(await core.call('packing.finish', { ...WHO, orderId: 'O1' })).toMatchObject({
+      label: { outcome: 'ALREADY_PRINTED' },
+      shipment: { outcome: 'ALREADY_ARRANGED' },
+    });
     expect(labelsIn(printer.received())).toHaveLength(1);
   });
 
@@ -41,14 +48,21 @@ describe('packing.finish: the label, then the shipment, as the shop is set up', 
     await core.call('settings.set', { packing: { autoShip: true } });
     printer.state.paperOut = true;
     const r = await core.call('packing.finish', { ...WHO, orderId: 'O1' });
-    expect(r).toMatchObject({ label: { outcome: 'FAILED', error: { code: 'PAPER_OUT' } }, shipment: { outcome: 'SKIPPED_NO_LABEL' }, order: { status: 'AWAITING_SHIPMENT', labelPrintedAt: null } });
+    expect(r).toMatchObject({
+      label: { outcome: 'FAILED', error: { code: 'PAPER_OUT' } },
+      shipment: { outcome: 'SKIPPED_NO_LABEL' },
+      order: { status: 'AWAITING_SHIPMENT', labelPrintedAt: null },
+    });
     expect(outboxRows(core, 'order.shipment_arranged')).toEqual([]);
   });
 
   it('with printing off, arranges only an order whose label went out before (a batch printed ahead)', async () => {
     const { core } = await packedBench(2);
     await core.call('settings.set', { packing: { autoPrint: false, autoShip: true } });
-    expect(await core.call('packing.finish', { ...WHO, orderId: 'O1' })).toMatchObject({ label: { outcome: 'NOT_ASKED' }, shipment: { outcome: 'SKIPPED_NO_LABEL' } });
+    expect(await core.call('packing.finish', { ...WHO, orderId: 'O1' })).toMatchObject({
+      label: { outcome: 'NOT_ASKED' },
+      shipment: { outcome: 'SKIPPED_NO_LABEL' },
+    });
     await core.call('printing.batch', { orderIds: ['O2'], ...WHO });
     const scan = scanner(core, 'bench-2');
     await scan('O2');

@@ -406,7 +406,11 @@ describe('packing.undo', () => {
     // Only the undo of a completed order tells the platform.
     expect(outboxRows(c, 'order.unpacked')).toHaveLength(1);
     expect(await errorCode(c.call('packing.undo', { station: 'bench-1', packer: 'pat' }))).toBe('NOTHING_TO_UNDO');
-    expect(scanRows(c).filter((r) => r.undone_at !== null).map((r) => r.scan_id)).toEqual(['a1', 'a2', 'b1']);
+    expect(
+      scanRows(c)
+        .filter((r) => r.undone_at !== null)
+        .map((r) => r.scan_id),
+    ).toEqual(['a1', 'a2', 'b1']);
   });
 
   it('after an undo the order can be completed again', async () => {

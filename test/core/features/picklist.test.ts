@@ -42,8 +42,18 @@ describe('picklist.build', () => {
       ['b-1', 'MUG', 2],
       [null, 'NEW', 1],
     ]);
-    expect(rows[1]).toMatchObject({ name: 'Tee', variation: 'M / White', orders: [{ orderId: 'P1', quantity: 2 }, { orderId: 'P2', quantity: 1 }] });
-    expect(rows[2]!.orders).toEqual([{ orderId: 'P1', quantity: 1 }, { orderId: 'P4', quantity: 1 }]);
+    expect(rows[1]).toMatchObject({
+      name: 'Tee',
+      variation: 'M / White',
+      orders: [
+        { orderId: 'P1', quantity: 2 },
+        { orderId: 'P2', quantity: 1 },
+      ],
+    });
+    expect(rows[2]!.orders).toEqual([
+      { orderId: 'P1', quantity: 1 },
+      { orderId: 'P4', quantity: 1 },
+    ]);
     expect(wave.totalUnits).toBe(9);
     expect([...wave.orderIds].sort()).toEqual(['P1', 'P2', 'P3', 'P4']);
   });

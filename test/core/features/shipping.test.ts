@@ -11,8 +11,7 @@ const core = freshCoreEachTest();
 function seed(c: TestCore) {
   const a = seedSku(c, makeSku('A'));
   const now = c.clock.now();
-  const packed = (id: string, over: Partial<Order> = {}) =>
-    seedOrder(c, makeOrder(id, [line(a, 2, 2)], now, { packedAt: now - HOUR, ...over }));
+  const packed = (id: string, over: Partial<Order> = {}) => seedOrder(c, makeOrder(id, [line(a, 2, 2)], now, { packedAt: now - HOUR, ...over }));
   const unpacked = (id: string, over: Partial<Order> = {}) => seedOrder(c, makeOrder(id, [line(a, 2, 1)], now, over));
   return { a, packed, unpacked, now };
 }
@@ -141,8 +140,7 @@ describe('shipping.arrange', () => {
     c.context.db.exec(`CREATE TRIGGER fail_one BEFORE INSERT ON outbox WHEN NEW.order_id = 'B0550'
       BEGIN SELECT RAISE(ABORT, 'disk full'); END`);
     expect(await errorCode(c.call('shipping.arrange', { orderIds: ids }))).toBe('INTERNAL');
-    const count = (status: string) =>
-      c.context.db.prepare('SELECT count(*) FROM orders WHERE status = ?').pluck().get(status) as number;
+    const count = (status: string) => c.context.db.prepare('SELECT count(*) FROM orders WHERE status = ?').pluck().get(status) as number;
     expect(count('AWAITING_COLLECTION')).toBe(500);
     expect(count('AWAITING_SHIPMENT')).toBe(100);
     expect(outboxRows(c).map((r) => r.orderId)).toEqual(ids.slice(0, 500));

@@ -37,7 +37,9 @@ describe('shop settings', () => {
   it('keeps the return address and puts it on the label', async () => {
     const c = core();
     expect((await c.call('settings.get', {})).sender.name).toBe('');
-    const saved = await c.call('settings.set', { sender: { name: 'Lotus Gifts Ltd', address: '9 Dock Road', city: 'Leeds', postcode: 'LS1 1AA', country: 'United Kingdom' } });
+    const saved = await c.call('settings.set', {
+      sender: { name: 'Lotus Gifts Ltd', address: '9 Dock Road', city: 'Leeds', postcode: 'LS1 1AA', country: 'United Kingdom' },
+    });
     expect(saved.sender).toMatchObject({ name: 'Lotus Gifts Ltd', phone: '' });
     expect(saved.timeZoneOffsetMinutes).toBe(0);
     await c.call('import.orders', { path: EN });

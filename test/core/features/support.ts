@@ -32,9 +32,13 @@ export interface OutboxRow {
 }
 
 export function outboxRows(core: TestCore, kind?: string): OutboxRow[] {
-  const rows = core.context.db
-    .prepare('SELECT id, at, kind, order_id, payload FROM outbox ORDER BY id')
-    .all() as { id: number; at: number; kind: string; order_id: string | null; payload: string }[];
+  const rows = core.context.db.prepare('SELECT id, at, kind, order_id, payload FROM outbox ORDER BY id').all() as {
+    id: number;
+    at: number;
+    kind: string;
+    order_id: string | null;
+    payload: string;
+  }[];
   return rows
     .filter((r) => kind === undefined || r.kind === kind)
     .map((r) => ({ id: r.id, at: r.at, kind: r.kind, orderId: r.order_id, payload: JSON.parse(r.payload) as unknown }));
@@ -80,7 +84,11 @@ export function snapshot(core: TestCore): Record<string, unknown[]> {
     .pluck()
     .all() as string[];
   // Sorted by content: some tables have no rowid (WITHOUT ROWID), and row order is no part of "unchanged".
-  const rows = (t: string) => (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[]).map((r) => JSON.stringify(r)).sort().map((r) => JSON.parse(r) as unknown);
+  const rows = (t: string) =>
+    (db.prepare(`SELECT * FROM "${t}"`).all() as unknown[])
+      .map((r) => JSON.stringify(r))
+      .sort()
+      .map((r) => JSON.parse(r) as unknown);
   return Object.fromEntries(tables.map((t) => [t, rows(t)]));
 }
 

@@ -71,12 +71,22 @@ describe('parseCatalogueCsv', () => {
   });
 
   it('accepts the short header names', () => {
-    const parse = parseCatalogueCsv(csvText([['SKU', 'Name', 'UPC', 'Location', 'Stock'], ['A1', 'Mug', '012345678905', 'Z-9', '4']]));
+    const parse = parseCatalogueCsv(
+      csvText([
+        ['SKU', 'Name', 'UPC', 'Location', 'Stock'],
+        ['A1', 'Mug', '012345678905', 'Z-9', '4'],
+      ]),
+    );
     expect(parse.skus[0]).toMatchObject({ sellerSku: 'A1', name: 'Mug', barcodes: ['012345678905'], bin: 'Z-9', stockOnHand: 4 });
   });
 
   it('refuses a file without a Seller SKU column', () => {
-    const parse = parseCatalogueCsv(csvText([['Name', 'Stock'], ['Mug', '3']]));
+    const parse = parseCatalogueCsv(
+      csvText([
+        ['Name', 'Stock'],
+        ['Mug', '3'],
+      ]),
+    );
     expect(where(parse.errors)).toEqual([[1, 'Seller SKU', 'MISSING_VALUE']]);
     expect(parse.skus).toEqual([]);
   });
@@ -101,13 +111,25 @@ describe('parseCatalogueCsv', () => {
   });
 
   it('reports a seller SKU listed twice, whatever its case', () => {
-    const parse = parseCatalogueCsv(csvText([['Seller SKU', 'Stock'], ['mug-1', '1'], ['B', '2'], ['MUG-1', '3']]));
+    const parse = parseCatalogueCsv(
+      csvText([
+        ['Seller SKU', 'Stock'],
+        ['mug-1', '1'],
+        ['B', '2'],
+        ['MUG-1', '3'],
+      ]),
+    );
     expect(where(parse.errors)).toEqual([[4, 'Seller SKU', 'CONFLICTING_ROWS']]);
     expect(parse.errors[0]!.message).toContain('row 2');
   });
 
   it('refuses a barcode a spreadsheet turned into a number', () => {
-    const parse = parseCatalogueCsv(csvText([['Seller SKU', 'EAN'], ['A', '5.01235E+12']]));
+    const parse = parseCatalogueCsv(
+      csvText([
+        ['Seller SKU', 'EAN'],
+        ['A', '5.01235E+12'],
+      ]),
+    );
     expect(where(parse.errors)).toEqual([[2, 'EAN', 'BAD_NUMBER']]);
   });
 

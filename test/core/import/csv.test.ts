@@ -11,7 +11,11 @@ describe('readCsv', () => {
   });
 
   it('reads CRLF, LF and lone CR line ends alike', () => {
-    const expected = [['a', 'b'], ['c', 'd'], ['e', 'f']];
+    const expected = [
+      ['a', 'b'],
+      ['c', 'd'],
+      ['e', 'f'],
+    ];
     expect(readCsv('a,b\r\nc,d\r\ne,f\r\n').rows).toEqual(expected);
     expect(readCsv('a,b\nc,d\ne,f\n').rows).toEqual(expected);
     expect(readCsv('a,b\rc,d\re,f').rows).toEqual(expected);
@@ -92,9 +96,7 @@ describe('writeCsv', () => {
   });
 
   it('defuses cells a spreadsheet would run as a formula', () => {
-    expect(writeCsv([['=HYPERLINK("x")', '+44 7700 900123', '-2+3', '@SUM(A1)']])).toBe(
-      `"'=HYPERLINK(""x"")",'+44 7700 900123,'-2+3,'@SUM(A1)\r\n`,
-    );
+    expect(writeCsv([['=HYPERLINK("x")', '+44 7700 900123', '-2+3', '@SUM(A1)']])).toBe(`"'=HYPERLINK(""x"")",'+44 7700 900123,'-2+3,'@SUM(A1)\r\n`);
   });
 
   it('leaves plain numbers alone, negative and signed ones included', () => {

@@ -74,9 +74,7 @@ describe('rows that do not match the header', () => {
   it('refuses a row with fewer cells than the header instead of reading the missing ones as empty', () => {
     const text = csvText([[...BASIC_HEADER], basicCells, basicCells.slice(0, 6)]) + csvText([basicCells]);
     const parse = parseOrderExport(text);
-    expect(parse.errors).toEqual([
-      expect.objectContaining({ row: 3, code: 'ROW_TOO_SHORT', found: 6, expected: BASIC_HEADER.length }),
-    ]);
+    expect(parse.errors).toEqual([expect.objectContaining({ row: 3, code: 'ROW_TOO_SHORT', found: 6, expected: BASIC_HEADER.length })]);
     expect(parse.errors[0]!.message).toMatch(/^Row 3: .*6 cells.*9/);
     expect(parse.orders).toEqual([]);
   });
@@ -115,12 +113,7 @@ describe('phantom orders', () => {
 
   it('refuses control characters in any cell (ESC, NUL, DEL, C1), naming the column and showing the character', () => {
     const parse = parseOrderExport(
-      basicFile([
-        { 'Order ID': '5764\u001b62' },
-        { Recipient: 'Amelia\u0000Jones' },
-        { 'Product Name': 'Mug\u007f' },
-        { 'Seller SKU': 'A\u0085B' },
-      ]),
+      basicFile([{ 'Order ID': '5764\u001b62' }, { Recipient: 'Amelia\u0000Jones' }, { 'Product Name': 'Mug\u007f' }, { 'Seller SKU': 'A\u0085B' }]),
     );
     expect(where(parse.errors)).toEqual([
       [2, 'Order ID', 'CONTROL_CHARACTER'],
@@ -153,7 +146,12 @@ describe('phantom orders', () => {
   });
 
   it('refuses a header name of 5 MB without crashing', () => {
-    const parse = parseOrderExport(csvText([['Order ID', `中${'-'.repeat(5_000_000)}`], ['1', '2']]));
+    const parse = parseOrderExport(
+      csvText([
+        ['Order ID', `中${'-'.repeat(5_000_000)}`],
+        ['1', '2'],
+      ]),
+    );
     expect(where(parse.errors)).toEqual([[1, undefined, 'CELL_TOO_LONG']]);
   });
 });
@@ -226,7 +224,12 @@ describe('files with nothing to import, or of the wrong kind', () => {
   });
 
   it('still names missing columns of an order export that has its Order ID column', () => {
-    const parse = parseOrderExport(csvText([['Order Number', 'Product Name'], ['1', 'Mug']]));
+    const parse = parseOrderExport(
+      csvText([
+        ['Order Number', 'Product Name'],
+        ['1', 'Mug'],
+      ]),
+    );
     expect(parse.wrongKind).toBeNull();
     expect(parse.errors.map((e) => e.code)).toEqual(['MISSING_VALUE', 'MISSING_VALUE', 'MISSING_VALUE', 'MISSING_VALUE']);
   });

@@ -121,7 +121,10 @@ const byteOp: fc.Arbitrary<ByteOp> = fc.oneof(
   fc.record({
     kind: fc.constant('insert' as const),
     at: fraction,
-    text: fc.oneof(fc.constantFrom('"', ',', '\n', '\r\n', '\r', '\u0000', '\u001b', '""', '","'), fc.constantFrom(',', '"').map((c) => c.repeat(5_000))),
+    text: fc.oneof(
+      fc.constantFrom('"', ',', '\n', '\r\n', '\r', '\u0000', '\u001b', '""', '","'),
+      fc.constantFrom(',', '"').map((c) => c.repeat(5_000)),
+    ),
   }),
 );
 const none = fc.constant(null);
@@ -129,11 +132,20 @@ const baseIndex = fc.integer({ min: 0, max: BASES.length - 1 });
 const cases: fc.Arbitrary<Case> = fc.oneof(
   // Cut short: the finding (a cut export imported 1,048 times in 2,468).
   { weight: 4, arbitrary: fc.record({ base: baseIndex, table: none, bytes: fc.constant<ByteOp[]>([]), cut: fraction, utf16: none }) },
-  { weight: 2, arbitrary: fc.record({ base: baseIndex, table: none, bytes: fc.array(byteOp, { minLength: 1, maxLength: 3 }), cut: fc.option(fraction), utf16: none }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({ base: baseIndex, table: none, bytes: fc.array(byteOp, { minLength: 1, maxLength: 3 }), cut: fc.option(fraction), utf16: none }),
+  },
   { weight: 3, arbitrary: fc.record({ base: baseIndex, table: tableOp, bytes: fc.array(byteOp, { maxLength: 1 }), cut: none, utf16: none }) },
   {
     weight: 1,
-    arbitrary: fc.record({ base: baseIndex, table: none, bytes: fc.constant<ByteOp[]>([]), cut: none, utf16: fc.constantFrom('le' as const, 'le-bom' as const, 'be' as const, 'be-bom' as const) }),
+    arbitrary: fc.record({
+      base: baseIndex,
+      table: none,
+      bytes: fc.constant<ByteOp[]>([]),
+      cut: none,
+      utf16: fc.constantFrom('le' as const, 'le-bom' as const, 'be' as const, 'be-bom' as const),
+    }),
   },
 );
 
@@ -143,7 +155,9 @@ function build(c: Case): { bytes: Buffer; mustRefuse: boolean; cutInRow: boolean
   // Changes to one row a reader must notice (its width, or a cell no export holds), unless a
   // byte change after it happened to undo them (a comma slipped into the row that lost a cell).
   const t = c.bytes.length === 0 ? c.table : null;
-  let mustRefuse = t !== null && (t.kind === 'dropCell' || t.kind === 'doubleCell' || (t.kind === 'hugeCell' && (t.unit.length * t.times > MAX_CELL_CHARS || t.unit === '\u001b')));
+  let mustRefuse =
+    t !== null &&
+    (t.kind === 'dropCell' || t.kind === 'doubleCell' || (t.kind === 'hugeCell' && (t.unit.length * t.times > MAX_CELL_CHARS || t.unit === '\u001b')));
   for (const op of c.bytes) bytes = applyBytes(bytes, op);
   if (c.bytes.some((op) => op.kind === 'insert' && op.text === '\u0000')) mustRefuse = true;
   let cutInRow = false;
@@ -175,41 +189,45 @@ describe('importing mutated exports (property)', () => {
   });
   afterAll(() => core.dispose());
 
-  it(`never crashes, codes every refusal, writes nothing for a refused file, never takes a cut one (${RUNS} files)`, async () => {
-    const seen = { refused: 0, accepted: 0, cutInRow: 0 };
-    await fc.assert(
-      fc.asyncProperty(cases, async (c) => {
-        const { bytes, mustRefuse, cutInRow } = build(c);
-        fs.writeFileSync(file, bytes);
-        const before = snapshot(core);
-        const res = await core.dispatch('import.orders', { path: file });
-        if (cutInRow) seen.cutInRow++;
-        if (res.ok) {
-          seen.accepted++;
-          expect(mustRefuse, 'a file that had to be refused was imported').toBe(false);
-          // A cut inside a row may leave nothing to import (cut in the byte order mark), never orders.
-          if (cutInRow) expect(res.result).toMatchObject({ orders: 0, warnings: [expect.anything()] });
-          return;
-        }
-        seen.refused++;
-        expect(ERROR_CODES).toContain(res.error.code);
-        expect(['INTERNAL', 'INVALID_INPUT']).not.toContain(res.error.code);
-        if (res.error.code === 'IMPORT_INVALID') {
-          const errors = (res.error.details as { errors: RowError[] }).errors;
-          expect(errors.length).toBeGreaterThan(0);
-          for (const e of errors) {
-            expect(ROW_ERROR_CODES).toContain(e.code);
-            expect(e.row).toBeGreaterThanOrEqual(1);
-            expect(typeof e.message).toBe('string');
+  it(
+    `never crashes, codes every refusal, writes nothing for a refused file, never takes a cut one (${RUNS} files)`,
+    async () => {
+      const seen = { refused: 0, accepted: 0, cutInRow: 0 };
+      await fc.assert(
+        fc.asyncProperty(cases, async (c) => {
+          const { bytes, mustRefuse, cutInRow } = build(c);
+          fs.writeFileSync(file, bytes);
+          const before = snapshot(core);
+          const res = await core.dispatch('import.orders', { path: file });
+          if (cutInRow) seen.cutInRow++;
+          if (res.ok) {
+            seen.accepted++;
+            expect(mustRefuse, 'a file that had to be refused was imported').toBe(false);
+            // A cut inside a row may leave nothing to import (cut in the byte order mark), never orders.
+            if (cutInRow) expect(res.result).toMatchObject({ orders: 0, warnings: [expect.anything()] });
+            return;
           }
-        }
-        expect(snapshot(core)).toEqual(before);
-      }),
-      { numRuns: RUNS, interruptAfterTimeLimit: HANG_GUARD_MS, markInterruptAsFailure: true },
-    );
-    // The mix is what the property is about: enough of each outcome for it to mean something.
-    expect(seen.refused + seen.accepted).toBe(RUNS);
-    expect(seen.cutInRow).toBeGreaterThan(RUNS / 5);
-    expect(seen.accepted).toBeGreaterThan(RUNS / 20);
-  }, HANG_GUARD_MS + 60_000);
+          seen.refused++;
+          expect(ERROR_CODES).toContain(res.error.code);
+          expect(['INTERNAL', 'INVALID_INPUT']).not.toContain(res.error.code);
+          if (res.error.code === 'IMPORT_INVALID') {
+            const errors = (res.error.details as { errors: RowError[] }).errors;
+            expect(errors.length).toBeGreaterThan(0);
+            for (const e of errors) {
+              expect(ROW_ERROR_CODES).toContain(e.code);
+              expect(e.row).toBeGreaterThanOrEqual(1);
+              expect(typeof e.message).toBe('string');
+            }
+          }
+          expect(snapshot(core)).toEqual(before);
+        }),
+        { numRuns: RUNS, interruptAfterTimeLimit: HANG_GUARD_MS, markInterruptAsFailure: true },
+      );
+      // The mix is what the property is about: enough of each outcome for it to mean something.
+      expect(seen.refused + seen.accepted).toBe(RUNS);
+      expect(seen.cutInRow).toBeGreaterThan(RUNS / 5);
+      expect(seen.accepted).toBeGreaterThan(RUNS / 20);
+    },
+    HANG_GUARD_MS + 60_000,
+  );
 });

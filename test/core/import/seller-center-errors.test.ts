@@ -113,7 +113,12 @@ describe('parseOrderExport: bad cells', () => {
   });
 
   it('names every missing required column at once', () => {
-    const parse = parseOrderExport(csvText([['Order Number', 'Product Name'], ['1', 'Mug']]));
+    const parse = parseOrderExport(
+      csvText([
+        ['Order Number', 'Product Name'],
+        ['1', 'Mug'],
+      ]),
+    );
     expect(where(parse.errors)).toEqual([
       [1, 'Order Status', 'MISSING_VALUE'],
       [1, 'Quantity', 'MISSING_VALUE'],

@@ -46,7 +46,9 @@ describe('orders', () => {
 
   it('keeps the API shape: one line item per unit, masked phone, null address', async () => {
     const server = await platformServer(() => ({
-      json: ok({ orders: [order('O1', { recipient_address: { name: 'Li', phone_number: '(+44)79*****12', district_info: [] }, rts_sla_time: 1_700_100_000 })] }),
+      json: ok({
+        orders: [order('O1', { recipient_address: { name: 'Li', phone_number: '(+44)79*****12', district_info: [] }, rts_sla_time: 1_700_100_000 })],
+      }),
     }));
     const { client } = testClient(server);
     const [got] = await client.getOrders(['O1']);
@@ -56,7 +58,14 @@ describe('orders', () => {
   });
 
   it('asks for order details 50 ids at a time', async () => {
-    const server = await platformServer((req) => ({ json: ok({ orders: req.query.get('ids')!.split(',').map((id) => order(id)) }) }));
+    const server = await platformServer((req) => ({
+      json: ok({
+        orders: req.query
+          .get('ids')!
+          .split(',')
+          .map((id) => order(id)),
+      }),
+    }));
     const { client } = testClient(server);
     const ids = Array.from({ length: 120 }, (_, i) => `O${i}`);
     const orders = await client.getOrders(ids);
@@ -97,7 +106,9 @@ describe('shipping', () => {
   });
 
   it('tells a label still being generated from other refusals', async () => {
-    const server = await platformServer((_req, i) => ({ json: i === 0 ? refusal(11034037, 'document is generating') : refusal(21023035, 'package not shipped') }));
+    const server = await platformServer((_req, i) => ({
+      json: i === 0 ? refusal(11034037, 'document is generating') : refusal(21023035, 'package not shipped'),
+    }));
     const { client } = testClient(server);
     expect((await caught(() => client.getShippingDocument('PK1'))).code).toBe('PLATFORM_LABEL_NOT_READY');
     const other = await caught(() => client.getShippingDocument('PK1'));
@@ -112,7 +123,9 @@ describe('label documents', () => {
   const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('%%EOF\n')]);
 
   it('downloads doc_url without the access token, and checks it is a PDF', async () => {
-    const docs = await platformServer((req) => (req.path === '/label.pdf' ? { raw: pdf, headers: { 'content-type': 'application/pdf' } } : { raw: '<html>nope</html>' }));
+    const docs = await platformServer((req) =>
+      req.path === '/label.pdf' ? { raw: pdf, headers: { 'content-type': 'application/pdf' } } : { raw: '<html>nope</html>' },
+    );
     const api = await platformServer(() => ({ json: ok({ doc_url: `${docs.url}/label.pdf?sig=abc`, tracking_number: 'TT123' }) }));
     const { client } = testClient(api);
     const doc = await client.getShippingDocument('PK1');
@@ -132,7 +145,9 @@ describe('label documents', () => {
   });
 
   it('reads an expired link (403) as refused, and retries a 503', async () => {
-    const docs = await platformServer((req, i) => (req.path === '/gone.pdf' ? { status: 403, raw: 'expired' } : i === 1 ? { status: 503, raw: 'busy' } : { raw: pdf }));
+    const docs = await platformServer((req, i) =>
+      req.path === '/gone.pdf' ? { status: 403, raw: 'expired' } : i === 1 ? { status: 503, raw: 'busy' } : { raw: pdf },
+    );
     const { client } = testClient(docs);
     expect((await caught(() => client.downloadDocument(`${docs.url}/gone.pdf`))).code).toBe('PLATFORM_REJECTED');
     expect((await client.downloadDocument(`${docs.url}/ok.pdf`)).length).toBe(pdf.length);
@@ -184,7 +199,10 @@ describe('cancellations', () => {
       { name: 'packed', text: 'Already packed' },
       { name: 'shipped', text: null },
     ]);
-    expect(await client.sellerCancel({ order_id: 'O1', cancel_reason: 'out_of_stock' })).toEqual({ cancelId: 'C5', cancelStatus: 'CANCELLATION_REQUEST_SUCCESS' });
+    expect(await client.sellerCancel({ order_id: 'O1', cancel_reason: 'out_of_stock' })).toEqual({
+      cancelId: 'C5',
+      cancelStatus: 'CANCELLATION_REQUEST_SUCCESS',
+    });
     await expect(client.approveCancellation('C1', '')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
   });
 });

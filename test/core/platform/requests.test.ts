@@ -58,7 +58,9 @@ describe('requests to the platform', () => {
 
   it('leaves shop_cipher off /authorization/* and on every shop call', async () => {
     const server = await platformServer((req) =>
-      req.path.startsWith('/authorization') ? { json: ok({ shops: [{ id: 'S1', name: 'Shop One', cipher: CIPHER, region: 'GB' }] }) } : { json: ok({ package_status: 'PROCESSING' }) },
+      req.path.startsWith('/authorization')
+        ? { json: ok({ shops: [{ id: 'S1', name: 'Shop One', cipher: CIPHER, region: 'GB' }] }) }
+        : { json: ok({ package_status: 'PROCESSING' }) },
     );
     const { client } = testClient(server, { shopCipher: null });
     const shops = await client.listAuthorizedShops();

@@ -157,7 +157,9 @@ describe('writes the platform might apply twice', () => {
     expect((await caught(() => a.client.shipPackage('P1', { handover_method: 'PICKUP' }))).details).toMatchObject({ outcomeUnknown: true });
     expect(internal.requests).toHaveLength(1);
 
-    const throttled = await platformServer((_req, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '1' }, json: refusal(36009002, 'slow') } : { json: ok({}) }));
+    const throttled = await platformServer((_req, i) =>
+      i === 0 ? { status: 429, headers: { 'retry-after': '1' }, json: refusal(36009002, 'slow') } : { json: ok({}) },
+    );
     const b = testClient(throttled);
     await b.client.shipPackage('P1', { handover_method: 'PICKUP' });
     expect(throttled.requests).toHaveLength(2);

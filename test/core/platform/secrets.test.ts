@@ -40,14 +40,16 @@ describe('secrets in errors and logs', () => {
     ];
     const server = await platformServer((_req, i) => answers[i] ?? { status: 500, raw: ECHO });
     const { client, logs } = testClient(server, { runtime: { backoff: { maxAttempts: 1 } } });
-    const errors = [
-      await caught(() => client.getPackage('P1')),
-      await caught(() => client.getPackage('P1')),
-      await caught(() => client.getPackage('P1')),
-    ];
+    const errors = [await caught(() => client.getPackage('P1')), await caught(() => client.getPackage('P1')), await caught(() => client.getPackage('P1'))];
     const batch = await client.batchShip([{ id: 'PK1', handover_method: 'PICKUP' }]);
     errors.push(await caught(() => client.getPackage('P1')), await caught(() => client.getPackage('P1')));
-    expect(errors.map((e) => e.code)).toEqual(['PLATFORM_THROTTLED', 'PLATFORM_REJECTED', 'PLATFORM_AUTH_NEEDED', 'PLATFORM_BAD_RESPONSE', 'PLATFORM_UNREACHABLE']);
+    expect(errors.map((e) => e.code)).toEqual([
+      'PLATFORM_THROTTLED',
+      'PLATFORM_REJECTED',
+      'PLATFORM_AUTH_NEEDED',
+      'PLATFORM_BAD_RESPONSE',
+      'PLATFORM_UNREACHABLE',
+    ]);
     expect(errors[1]!.message).toContain('[redacted]');
     const written = everythingWritten(errors, logs) + JSON.stringify(batch);
     expect(logs.length).toBeGreaterThan(0);
@@ -93,7 +95,12 @@ describe('secrets in errors and logs', () => {
     });
     errors.push(await caught(() => c.client.getPackage('P1')));
 
-    expect(errors.map((e) => (e as { code: string }).code)).toEqual(['PLATFORM_AUTH_NEEDED', 'PLATFORM_UNREACHABLE', 'PLATFORM_AUTH_NEEDED', 'CREDENTIALS_UNAVAILABLE']);
+    expect(errors.map((e) => (e as { code: string }).code)).toEqual([
+      'PLATFORM_AUTH_NEEDED',
+      'PLATFORM_UNREACHABLE',
+      'PLATFORM_AUTH_NEEDED',
+      'CREDENTIALS_UNAVAILABLE',
+    ]);
     expect((errors[0] as Error).message).toContain('signed in again');
     expectNoSecrets(everythingWritten(errors, [...a.logs, ...b.logs, ...env.logs, ...c.logs]));
   });

@@ -3,16 +3,42 @@ import { encodeQuery, signRequest, toQueryPairs } from '../../../core/platform/s
 
 describe('request signing', () => {
   it('matches the public SDK test vector', () => {
-    expect(signRequest('app_secret', '/test-api', [['foo', 'bar']], '')).toBe(
-      'd3cb7fe11ecae942802ceeca67e7cf10120cc12f1517d45fbc1c8cfe5413c80f',
-    );
+    expect(signRequest('app_secret', '/test-api', [['foo', 'bar']], '')).toBe('d3cb7fe11ecae942802ceeca67e7cf10120cc12f1517d45fbc1c8cfe5413c80f');
   });
 
   it('sorts keys, leaves out sign and access_token, and appends the body', () => {
-    const a = signRequest('s', '/p', [['b', '2'], ['a', '1'], ['sign', 'x'], ['access_token', 't']], '{"k":1}');
-    const b = signRequest('s', '/p', [['a', '1'], ['b', '2']], '{"k":1}');
+    const a = signRequest(
+      's',
+      '/p',
+      [
+        ['b', '2'],
+        ['a', '1'],
+        ['sign', 'x'],
+        ['access_token', 't'],
+      ],
+      '{"k":1}',
+    );
+    const b = signRequest(
+      's',
+      '/p',
+      [
+        ['a', '1'],
+        ['b', '2'],
+      ],
+      '{"k":1}',
+    );
     expect(a).toBe(b);
-    expect(signRequest('s', '/p', [['a', '1'], ['b', '2']], '{"k":2}')).not.toBe(b);
+    expect(
+      signRequest(
+        's',
+        '/p',
+        [
+          ['a', '1'],
+          ['b', '2'],
+        ],
+        '{"k":2}',
+      ),
+    ).not.toBe(b);
   });
 
   it('signs raw values, joins arrays with commas, and URL-encodes only on the wire', () => {

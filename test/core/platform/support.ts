@@ -31,10 +31,7 @@ export interface Received {
   body: Buffer;
 }
 
-export type Answer =
-  | { status?: number; headers?: Record<string, string>; json?: unknown; raw?: string | Buffer }
-  | { hang: true }
-  | { drop: true };
+export type Answer = { status?: number; headers?: Record<string, string>; json?: unknown; raw?: string | Buffer } | { hang: true } | { drop: true };
 
 export type Handler = (req: Received, index: number) => Answer | Promise<Answer>;
 
@@ -94,11 +91,7 @@ export function refusal(code: number, message: string, requestId = 'req-refused'
 export function expectedSign(secret: string, req: Received): string {
   const pairs = [...req.query.entries()].filter(([k]) => k !== 'sign' && k !== 'access_token');
   pairs.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const message = Buffer.concat([
-    Buffer.from(secret + req.path + pairs.map(([k, v]) => k + v).join(''), 'utf8'),
-    req.body,
-    Buffer.from(secret, 'utf8'),
-  ]);
+  const message = Buffer.concat([Buffer.from(secret + req.path + pairs.map(([k, v]) => k + v).join(''), 'utf8'), req.body, Buffer.from(secret, 'utf8')]);
   return createHmac('sha256', secret).update(message).digest('hex');
 }
 

@@ -37,11 +37,24 @@ describe('tokens', () => {
   it('exchanges an auth code on the auth host, unsigned, reading expiry as absolute seconds', async () => {
     const server = await platformServer(() => ({ json: ok(tokenData()) }));
     const { runtime } = testRuntime();
-    const got = await signIn({ appKey: APP_KEY, appSecret: APP_SECRET, authBase: server.url, apiBase: 'http://127.0.0.1:9', authCode: 'AUTHCODE-xyz', runtime });
+    const got = await signIn({
+      appKey: APP_KEY,
+      appSecret: APP_SECRET,
+      authBase: server.url,
+      apiBase: 'http://127.0.0.1:9',
+      authCode: 'AUTHCODE-xyz',
+      runtime,
+    });
     const [req] = server.requests;
     expect(req!.path).toBe('/api/v2/token/get');
     expect(Object.fromEntries(req!.query)).toEqual({ app_key: APP_KEY, app_secret: APP_SECRET, auth_code: 'AUTHCODE-xyz', grant_type: 'authorized_code' });
-    expect(got).toMatchObject({ accessToken: NEW_ACCESS, refreshToken: NEW_REFRESH, accessTokenExpiresAt: T0 + 7 * DAY_MS, refreshTokenExpiresAt: T0 + 60 * DAY_MS, obtainedAt: T0 });
+    expect(got).toMatchObject({
+      accessToken: NEW_ACCESS,
+      refreshToken: NEW_REFRESH,
+      accessTokenExpiresAt: T0 + 7 * DAY_MS,
+      refreshTokenExpiresAt: T0 + 60 * DAY_MS,
+      obtainedAt: T0,
+    });
   });
 
   it('reads a refused auth code as PLATFORM_AUTH_NEEDED', async () => {
@@ -95,7 +108,9 @@ describe('tokens', () => {
   it('after 105002 refreshes first and tries once more', async () => {
     const server = await platformServer((req) => {
       if (isRefresh(req)) return { json: ok(tokenData()) };
-      return req.headers['x-tts-access-token'] === ACCESS_TOKEN ? { status: 401, json: refusal(105002, 'access token expired') } : { json: ok({ package_status: 'PROCESSING' }) };
+      return req.headers['x-tts-access-token'] === ACCESS_TOKEN
+        ? { status: 401, json: refusal(105002, 'access token expired') }
+        : { json: ok({ package_status: 'PROCESSING' }) };
     });
     const { client, waits } = testClient(server);
     await client.getPackage('P1');
@@ -114,7 +129,9 @@ describe('tokens', () => {
   });
 
   it('gives PLATFORM_AUTH_NEEDED when the refresh is refused', async () => {
-    const server = await platformServer((req) => (isRefresh(req) ? { json: refusal(36004005, 'refresh token invalid') } : { json: refusal(105002, 'expired') }));
+    const server = await platformServer((req) =>
+      isRefresh(req) ? { json: refusal(36004005, 'refresh token invalid') } : { json: refusal(105002, 'expired') },
+    );
     const { client, saved } = testClient(server);
     const err = await caught(() => client.getPackage('P1'));
     expect(err.code).toBe('PLATFORM_AUTH_NEEDED');

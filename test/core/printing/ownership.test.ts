@@ -100,7 +100,11 @@ describe.skipIf(process.platform === 'win32')('who owns a print batch', { timeou
     const ids = await seedShop(db, 300, { Dead: deadPipe.uri, Live: livePipe.uri });
 
     // A live program (this one) is printing a batch whose printer stopped reading.
-    const app = createCore({ dbPath: db, log: { error: () => {} }, printers: { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview, timeouts: { writeMs: 120_000 } }) } });
+    const app = createCore({
+      dbPath: db,
+      log: { error: () => {} },
+      printers: { openTransport: (uri, preview) => openTransport(uri, { previewArtifacts: preview, timeouts: { writeMs: 120_000 } }) },
+    });
     cleanups.push(() => app.close());
     livePipe.stall();
     const appBatch = call(app.dispatch, 'printing.batch', { orderIds: ids.slice(0, 150), printer: 'Live', ...WHO });

@@ -69,7 +69,21 @@ async function bench() {
   const cjk = seedSku(core, makeSku('C', { name: '蓝牙耳机' }));
   seedOrder(core, makeOrder('O1', [line(sku, 1)], core.clock.now() - 60_000));
   seedOrder(core, makeOrder('O2', [line(sku, 1)], core.clock.now() - 120_000));
-  seedOrder(core, makeOrder('O3', [line(cjk, 1)], core.clock.now() - 180_000, { recipient: { name: '张伟', phone: '+86 138 0000 0000', country: 'CN', state: '广东省', city: '深圳市', district: '南山区', address: '科技园路88号3栋', postcode: '518000' } }));
+  seedOrder(
+    core,
+    makeOrder('O3', [line(cjk, 1)], core.clock.now() - 180_000, {
+      recipient: {
+        name: '张伟',
+        phone: '+86 138 0000 0000',
+        country: 'CN',
+        state: '广东省',
+        city: '深圳市',
+        district: '南山区',
+        address: '科技园路88号3栋',
+        postcode: '518000',
+      },
+    }),
+  );
   const file = path.join(core.dir, 'label.pdf');
   fs.writeFileSync(file, await carrierPdf('JT5091827364510'));
   await core.call('printing.attachLabel', { orderId: 'O1', path: file });
@@ -121,9 +135,13 @@ describe('the first job after one cut off mid-send', () => {
     ['inside the ^GFA parameters', (label: string) => label.indexOf('^GFA') + 8],
     ['right after ^XA', (label: string) => label.indexOf('^XA') + 3],
     ['just before ^XZ', (label: string) => label.lastIndexOf('^XZ') + 2],
-  ])('ends a platform label cut %s: the next label prints alone and scans', async (where, cutAt) => {
-    await expectOnly(await printedAfterCut('O1', cutAt, 'O2'), 'TTO2', `partial-platform-${where.replace(/\W+/g, '-')}`);
-  }, 60_000);
+  ])(
+    'ends a platform label cut %s: the next label prints alone and scans',
+    async (where, cutAt) => {
+      await expectOnly(await printedAfterCut('O1', cutAt, 'O2'), 'TTO2', `partial-platform-${where.replace(/\W+/g, '-')}`);
+    },
+    60_000,
+  );
 
   it('ends Packdesk’s own label cut at random points, graphic fields of Chinese text included', async () => {
     const rng = seeded(10);

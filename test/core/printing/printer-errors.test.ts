@@ -20,7 +20,11 @@ describe('printer errors in the core', () => {
     const logged: unknown[] = [];
     const err = new PrinterError('PRINTER_TIMEOUT', 'The printer stopped taking data.', { bytesSent: 'unknown', uri: 'tcp://10.0.0.9:9100' });
     const info = toErrorInfo(err, { log: { error: (_message: string, e?: unknown) => logged.push(e) } });
-    expect(info).toEqual({ code: 'PRINTER_TIMEOUT', message: 'The printer stopped taking data.', details: { bytesSent: 'unknown', uri: 'tcp://10.0.0.9:9100' } });
+    expect(info).toEqual({
+      code: 'PRINTER_TIMEOUT',
+      message: 'The printer stopped taking data.',
+      details: { bytesSent: 'unknown', uri: 'tcp://10.0.0.9:9100' },
+    });
     expect(logged).toEqual([]);
   });
 

@@ -39,7 +39,11 @@ export function peek<T>(db: string, read: (conn: Database.Database) => T): T {
 }
 
 export function jobStates(db: string): Record<string, number> {
-  return peek(db, (c) => Object.fromEntries((c.prepare('SELECT state, count(*) AS n FROM print_jobs GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n])));
+  return peek(db, (c) =>
+    Object.fromEntries(
+      (c.prepare('SELECT state, count(*) AS n FROM print_jobs GROUP BY state').all() as { state: string; n: number }[]).map((r) => [r.state, r.n]),
+    ),
+  );
 }
 
 export function batchState(db: string, id: number): string | undefined {
@@ -79,7 +83,13 @@ export async function seedShop(db: string, n: number, printers: Record<string, s
   const ids = Array.from({ length: n }, (_, i) => `O${i + 1}`);
   for (const [i, id] of ids.entries()) insertOrder(setup.context.db, makeOrder(id, [line(sku)], Date.now() - i * 60_000));
   for (const [name, uri] of Object.entries(printers)) {
-    await call(setup.dispatch, 'printers.save', { name, uri, language: 'zpl', dpi: 203, documents: name === Object.keys(printers)[0] ? ['SHIPPING_LABEL'] : [] });
+    await call(setup.dispatch, 'printers.save', {
+      name,
+      uri,
+      language: 'zpl',
+      dpi: 203,
+      documents: name === Object.keys(printers)[0] ? ['SHIPPING_LABEL'] : [],
+    });
   }
   setup.close();
   return ids;

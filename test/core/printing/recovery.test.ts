@@ -15,11 +15,38 @@ afterEach(() => {
 function workOf(core: TestCore, owner: { id: string; host: string; pid: number; heartbeatAgo: number }): { batchId: number; jobId: number } {
   const db = core.context.db;
   const now = Date.now();
-  db.prepare("INSERT INTO process_leases (owner_id, pid, host, role, started_at, heartbeat_at) VALUES (?, ?, ?, 'station', ?, ?)").run(owner.id, owner.pid, owner.host, now - 3_600_000, now - owner.heartbeatAgo);
-  const batchId = Number(
-    db.prepare("INSERT INTO print_batches (document, printer_name, state, station, packer, owner_id, created_at, updated_at) VALUES ('SHIPPING_LABEL', 'Z', 'RUNNING', 's', 'p', ?, 1, 1)").run(owner.id).lastInsertRowid,
+  db.prepare("INSERT INTO process_leases (owner_id, pid, host, role, started_at, heartbeat_at) VALUES (?, ?, ?, 'station', ?, ?)").run(
+    owner.id,
+    owner.pid,
+    owner.host,
+    now - 3_600_000,
+    now - owner.heartbeatAgo,
   );
-  const jobId = queueJob(db, { batchId, seq: 0, orderId: null, document: 'SHIPPING_LABEL', printerName: 'Z', uri: 'tcp://z', language: 'zpl', kind: 'PRINT', resendOf: null, station: 's', packer: 'p', ownerId: owner.id }, 1);
+  const batchId = Number(
+    db
+      .prepare(
+        "INSERT INTO print_batches (document, printer_name, state, station, packer, owner_id, created_at, updated_at) VALUES ('SHIPPING_LABEL', 'Z', 'RUNNING', 's', 'p', ?, 1, 1)",
+      )
+      .run(owner.id).lastInsertRowid,
+  );
+  const jobId = queueJob(
+    db,
+    {
+      batchId,
+      seq: 0,
+      orderId: null,
+      document: 'SHIPPING_LABEL',
+      printerName: 'Z',
+      uri: 'tcp://z',
+      language: 'zpl',
+      kind: 'PRINT',
+      resendOf: null,
+      station: 's',
+      packer: 'p',
+      ownerId: owner.id,
+    },
+    1,
+  );
   setJobState(db, jobId, 'SENDING', 1, { ownerId: owner.id });
   return { batchId, jobId };
 }

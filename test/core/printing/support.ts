@@ -48,4 +48,3 @@ export function ordersIn(bytes: Buffer): string[] {
 }
 
 export const WHO = { station: 'bench-1', packer: 'pat' } as const;
-

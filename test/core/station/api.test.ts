@@ -75,7 +75,9 @@ describe('station API socket', () => {
     const s = await startTestStation();
     const c = await client(s);
     await c.call('demo.load', {});
-    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 3 === 2 ? c.call('orders.get', { orderId: '' }) : c.call('orders.queue', { limit: 1 + (i % 10) }))));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => (i % 3 === 2 ? c.call('orders.get', { orderId: '' }) : c.call('orders.queue', { limit: 1 + (i % 10) }))),
+    );
     answers.forEach((a, i) => {
       if (i % 3 === 2) expect(a, String(i)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       else expect((a as { result: QueuePage }).result.orders, String(i)).toHaveLength(1 + (i % 10));

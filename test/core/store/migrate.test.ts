@@ -55,7 +55,10 @@ describe('migrate', () => {
 
   it('rolls back a failing migration whole', () => {
     const db = new Database(dbFile());
-    const broken = [...MIGRATIONS, { version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 1, name: 'broken', up: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM nope;' }];
+    const broken = [
+      ...MIGRATIONS,
+      { version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 1, name: 'broken', up: 'CREATE TABLE half (x INTEGER) STRICT; SELECT * FROM nope;' },
+    ];
     migrate(db, 1);
     expect(() => migrate(db, 2, broken[broken.length - 1]!.version, broken)).toThrow(/no such table: nope/);
     expect(appliedVersions(db)).toEqual(MIGRATIONS.map((m) => m.version));

@@ -22,7 +22,9 @@ describe('the sync engine', () => {
     expect((await synced).text).toMatch(/^Synced \d\d:\d\d$/);
 
     const order = [...rig.sim.state.orders.values()].find((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && !o.splitOrCombine)!;
-    const shipped = new Promise<void>((resolve) => rig.sim.events.on('request', (r: { path: string }) => r.path === '/fulfillment/202309/packages/ship' && resolve()));
+    const shipped = new Promise<void>((resolve) =>
+      rig.sim.events.on('request', (r: { path: string }) => r.path === '/fulfillment/202309/packages/ship' && resolve()),
+    );
     const asked = Date.now();
     await rig.call('shipping.arrange', { orderIds: [order.id], allowUnpacked: true });
     await shipped;
@@ -31,7 +33,12 @@ describe('the sync engine', () => {
 
     await rig.proxy.down();
     const offline = statusWhere(rig, (s) => s.state === 'OFFLINE');
-    await rig.call('shipping.arrange', { orderIds: [[...rig.sim.state.orders.values()].find((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && !o.splitOrCombine && o.id !== order.id)!.id], allowUnpacked: true });
+    await rig.call('shipping.arrange', {
+      orderIds: [
+        [...rig.sim.state.orders.values()].find((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && !o.splitOrCombine && o.id !== order.id)!.id,
+      ],
+      allowUnpacked: true,
+    });
     expect((await offline).text).toMatch(/^Offline since \d\d:\d\d — 1 waiting$/);
     const back = statusWhere(rig, (s) => s.state === 'SYNCED' && s.pending === 0);
     await rig.proxy.up();

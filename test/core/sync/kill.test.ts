@@ -43,14 +43,23 @@ describe('kill -9 of the sync process', () => {
     const dbPath = path.join(dir, 'packdesk.db');
     const core = createCore({ dbPath, log: { error: () => {} }, sync: { credentials: { keychain: null } } });
     try {
-      await call(core.dispatch, 'shop.connect', { appKey: sim.appKey, appSecret: sim.appSecret, authCode: sim.controls.issueAuthCode(), apiBase: sim.apiBase, authBase: sim.apiBase });
+      await call(core.dispatch, 'shop.connect', {
+        appKey: sim.appKey,
+        appSecret: sim.appSecret,
+        authCode: sim.controls.issueAuthCode(),
+        apiBase: sim.apiBase,
+        authBase: sim.apiBase,
+      });
       const arranged = new Set<string>();
       let requestsInRun = 0;
       sim.events.on('request', () => void requestsInRun++);
 
       const runSync = (killAtRequest: number | null, extraDelayMs: number): Promise<Run> =>
         new Promise((resolve) => {
-          const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'sync', '--json', '--db', dbPath], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+          const child = spawn(process.execPath, ['--import', 'tsx', 'core/cli/main.ts', 'sync', '--json', '--db', dbPath], {
+            cwd: root,
+            stdio: ['ignore', 'ignore', 'pipe'],
+          });
           let stderr = '';
           child.stderr.on('data', (d: Buffer) => {
             stderr += d.toString();
@@ -80,7 +89,10 @@ describe('kill -9 of the sync process', () => {
         }
         // Shipments queue up at the bench.
         const open = all.filter((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && o.shippingType === 'TIKTOK' && !arranged.has(o.id));
-        const pick = open.filter(() => random() < 0.08).slice(0, 6).map((o) => o.id);
+        const pick = open
+          .filter(() => random() < 0.08)
+          .slice(0, 6)
+          .map((o) => o.id);
         const known = pick.filter((id) => core.context.db.prepare('SELECT 1 FROM orders WHERE id = ?').get(id));
         if (known.length) {
           const r = await call(core.dispatch, 'shipping.arrange', { orderIds: known, allowUnpacked: true });

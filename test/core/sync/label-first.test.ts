@@ -34,9 +34,14 @@ describe('a TikTok-shipped package without its platform label', () => {
     await rig.call('sync.now', {});
     const printer = await zebra(rig);
     for (const method of ['printing.print', 'printing.reprint'] as const) {
-      await expect(rig.call(method, { orderId: id, ...WHO })).rejects.toMatchObject({ code: 'PLATFORM_LABEL_MISSING', message: expect.stringMatching(/TikTok label is not here yet/) });
+      await expect(rig.call(method, { orderId: id, ...WHO })).rejects.toMatchObject({
+        code: 'PLATFORM_LABEL_MISSING',
+        message: expect.stringMatching(/TikTok label is not here yet/),
+      });
     }
-    await expect(rig.call('printing.label', { orderId: id, language: 'zpl', dpi: 203, station: 'bench-1' })).rejects.toMatchObject({ code: 'PLATFORM_LABEL_MISSING' });
+    await expect(rig.call('printing.label', { orderId: id, language: 'zpl', dpi: 203, station: 'bench-1' })).rejects.toMatchObject({
+      code: 'PLATFORM_LABEL_MISSING',
+    });
     await expect(rig.call('printing.preview', { orderId: id, printer: 'Zebra' })).rejects.toMatchObject({ code: 'PLATFORM_LABEL_MISSING' });
     expect(await rig.call('printing.jobs', { orderId: id, limit: 10 })).toEqual([]);
     expect(printer.received().length).toBe(0);
@@ -142,7 +147,24 @@ describe('a TikTok-shipped parcel finished before its label exists', () => {
     // wish spent with its job journaled QUEUED under that program's lease (b: the lease is gone).
     db.transaction(() => {
       saveLabelWish(db, { packageId: first.packageId, orderId: first.id, printerName: 'Zebra', station: 'bench-1', packer: 'pat', wishedAt: Date.now() });
-      const jobId = queueJob(db, { batchId: null, seq: 0, orderId: first.id, document: 'SHIPPING_LABEL', printerName: 'Zebra', uri: printer.uri, language: 'zpl', kind: 'PRINT', resendOf: null, station: 'bench-1', packer: 'pat', ownerId: 'a-program-that-died' }, Date.now());
+      const jobId = queueJob(
+        db,
+        {
+          batchId: null,
+          seq: 0,
+          orderId: first.id,
+          document: 'SHIPPING_LABEL',
+          printerName: 'Zebra',
+          uri: printer.uri,
+          language: 'zpl',
+          kind: 'PRINT',
+          resendOf: null,
+          station: 'bench-1',
+          packer: 'pat',
+          ownerId: 'a-program-that-died',
+        },
+        Date.now(),
+      );
       spendLabelWish(db, first.packageId, jobId);
     })();
     const sent = sentJob(rig);

@@ -63,13 +63,17 @@ describe('the API order in Packdesk shape', () => {
   });
 
   it('leaves out units the platform cancelled, unless the whole order is cancelled', () => {
-    const partial = order({ line_items: [...order().line_items.slice(0, 3), { ...order().line_items[3]!, cancel_user: 'BUYER', display_status: 'CANCELLED' }] });
+    const partial = order({
+      line_items: [...order().line_items.slice(0, 3), { ...order().line_items[3]!, cancel_user: 'BUYER', display_status: 'CANCELLED' }],
+    });
     expect(groupLines(partial, 'AWAITING_SHIPMENT').find((l) => l.skuId === 'A')!.quantity).toBe(2);
     expect(groupLines(partial, 'CANCELLED').find((l) => l.skuId === 'A')!.quantity).toBe(3);
   });
 
   it('lists packages in the platform order, with the tracking number from their line items', () => {
-    const shipped = order({ line_items: order().line_items.map((l) => (l.package_id === 'P2' ? { ...l, package_status: 'PROCESSING', tracking_number: 'JT2' } : l)) });
+    const shipped = order({
+      line_items: order().line_items.map((l) => (l.package_id === 'P2' ? { ...l, package_status: 'PROCESSING', tracking_number: 'JT2' } : l)),
+    });
     expect(packagesOf(shipped).map((p) => [p.id, p.status, p.trackingNumber, p.shippingType])).toEqual([
       ['P1', 'TO_FULFILL', '', 'TIKTOK'],
       ['P2', 'PROCESSING', 'JT2', 'TIKTOK'],

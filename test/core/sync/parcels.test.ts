@@ -10,7 +10,13 @@ describe('the parcel at the bench is the platform package', () => {
   it('packs a split order package by package ("package 1 of 2"), and opens it by either package id', async () => {
     const rig = await syncRig({ sim: { orders: 0, seed: 101 } });
     // Units are split in order: package 1 holds MUG ×2, package 2 MUG ×1 and the LID.
-    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 3 }, { sellerSku: 'LID-02', qty: 1 }], split: true });
+    const order = rig.sim.controls.addOrder({
+      items: [
+        { sellerSku: 'MUG-01', qty: 3 },
+        { sellerSku: 'LID-02', qty: 1 },
+      ],
+      split: true,
+    });
     const [p1, p2] = (order.packages as { id: string }[]).map((p) => p.id);
     await rig.connect();
     await rig.call('sync.now', {});
@@ -41,7 +47,11 @@ describe('the parcel at the bench is the platform package', () => {
     const opened = (await rig.call('packing.current', { station: 'bench-7' }))!.id;
     const other = opened === a.id ? b.id : a.id;
     const otherSku = other === b.id ? 'CAP-7' : 'TEE-9';
-    expect(await scan(otherSku)).toMatchObject({ code: other === b.id ? 'ACCEPTED' : 'ORDER_COMPLETE', orderId: other, message: expect.stringMatching(/the same parcel/) });
+    expect(await scan(otherSku)).toMatchObject({
+      code: other === b.id ? 'ACCEPTED' : 'ORDER_COMPLETE',
+      orderId: other,
+      message: expect.stringMatching(/the same parcel/),
+    });
     for (const code of ['TEE-9', 'CAP-7', 'CAP-7']) await scan(code);
     expect((await rig.call('orders.get', { orderId: a.id as string })).packedAt).not.toBeNull();
     expect((await rig.call('orders.get', { orderId: b.id as string })).packedAt).not.toBeNull();

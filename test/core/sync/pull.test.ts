@@ -71,7 +71,13 @@ describe('pull: orders down from the platform simulator, over HTTP', () => {
 
   it('maps unit line items to lines with quantities, keeps line item ids and the packages of split and combined orders', async () => {
     const rig = await syncRig({ sim: { orders: 0 } });
-    const split = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 3 }, { sellerSku: 'LID-02', qty: 1 }], split: true });
+    const split = rig.sim.controls.addOrder({
+      items: [
+        { sellerSku: 'MUG-01', qty: 3 },
+        { sellerSku: 'LID-02', qty: 1 },
+      ],
+      split: true,
+    });
     const first = rig.sim.controls.addOrder({ items: [{ sellerSku: 'TEE-9', qty: 2 }] });
     const second = rig.sim.controls.addOrder({ items: [{ sellerSku: 'CAP-7', qty: 1 }], combineWith: first.id as string });
     await rig.connect();
@@ -85,8 +91,10 @@ describe('pull: orders down from the platform simulator, over HTTP', () => {
     const splitPackages = packagesOfOrder(db, split.id as string);
     expect(splitPackages.map((p) => p.id)).toEqual((split.packages as { id: string }[]).map((p) => p.id));
     expect(splitPackages.every((p) => p.origin === 'PLATFORM' && p.shippingType !== '')).toBe(true);
-    const itemIds = lineItemsOf(db, split.id as string).map((i) => i.id).sort();
-    expect(itemIds).toEqual(((split.line_items as { id: string }[]).map((l) => l.id)).sort());
+    const itemIds = lineItemsOf(db, split.id as string)
+      .map((i) => i.id)
+      .sort();
+    expect(itemIds).toEqual((split.line_items as { id: string }[]).map((l) => l.id).sort());
     const combined = packagesOfOrder(db, second.id as string);
     expect(combined).toHaveLength(1);
     expect(combined[0]!.orderIds.sort()).toEqual([first.id, second.id].sort());
@@ -100,7 +108,7 @@ describe('pull: orders down from the platform simulator, over HTTP', () => {
     await rig.connect();
     await rig.call('sync.now', {});
     const request = rig.sim.controls.cancellations(asked.id as string)[0]!;
-    const deadline = ((request.seller_next_action_response as { deadline: number }[])[0]!.deadline) * 1000;
+    const deadline = (request.seller_next_action_response as { deadline: number }[])[0]!.deadline * 1000;
     const o = await rig.call('orders.get', { orderId: asked.id as string });
     expect(o.cancelRequestedAt).toBe((asked.request_cancel_time as number) * 1000);
     expect(o.packRefusal).toBe('ORDER_CANCEL_REQUESTED');

@@ -54,7 +54,11 @@ describe('push: the outbox up to the platform simulator, each entry exactly once
     const sent = await fetch(`${rig.sim.apiBase}/__sim/orders/${taken!.id}/ship-elsewhere`, { method: 'POST', body: '{}' });
     expect(sent.ok).toBe(true);
     await rig.call('sync.now', {});
-    expect(entriesInState(db, 'done').map((e) => e.orderId).sort()).toEqual([taken!.id, lost!.id].sort());
+    expect(
+      entriesInState(db, 'done')
+        .map((e) => e.orderId)
+        .sort(),
+    ).toEqual([taken!.id, lost!.id].sort());
     for (const id of taken!.packageIds) expect(counters(rig).shipCalls[id] ?? 0).toBe(0);
     for (const id of lost!.packageIds) expect(counters(rig).shipCalls[id]).toBe(1);
   });
@@ -80,7 +84,12 @@ describe('push: the outbox up to the platform simulator, each entry exactly once
     const first = await rig.call('sync.now', {});
     expect(first.refused).toBe(1);
     const [refused] = await rig.call('sync.entries', { states: ['refused'] });
-    expect(refused).toMatchObject({ orderId: order!.id, kind: 'order.shipment_arranged', state: 'refused', refusal: { code: 'PLATFORM_REJECTED', platformCode: 21011007 } });
+    expect(refused).toMatchObject({
+      orderId: order!.id,
+      kind: 'order.shipment_arranged',
+      state: 'refused',
+      refusal: { code: 'PLATFORM_REJECTED', platformCode: 21011007 },
+    });
     expect(refused!.refusal!.message).not.toBe('');
     const calls = () => counters(rig).shipCalls[order!.packageIds[0]!] ?? 0;
     expect(calls()).toBe(1);
@@ -134,7 +143,10 @@ describe('push: the outbox up to the platform simulator, each entry exactly once
     expect(r!.cancel_status).toBe('CANCELLATION_REQUEST_CANCEL');
     expect(counters(rig).cancellationAnswers[a!.cancel_id as string]).toBe(1);
     expect(counters(rig).idempotentReplays).toBe(1); // the retry after the lost answer got the first answer again
-    const keys = rig.sim.controls.observer.requests().filter((q) => q.path.endsWith('/approve')).map((q) => q.query.idempotency_key);
+    const keys = rig.sim.controls.observer
+      .requests()
+      .filter((q) => q.path.endsWith('/approve'))
+      .map((q) => q.query.idempotency_key);
     expect(new Set(keys).size).toBe(1);
     expect(keys[0]).toMatch(/^packdesk-[0-9a-f]{16}-\d+$/);
     expect((await rig.call('orders.get', { orderId: reject.id as string })).cancelRequestedAt).toBeNull();

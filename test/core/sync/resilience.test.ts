@@ -8,7 +8,9 @@ import { simOrders, storedUpdateTimes, syncRig, type SyncRig } from './support.j
 const counters = (rig: SyncRig) => rig.sim.controls.observer.counters;
 
 function single(rig: SyncRig, n: number): SimOrder[] {
-  const found = [...rig.sim.state.orders.values()].filter((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && o.shippingType === 'TIKTOK' && !o.splitOrCombine);
+  const found = [...rig.sim.state.orders.values()].filter(
+    (o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && o.shippingType === 'TIKTOK' && !o.splitOrCombine,
+  );
   expect(found.length).toBeGreaterThanOrEqual(n);
   return found.slice(0, n);
 }
@@ -81,7 +83,8 @@ describe('sync resilience against the simulator', () => {
   it('after a day offline (300 scans, 100 shipments queued), sends each shipment exactly once', async () => {
     const rig = await syncRig({ sim: { orders: 0, seed: 23 } });
     // 100 orders, 200 units: with the order scans, 300 scans.
-    for (let i = 0; i < 100; i++) rig.sim.controls.addOrder({ items: [{ sellerSku: `SKU-${i % 9}`, qty: i === 99 ? 2 : 1 + (i % 3) }], shippingType: 'TIKTOK' });
+    for (let i = 0; i < 100; i++)
+      rig.sim.controls.addOrder({ items: [{ sellerSku: `SKU-${i % 9}`, qty: i === 99 ? 2 : 1 + (i % 3) }], shippingType: 'TIKTOK' });
     await rig.connect();
     await rig.call('sync.now', {});
     await rig.proxy.down();
@@ -119,7 +122,12 @@ describe('sync resilience against the simulator', () => {
     rig.sim.controls.act(id, 'cancel', { reason: 'Buyer paid twice' });
     await rig.call('sync.now', {});
     const [conflict] = await rig.call('sync.conflicts', { orderId: id });
-    expect(conflict).toMatchObject({ kind: 'CANCELLED_WHILE_PACKING', orderId: id, key: 'sync.conflict.CANCELLED_WHILE_PACKING', details: { packedUnits: 1, openAtBench: true } });
+    expect(conflict).toMatchObject({
+      kind: 'CANCELLED_WHILE_PACKING',
+      orderId: id,
+      key: 'sync.conflict.CANCELLED_WHILE_PACKING',
+      details: { packedUnits: 1, openAtBench: true },
+    });
     expect(conflict!.text).toMatch(/put the items back/);
     const refused = await scan('MUG-01');
     expect(refused).toMatchObject({ code: 'ORDER_CANCELLED', ok: false });

@@ -9,7 +9,18 @@ import { chooseRejectReason, failureKind, idempotencyKey, retryDelay, sellerCent
 import { pullWindow } from '../../../core/sync/window.js';
 
 const NOW = Date.UTC(2026, 10, 26, 10, 45);
-const FACTS: SyncFacts = { connected: true, authNeeded: false, refreshTokenExpiresAt: NOW + 1e9, offlineSince: null, lastPullAt: NOW - MINUTE, lastPushAt: NOW - MINUTE, lastError: null, pending: 0, refused: 0, conflicts: 0 };
+const FACTS: SyncFacts = {
+  connected: true,
+  authNeeded: false,
+  refreshTokenExpiresAt: NOW + 1e9,
+  offlineSince: null,
+  lastPullAt: NOW - MINUTE,
+  lastPushAt: NOW - MINUTE,
+  lastError: null,
+  pending: 0,
+  refused: 0,
+  conflicts: 0,
+};
 
 describe('the status bar says only the truth', () => {
   it('Synced only with nothing waiting and a recent pull', () => {

@@ -35,7 +35,11 @@ describe('secrets', () => {
     rig.sim.controls.addFaults('code=36004002@/api/v2/token/refresh');
     rig.sim.controls.expireAccessTokens();
     await expect(rig.call('sync.now', {})).rejects.toMatchObject({ code: 'PLATFORM_AUTH_NEEDED' });
-    answers.push(await rig.call('shop.status', {}), await rig.call('sync.status', {}), await rig.call('sync.entries', { states: ['done', 'pending', 'refused'] }));
+    answers.push(
+      await rig.call('shop.status', {}),
+      await rig.call('sync.status', {}),
+      await rig.call('sync.entries', { states: ['done', 'pending', 'refused'] }),
+    );
     const exported = await rig.call('export.orders', { dir: path.join(rig.dir, 'exports') });
     await rig.core.sync.stop();
     rig.core.close();

@@ -104,7 +104,10 @@ export async function syncRig(opts: RigOptions = {}): Promise<SyncRig> {
   const dir = tempDir();
   const dbPath = path.join(dir, 'packdesk.db');
   const logs: string[] = [];
-  const log = { error: (m: string, e?: unknown) => void logs.push(`${m} ${e instanceof Error ? e.stack : String(e ?? '')}`), warn: (m: string) => void logs.push(m) };
+  const log = {
+    error: (m: string, e?: unknown) => void logs.push(`${m} ${e instanceof Error ? e.stack : String(e ?? '')}`),
+    warn: (m: string) => void logs.push(m),
+  };
   const sync: SyncOptions = { credentials: { keychain: null }, runtime: FAST_RUNTIME, lockWaitMs: 10_000, ...opts.sync };
   const core = createCore({ dbPath, log, sync });
   const extra: Core[] = [];
@@ -117,7 +120,13 @@ export async function syncRig(opts: RigOptions = {}): Promise<SyncRig> {
     logs,
     call: (method, input) => call(core.dispatch, method, input),
     connect: () =>
-      call(core.dispatch, 'shop.connect', { appKey: sim.appKey, appSecret: sim.appSecret, authCode: sim.controls.issueAuthCode(), apiBase: proxy.base, authBase: proxy.base }),
+      call(core.dispatch, 'shop.connect', {
+        appKey: sim.appKey,
+        appSecret: sim.appSecret,
+        authCode: sim.controls.issueAuthCode(),
+        apiBase: proxy.base,
+        authBase: proxy.base,
+      }),
     reopen: (more = {}) => {
       const other = createCore({ dbPath, log, sync: { ...sync, ...more } });
       extra.push(other);

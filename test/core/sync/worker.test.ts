@@ -12,7 +12,9 @@ describe('the platform calls in a worker thread (the app and the station)', () =
     });
     expect((await rig.call('sync.now', {})).pulled).toBe(230);
     expect(rig.sim.controls.observer.counters.tokenRefreshes).toBe(1);
-    const open = [...rig.sim.state.orders.values()].filter((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && !o.splitOrCombine && o.shippingType === 'TIKTOK').slice(0, 2);
+    const open = [...rig.sim.state.orders.values()]
+      .filter((o) => o.status === 'AWAITING_SHIPMENT' && !o.pendingCancelId && !o.splitOrCombine && o.shippingType === 'TIKTOK')
+      .slice(0, 2);
     await rig.call('shipping.arrange', { orderIds: open.map((o) => o.id), allowUnpacked: true });
     rig.sim.controls.addFaults('lost@POST:/fulfillment/202309/packages/ship#1');
     const summary = await rig.call('sync.now', {});

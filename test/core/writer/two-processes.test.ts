@@ -35,7 +35,11 @@ function worker(db: string, station: string, planFile: string) {
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const done = new Promise<{ scans: WorkerScan[]; waits: number }>((resolve, reject) =>
-    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.slice(stdout.indexOf('\n') + 1)) as { scans: WorkerScan[]; waits: number }) : reject(new Error(`worker ${station} exited ${code}: ${stderr}`)))),
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(JSON.parse(stdout.slice(stdout.indexOf('\n') + 1)) as { scans: WorkerScan[]; waits: number })
+        : reject(new Error(`worker ${station} exited ${code}: ${stderr}`)),
+    ),
   );
   const ready = new Promise<void>((resolve) => {
     const check = () => (stdout.startsWith('ready\n') ? resolve() : child.stdout!.once('data', check));
@@ -71,7 +75,10 @@ describe('two Packdesk programs packing the same orders on one database file', {
     for (let i = 0; i < 100; i++) {
       const lines = [line(skus[i % 3]!, 1 + (i % 2)), line(skus[(i + 1) % 3]!, 1)];
       insertOrder(setup.context.db, makeOrder(`R${i}`, lines, Date.now()));
-      units.set(`R${i}`, lines.flatMap((l) => Array.from({ length: l.quantity }, () => skus.find((s) => s.id === l.skuId)!.barcodes[0]!)));
+      units.set(
+        `R${i}`,
+        lines.flatMap((l) => Array.from({ length: l.quantity }, () => skus.find((s) => s.id === l.skuId)!.barcodes[0]!)),
+      );
     }
     const plan: { orderId: string; items: string[] }[] = [];
     for (let visit = 0; visit < 3; visit++) {
@@ -98,7 +105,16 @@ describe('two Packdesk programs packing the same orders on one database file', {
     }
     const conn = new Database(db, { readonly: true });
     cleanups.push(() => conn.close());
-    const stored = new Map((conn.prepare('SELECT scan_id, verdict, order_id, station FROM scans').all() as { scan_id: string; verdict: string; order_id: string | null; station: string }[]).map((r) => [r.scan_id, r]));
+    const stored = new Map(
+      (
+        conn.prepare('SELECT scan_id, verdict, order_id, station FROM scans').all() as {
+          scan_id: string;
+          verdict: string;
+          order_id: string | null;
+          station: string;
+        }[]
+      ).map((r) => [r.scan_id, r]),
+    );
     for (const s of [...a, ...b]) expect(stored.get(s.scanId)?.verdict, s.scanId).toBe(s.verdict);
     // Every unit packed is one accepted scan, and no line holds more than ordered.
     const packedScans = [...a, ...b].filter((s) => s.verdict === 'ACCEPTED' || s.verdict === 'ORDER_COMPLETE');
@@ -109,10 +125,11 @@ describe('two Packdesk programs packing the same orders on one database file', {
     const packedBy = (scans: WorkerScan[]) => new Set(scans.filter((s) => s.verdict === 'ACCEPTED' || s.verdict === 'ORDER_COMPLETE').map((s) => s.orderId));
     const one_ = packedBy(a);
     const shared = [...packedBy(b)].filter((id) => one_.has(id));
-    console.log(`two processes: ${a.length} + ${b.length} scans, ${shared.length} orders packed at both stations, ${ra.waits + rb.waits} writes waited for the other program, ${[...a, ...b].reduce((n, s) => n + s.busyRetries, 0)} DATABASE_BUSY resent`);
+    console.log(
+      `two processes: ${a.length} + ${b.length} scans, ${shared.length} orders packed at both stations, ${ra.waits + rb.waits} writes waited for the other program, ${[...a, ...b].reduce((n, s) => n + s.busyRetries, 0)} DATABASE_BUSY resent`,
+    );
     expect(shared.length).toBeGreaterThan(10);
     // Every order was completed by one of the two stations.
-    expect(conn.prepare("SELECT count(*) FROM orders WHERE packed_at IS NULL").pluck().get()).toBe(0);
+    expect(conn.prepare('SELECT count(*) FROM orders WHERE packed_at IS NULL').pluck().get()).toBe(0);
   });
 });
-

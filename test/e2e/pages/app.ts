@@ -38,7 +38,10 @@ export class AppShell {
 
   async switchLanguage(lang: 'en' | 'zh-CN'): Promise<void> {
     await this.languageButton(lang).click();
-    await this.page.waitForFunction((l) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === l, lang);
+    await this.page.waitForFunction(
+      (l) => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang === l,
+      lang,
+    );
   }
 
   /** The link to the station in the status bar (data-state: answering, not-answering, disconnected). */

@@ -36,5 +36,8 @@ export interface PageGlobals {
   document: PageElement & { documentElement: PageElement & { lang: string }; body: PageElement };
   performance: { now(): number; getEntriesByName(name: string, type?: string): PageMark[]; clearMarks(name?: string): void };
   requestAnimationFrame(cb: (t: number) => void): number;
-  fetch(url: string, init?: { method?: string; body?: string; mode?: string; headers?: Record<string, string> }): Promise<{ ok: boolean; status: number; type: string; text(): Promise<string> }>;
+  fetch(
+    url: string,
+    init?: { method?: string; body?: string; mode?: string; headers?: Record<string, string> },
+  ): Promise<{ ok: boolean; status: number; type: string; text(): Promise<string> }>;
 }

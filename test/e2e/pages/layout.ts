@@ -60,7 +60,13 @@ export function layoutProblems(page: Page, ids: readonly string[]): Promise<Layo
     const mustShow: { el: El; kind: 'clipped-id' | 'clipped-chip'; what: string }[] = [];
     for (const el of Array.from(g.document.querySelectorAll('body *'))) {
       if (typeof el.className === 'string' && el.className.split(/\s+/).includes('chip')) {
-        mustShow.push({ el, kind: 'clipped-chip', what: `chip "${Array.from(el.childNodes).map((n) => n.textContent ?? '').join('')}"` });
+        mustShow.push({
+          el,
+          kind: 'clipped-chip',
+          what: `chip "${Array.from(el.childNodes)
+            .map((n) => n.textContent ?? '')
+            .join('')}"`,
+        });
         continue;
       }
       if (!idPattern) continue;

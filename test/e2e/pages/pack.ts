@@ -14,7 +14,11 @@ export function markCount(page: Page, name: string): Promise<number> {
 
 /** Waits until the page has made more than `count` marks of this name. */
 export async function waitForMarks(page: Page, name: string, count: number, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(({ n, c }) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(n, 'mark').length > c, { n: name, c: count }, { timeout });
+  await page.waitForFunction(
+    ({ n, c }) => (globalThis as unknown as PageGlobals).performance.getEntriesByName(n, 'mark').length > c,
+    { n: name, c: count },
+    { timeout },
+  );
 }
 
 /** Scan-to-pack: the order on the bench, its lines, the verdict and the packer's actions. */

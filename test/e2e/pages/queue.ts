@@ -28,7 +28,9 @@ export class QueueScreen {
   async fullyVisibleRows(): Promise<number> {
     const box = await this.page.getByTestId('queue-list').boundingBox();
     if (!box) return 0;
-    const rows = await this.rows.evaluateAll((els) => els.map((el) => (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect()));
+    const rows = await this.rows.evaluateAll((els) =>
+      els.map((el) => (el as unknown as { getBoundingClientRect(): { top: number; bottom: number } }).getBoundingClientRect()),
+    );
     return rows.filter((r) => r.top >= box.y - 0.5 && r.bottom <= box.y + box.height + 0.5).length;
   }
 

@@ -33,7 +33,9 @@ export const authRoutes: Route[] = [
     scope: 'seller.authorization.info',
     shop: false,
     handle(ctx) {
-      return { shops: ctx.platform.store.shops.map((s) => ({ id: s.id, name: s.name, region: s.region, seller_type: 'CROSS_BORDER', cipher: s.cipher, code: s.code })) };
+      return {
+        shops: ctx.platform.store.shops.map((s) => ({ id: s.id, name: s.name, region: s.region, seller_type: 'CROSS_BORDER', cipher: s.cipher, code: s.code })),
+      };
     },
   }),
 ];

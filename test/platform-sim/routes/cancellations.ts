@@ -38,7 +38,11 @@ function search(ctx: CallContext): object {
     inWindow(c.createTime, cGe, cLt);
   const sortField = oneOf(ctx.query.get('sort_field'), ['create_time', 'update_time'] as const, 'create_time', 'sort_field');
   const sortOrder = oneOf(ctx.query.get('sort_order'), ['ASC', 'DESC'] as const, 'DESC', 'sort_order');
-  const sorted = sortByKey(store.cancellations.values(), (c) => (sortField === 'update_time' ? c.updateTime : c.createTime), (c) => c.id);
+  const sorted = sortByKey(
+    store.cancellations.values(),
+    (c) => (sortField === 'update_time' ? c.updateTime : c.createTime),
+    (c) => c.id,
+  );
   const page = pageOf(sorted, keep, {
     pageSize: pageSizeOf(ctx.query.get('page_size'), 50),
     pageToken: ctx.query.get('page_token') || undefined,
@@ -97,7 +101,8 @@ export const cancellationRoutes: Route[] = [
     scope: SCOPE,
     handle(ctx) {
       const body = jsonBody<{ reject_reason: unknown; comment: unknown }>(ctx);
-      if (!REJECT_REASONS.some((r) => r.name === body.reject_reason)) refuse('invalidParam', 'reject_reason must be a name from GET /return_refund/202309/reject_reasons.');
+      if (!REJECT_REASONS.some((r) => r.name === body.reject_reason))
+        refuse('invalidParam', 'reject_reason must be a name from GET /return_refund/202309/reject_reasons.');
       return once(ctx, 'reject', () => {
         const c = ownCancellation(ctx);
         rejectCancellation(ctx.platform.store, c, String(body.reject_reason));
@@ -111,7 +116,8 @@ export const cancellationRoutes: Route[] = [
     scope: SCOPE,
     handle(ctx) {
       const body = jsonBody<{ order_id: unknown; cancel_reason: unknown; order_line_item_ids: unknown }>(ctx);
-      if (typeof body.order_id !== 'string' || typeof body.cancel_reason !== 'string' || !body.cancel_reason) refuse('invalidParam', 'order_id and cancel_reason are required.');
+      if (typeof body.order_id !== 'string' || typeof body.cancel_reason !== 'string' || !body.cancel_reason)
+        refuse('invalidParam', 'order_id and cancel_reason are required.');
       const order = ctx.platform.store.order(body.order_id);
       if (order.shopCipher !== ctx.shop!.cipher) refuse('orderNotFound');
       const c = sellerCancel(ctx.platform.store, order, body.cancel_reason, optionalStrings(body.order_line_item_ids, 'order_line_item_ids'));

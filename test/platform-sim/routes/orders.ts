@@ -5,7 +5,17 @@ import { pageOf, pageSizeOf } from '../paging.js';
 import { orderJson } from '../serialize.js';
 import { inWindow, jsonBody, oneOf, optionalNumber, route, type CallContext, type Route } from './route.js';
 
-const STATUSES: readonly OrderStatus[] = ['UNPAID', 'ON_HOLD', 'AWAITING_SHIPMENT', 'PARTIALLY_SHIPPING', 'AWAITING_COLLECTION', 'IN_TRANSIT', 'DELIVERED', 'COMPLETED', 'CANCELLED'];
+const STATUSES: readonly OrderStatus[] = [
+  'UNPAID',
+  'ON_HOLD',
+  'AWAITING_SHIPMENT',
+  'PARTIALLY_SHIPPING',
+  'AWAITING_COLLECTION',
+  'IN_TRANSIT',
+  'DELIVERED',
+  'COMPLETED',
+  'CANCELLED',
+];
 
 interface SearchBody {
   update_time_ge: unknown;

@@ -12,7 +12,9 @@ afterEach(() => {
 
 describe('listOsPrinters on CUPS', () => {
   it('lists `lpstat -e` queues as spool: addresses and marks the default', async () => {
-    const { spawn, calls } = scriptedSpawn((_c, args) => (args[0] === '-e' ? { stdout: 'Zebra_GK420d\nXprinter\n' } : { stdout: 'system default destination: Xprinter\n' }));
+    const { spawn, calls } = scriptedSpawn((_c, args) =>
+      args[0] === '-e' ? { stdout: 'Zebra_GK420d\nXprinter\n' } : { stdout: 'system default destination: Xprinter\n' },
+    );
     expect(await listOsPrinters({ spawn, platform: 'linux' })).toEqual([
       { name: 'Zebra_GK420d', uri: 'spool:Zebra_GK420d' },
       { name: 'Xprinter', uri: 'spool:Xprinter', isDefault: true },
@@ -27,7 +29,8 @@ describe('listOsPrinters on CUPS', () => {
   it('falls back to `lpstat -p` on a CUPS too old for -e', async () => {
     const { spawn } = scriptedSpawn((_c, args) => {
       if (args[0] === '-e') return { code: 1, stderr: "lpstat: invalid option -- 'e'" };
-      if (args[0] === '-p') return { stdout: 'printer Zebra is idle.  enabled since Mon 01 Jan\nprinter Label2 disabled since Mon 01 Jan -\n\treason unknown\n' };
+      if (args[0] === '-p')
+        return { stdout: 'printer Zebra is idle.  enabled since Mon 01 Jan\nprinter Label2 disabled since Mon 01 Jan -\n\treason unknown\n' };
       return { code: 1, stderr: 'lpstat: No system default destination.' };
     });
     expect((await listOsPrinters({ spawn, platform: 'darwin' })).map((p) => p.name)).toEqual(['Zebra', 'Label2']);
@@ -35,13 +38,17 @@ describe('listOsPrinters on CUPS', () => {
 
   it('is empty when CUPS is not installed or not running', async () => {
     expect(await listOsPrinters({ spawn: scriptedSpawn(() => ({ missing: true })).spawn, platform: 'linux' })).toEqual([]);
-    expect(await listOsPrinters({ spawn: scriptedSpawn(() => ({ code: 1, stderr: 'lpstat: Scheduler is not running.' })).spawn, platform: 'linux' })).toEqual([]);
+    expect(await listOsPrinters({ spawn: scriptedSpawn(() => ({ code: 1, stderr: 'lpstat: Scheduler is not running.' })).spawn, platform: 'linux' })).toEqual(
+      [],
+    );
   });
 
   it('runs a real lpstat program found first on PATH', async () => {
     const { dir, cleanup } = tempDir('packdesk-lpstat-');
     cleanups.push(cleanup);
-    const bin = fakeCommandDir(dir, { lpstat: `echo "$@" >> "${dir}/calls"\ncase "$1" in -e) echo Zebra;; -d) echo "system default destination: Zebra";; esac` });
+    const bin = fakeCommandDir(dir, {
+      lpstat: `echo "$@" >> "${dir}/calls"\ncase "$1" in -e) echo Zebra;; -d) echo "system default destination: Zebra";; esac`,
+    });
     expect(await listOsPrinters({ spawn: withPath(bin), platform: 'linux' })).toEqual([{ name: 'Zebra', uri: 'spool:Zebra', isDefault: true }]);
     expect(fs.readFileSync(path.join(dir, 'calls'), 'utf8')).toBe('-e\n-d\n');
   });
@@ -51,7 +58,12 @@ describe('listOsPrinters on Windows', () => {
   it('runs Get-Printer through PowerShell and reads its JSON', async () => {
     const { spawn, calls } = scriptedSpawn((_c, args) =>
       String(args[3]).startsWith('Get-Printer')
-        ? { stdout: JSON.stringify([{ Name: 'ZDesigner GK420d', DriverName: 'ZDesigner GK420d', PortName: 'USB001' }, { Name: 'Microsoft Print to PDF', DriverName: 'Microsoft Print To PDF', PortName: 'PORTPROMPT:' }]) }
+        ? {
+            stdout: JSON.stringify([
+              { Name: 'ZDesigner GK420d', DriverName: 'ZDesigner GK420d', PortName: 'USB001' },
+              { Name: 'Microsoft Print to PDF', DriverName: 'Microsoft Print To PDF', PortName: 'PORTPROMPT:' },
+            ]),
+          }
         : { stdout: 'ZDesigner GK420d\r\n' },
     );
     expect(await listOsPrinters({ spawn, platform: 'win32' })).toEqual([

@@ -6,7 +6,14 @@ import { fakeUsb, FakeUsbDevice, noUsbBus } from '../fakes/usb-device.js';
 describe('listUsbPrinters', () => {
   it('lists printer-class devices with maker, model and language from their 1284 id', async () => {
     const zebra = new FakeUsbDevice({ bidirectional: true });
-    const tsc = new FakeUsbDevice({ vendorId: 0x1203, productId: 0x0230, serial: null, manufacturer: 'TSC', product: 'TE200', deviceId: 'MFG:TSC;MDL:TE200;CMD:TSPL2;' });
+    const tsc = new FakeUsbDevice({
+      vendorId: 0x1203,
+      productId: 0x0230,
+      serial: null,
+      manufacturer: 'TSC',
+      product: 'TE200',
+      deviceId: 'MFG:TSC;MDL:TE200;CMD:TSPL2;',
+    });
     const keyboard = new FakeUsbDevice({ vendorId: 0x046d, productId: 0xc31c, interfaceClass: 3 });
     const result = await listUsbPrinters({ usb: fakeUsb(zebra, keyboard, tsc), platform: 'linux' });
     expect(result).toEqual({
@@ -22,7 +29,16 @@ describe('listUsbPrinters', () => {
           deviceId: 'MFG:Zebra Technologies;CMD:ZPL;MDL:ZTC GK420d;CLS:PRINTER;',
           bidirectional: true,
         },
-        { uri: 'usb:1203:0230', vendorId: 0x1203, productId: 0x0230, maker: 'TSC', model: 'TE200', language: 'tspl', deviceId: 'MFG:TSC;MDL:TE200;CMD:TSPL2;', bidirectional: false },
+        {
+          uri: 'usb:1203:0230',
+          vendorId: 0x1203,
+          productId: 0x0230,
+          maker: 'TSC',
+          model: 'TE200',
+          language: 'tspl',
+          deviceId: 'MFG:TSC;MDL:TE200;CMD:TSPL2;',
+          bidirectional: false,
+        },
       ],
     });
     expect(keyboard.calls).toEqual([]);
@@ -31,7 +47,15 @@ describe('listUsbPrinters', () => {
   it('gives the printer back after asking: interface released, usblp re-attached, device closed', async () => {
     const zebra = new FakeUsbDevice();
     await listUsbPrinters({ usb: fakeUsb(zebra), platform: 'linux' });
-    expect(zebra.calls).toEqual(['open', 'detachKernelDriver(0)', 'claimInterface(0)', 'controlTransferIn', 'releaseInterface(0)', 'attachKernelDriver(0)', 'close']);
+    expect(zebra.calls).toEqual([
+      'open',
+      'detachKernelDriver(0)',
+      'claimInterface(0)',
+      'controlTransferIn',
+      'releaseInterface(0)',
+      'attachKernelDriver(0)',
+      'close',
+    ]);
   });
 
   it('still lists a printer it may not open, from its USB strings, saying why', async () => {
@@ -51,7 +75,11 @@ describe('listUsbPrinters', () => {
 
   it('counts devices it could not look inside, with the udev hint on Linux', async () => {
     const unreadable = new FakeUsbDevice({ manufacturer: 'Logitech', product: 'Keyboard', configurationError: new Error('open error: permission denied') });
-    const printerLike = new FakeUsbDevice({ manufacturer: 'Zebra Technologies', product: 'ZTC ZD420', configurationError: new Error('open error: permission denied') });
+    const printerLike = new FakeUsbDevice({
+      manufacturer: 'Zebra Technologies',
+      product: 'ZTC ZD420',
+      configurationError: new Error('open error: permission denied'),
+    });
     const result = await listUsbPrinters({ usb: fakeUsb(unreadable, printerLike), platform: 'linux' });
     expect(result.printers.map((p) => p.model)).toEqual(['ZTC ZD420']);
     expect(result.note).toMatchObject({ code: 'USB_NO_PERMISSION', count: 1 });

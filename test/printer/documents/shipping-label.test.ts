@@ -43,7 +43,10 @@ describe('shippingLabel layout', () => {
     ['nine lines of contents', shippingLabel(manyItems)],
     ['very long name, address and postcode', shippingLabel(longAddress)],
     ['Chinese recipient and product', shippingLabel(chineseShippingData())],
-    ['empty sender and no weight', shippingLabel(shippingData({ sender: { ...shippingData().sender, name: '', phone: '', address: '', city: '' }, weightKg: null }))],
+    [
+      'empty sender and no weight',
+      shippingLabel(shippingData({ sender: { ...shippingData().sender, name: '', phone: '', address: '', city: '' }, weightKg: null })),
+    ],
     ['4×6 inch stock', shippingLabel(shippingData(), { widthMm: 101.6, heightMm: 152.4 })],
     ['A6 stock', shippingLabel(shippingData(), { widthMm: 105, heightMm: 148 })],
   ];

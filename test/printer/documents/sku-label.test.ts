@@ -29,7 +29,12 @@ describe('skuLabel', () => {
 
   it.each(DPIS)('keeps every element on the label at %i dpi, also with a long Chinese name and on 50×25 mm stock', (dpi) => {
     expect(elementsOffPage(skuLabel(SKU_DATA), dpi, fonts)).toEqual([]);
-    const chinese = skuLabel({ sellerSku: 'EAR-BT-WHT-STD', name: '蓝牙耳机 无线 降噪 长续航 白色 标准版 礼盒装', variation: '白色', barcode: 'EAR-BT-WHT-STD' });
+    const chinese = skuLabel({
+      sellerSku: 'EAR-BT-WHT-STD',
+      name: '蓝牙耳机 无线 降噪 长续航 白色 标准版 礼盒装',
+      variation: '白色',
+      barcode: 'EAR-BT-WHT-STD',
+    });
     expect(elementsOffPage(chinese, dpi, fonts)).toEqual([]);
     expect(elementsOffPage(skuLabel(SKU_DATA, { widthMm: 50, heightMm: 25 }), dpi, fonts)).toEqual([]);
   });

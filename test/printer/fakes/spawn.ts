@@ -22,7 +22,10 @@ export interface RecordedCall {
   env: NodeJS.ProcessEnv;
 }
 
-export function scriptedSpawn(answer: (command: string, args: readonly string[], env: NodeJS.ProcessEnv) => Scripted): { spawn: SpawnFn; calls: RecordedCall[] } {
+export function scriptedSpawn(answer: (command: string, args: readonly string[], env: NodeJS.ProcessEnv) => Scripted): {
+  spawn: SpawnFn;
+  calls: RecordedCall[];
+} {
   const calls: RecordedCall[] = [];
   const fn: SpawnFn = (command, args, options) => {
     const env = options.env ?? process.env;

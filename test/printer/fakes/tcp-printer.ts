@@ -88,10 +88,17 @@ export class FakeTcpPrinter {
 
   /** Closes every open connection, as printers do with idle ones. */
   async closeConnections(): Promise<void> {
-    await Promise.all(this.connections.filter((c) => !c.closed).map((c) => new Promise<void>((resolve) => {
-      c.socket.once('close', () => resolve());
-      c.socket.end();
-    })));
+    await Promise.all(
+      this.connections
+        .filter((c) => !c.closed)
+        .map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              c.socket.once('close', () => resolve());
+              c.socket.end();
+            }),
+        ),
+    );
   }
 
   get bytesReceived(): number {
@@ -163,9 +170,12 @@ export class FakeTcpPrinter {
   private pace(socket: net.Socket, bytes: number): void {
     if (this.bytesPerSecond === null || socket.destroyed) return;
     socket.pause();
-    setTimeout(() => {
-      if (!this.stalled) socket.resume();
-    }, (bytes / this.bytesPerSecond) * 1000);
+    setTimeout(
+      () => {
+        if (!this.stalled) socket.resume();
+      },
+      (bytes / this.bytesPerSecond) * 1000,
+    );
   }
 
   /** Answers for every query that ends after `seen` characters (earlier ones were answered). */

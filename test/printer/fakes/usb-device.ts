@@ -4,7 +4,15 @@
  * and can fail the way node-usb 3 fails (its error texts are copied from the native module), so
  * each error path of the USB transport runs without hardware.
  */
-import type { UsbConfigurationLike, UsbControlSetup, UsbDeviceLike, UsbEndpointLike, UsbInResult, UsbOutResult, UsbProvider } from '../../../printer/transports/usb-device.js';
+import type {
+  UsbConfigurationLike,
+  UsbControlSetup,
+  UsbDeviceLike,
+  UsbEndpointLike,
+  UsbInResult,
+  UsbOutResult,
+  UsbProvider,
+} from '../../../printer/transports/usb-device.js';
 
 export interface FakeUsbOptions {
   vendorId?: number;

@@ -41,7 +41,10 @@ export function parseEscpos(bytes: Uint8Array): EscposJob {
 function stack(bands: readonly { rowBytes: number; rows: number; data: Uint8Array }[]): Bitmap {
   const rowBytes = bands[0]?.rowBytes ?? 0;
   if (bands.some((b) => b.rowBytes !== rowBytes)) throw new Error('bands differ in width');
-  const out = createBitmap(rowBytes * 8, bands.reduce((n, b) => n + b.rows, 0));
+  const out = createBitmap(
+    rowBytes * 8,
+    bands.reduce((n, b) => n + b.rows, 0),
+  );
   let at = 0;
   for (const band of bands) {
     out.data.set(band.data, at);

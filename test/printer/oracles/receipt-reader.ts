@@ -98,7 +98,10 @@ function rowsToBitmap(data: Uint8Array, rowBytes: number, rows: number): Bitmap 
 }
 
 function stack(pictures: readonly Bitmap[]): Bitmap {
-  const out = createBitmap(Math.max(0, ...pictures.map((p) => p.width)), pictures.reduce((n, p) => n + p.height, 0));
+  const out = createBitmap(
+    Math.max(0, ...pictures.map((p) => p.width)),
+    pictures.reduce((n, p) => n + p.height, 0),
+  );
   let y = 0;
   for (const p of pictures) {
     drawBitmap(out, p, 0, y);

@@ -157,4 +157,3 @@ function drawQr(page: Bitmap, x: number, y: number, cell: number, value: string)
     if (on) fillRect(page, x + (k % raw!.pixx) * cell, y + Math.floor(k / raw!.pixx) * cell, cell, cell);
   });
 }
-

@@ -1,12 +1,5 @@
 /** DataMatrix and PDF417 (which zbarimg does not read) decoded with @zxing/library. */
-import {
-  BarcodeFormat,
-  BinaryBitmap,
-  DecodeHintType,
-  HybridBinarizer,
-  MultiFormatReader,
-  RGBLuminanceSource,
-} from '@zxing/library';
+import { BarcodeFormat, BinaryBitmap, DecodeHintType, HybridBinarizer, MultiFormatReader, RGBLuminanceSource } from '@zxing/library';
 import { getPixel, type Bitmap } from '../../../printer/label/bitmap.js';
 
 export function zxingDecode(bitmap: Bitmap, format: 'datamatrix' | 'pdf417', margin = 16): string {

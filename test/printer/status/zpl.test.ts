@@ -9,7 +9,19 @@ const bytes = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
  * string 2 mmm,n,o(head up),p(ribbon out),q(thermal transfer),r,s,t,uuuuuuuu(labels left),v,www
  * string 3 xxxx,y
  */
-function hs(o: { paperOut?: 0 | 1; pause?: 0 | 1; formats?: string; bufferFull?: 0 | 1; overTemp?: 0 | 1; headUp?: 0 | 1; ribbonOut?: 0 | 1; tt?: 0 | 1; left?: string } = {}): string {
+function hs(
+  o: {
+    paperOut?: 0 | 1;
+    pause?: 0 | 1;
+    formats?: string;
+    bufferFull?: 0 | 1;
+    overTemp?: 0 | 1;
+    headUp?: 0 | 1;
+    ribbonOut?: 0 | 1;
+    tt?: 0 | 1;
+    left?: string;
+  } = {},
+): string {
   return (
     `\x02030,${o.paperOut ?? 0},${o.pause ?? 0},1218,${o.formats ?? '000'},${o.bufferFull ?? 0},0,0,000,0,0,${o.overTemp ?? 0}\x03\r\n` +
     `\x02001,0,${o.headUp ?? 0},${o.ribbonOut ?? 0},${o.tt ?? 0},2,6,0,${o.left ?? '00000000'},1,000\x03\r\n` +

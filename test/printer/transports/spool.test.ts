@@ -109,7 +109,17 @@ describe('SpoolTransport on Windows (winspool RAW through PowerShell)', () => {
 
   it('the script asks winspool for a RAW document and writes the bytes, with no values spliced in', () => {
     const script = windowsRawPrintScript();
-    for (const part of ['winspool.drv', 'OpenPrinterW', 'StartDocPrinterW', 'Datatype = "RAW"', 'WritePrinter', 'EndDocPrinter', 'ClosePrinter', `$env:${WIN_ENV.file}`, `$env:${WIN_ENV.printer}`]) {
+    for (const part of [
+      'winspool.drv',
+      'OpenPrinterW',
+      'StartDocPrinterW',
+      'Datatype = "RAW"',
+      'WritePrinter',
+      'EndDocPrinter',
+      'ClosePrinter',
+      `$env:${WIN_ENV.file}`,
+      `$env:${WIN_ENV.printer}`,
+    ]) {
       expect(script).toContain(part);
     }
   });

@@ -60,7 +60,15 @@ describe('parsePrinterUri', () => {
 
 describe('formatPrinterUri', () => {
   it('writes every kind back so that it parses to the same printer', () => {
-    for (const text of ['tcp://192.168.1.50:9100', 'tcp://[fe80::1]:9100', 'usb:0a5f:0164', 'usb:0a5f:0164:SN 1', 'file:/dev/usb/lp0', 'spool:Zebra', 'preview:/tmp/labels']) {
+    for (const text of [
+      'tcp://192.168.1.50:9100',
+      'tcp://[fe80::1]:9100',
+      'usb:0a5f:0164',
+      'usb:0a5f:0164:SN 1',
+      'file:/dev/usb/lp0',
+      'spool:Zebra',
+      'preview:/tmp/labels',
+    ]) {
       expect(formatPrinterUri(parsePrinterUri(text))).toBe(text);
     }
   });

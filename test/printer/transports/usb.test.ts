@@ -87,15 +87,15 @@ describe('UsbTransport: opening', () => {
 });
 
 describe('UsbTransport: errors in the packer’s words', () => {
-  it.each([
-    ['open error: failed to open device: permission denied (errno 13)'],
-    ['LIBUSB_ERROR_ACCESS'],
-  ])('%s → PRINTER_NO_PERMISSION, pointing at the udev rule on Linux', async (message) => {
-    const { transport } = setup({ failOpen: new Error(message) });
-    const err = await failure(transport.open());
-    expect(err.code).toBe('PRINTER_NO_PERMISSION');
-    expect(err.message).toContain('99-packdesk-printers.rules');
-  });
+  it.each([['open error: failed to open device: permission denied (errno 13)'], ['LIBUSB_ERROR_ACCESS']])(
+    '%s → PRINTER_NO_PERMISSION, pointing at the udev rule on Linux',
+    async (message) => {
+      const { transport } = setup({ failOpen: new Error(message) });
+      const err = await failure(transport.open());
+      expect(err.code).toBe('PRINTER_NO_PERMISSION');
+      expect(err.message).toContain('99-packdesk-printers.rules');
+    },
+  );
 
   it.each([['claimInterface error: interface is busy'], ['LIBUSB_ERROR_BUSY']])('%s → PRINTER_CLAIMED_BY_OS', async (message) => {
     const { transport, fake } = setup({ failClaim: new Error(message) });

@@ -17,7 +17,10 @@ export function line(over: Partial<LineView> = {}): LineView {
 
 /** An order as the core's OrderView describes it: two lines, nothing packed yet. */
 export function orderView(over: Partial<OrderView> = {}): OrderView {
-  const lines = over.lines ?? [line(), line({ skuId: 'sku-tee', sellerSku: 'TEE-BLK-M', name: 'T-shirt', variation: 'Black / M', qty: 1, bin: 'B-02-01', barcodes: ['6901234567809'] })];
+  const lines = over.lines ?? [
+    line(),
+    line({ skuId: 'sku-tee', sellerSku: 'TEE-BLK-M', name: 'T-shirt', variation: 'Black / M', qty: 1, bin: 'B-02-01', barcodes: ['6901234567809'] }),
+  ];
   return {
     id: '576461234567890001',
     status: 'AWAITING_SHIPMENT',

@@ -82,8 +82,10 @@ export const printersEn = {
   'printers.discovered.searching': 'Searching…',
   'printers.discovered.none': 'No printers found. Check the USB cable and power, or add a network printer by its address.',
   'printers.discovered.usbUnavailable': 'USB devices cannot be listed on this computer. Network and system printers still work.',
-  'printers.discovered.usbNoPermission#one': '{count} USB device could not be inspected (no permission). If your printer is missing, install Packdesk’s udev rule (99-packdesk-printers.rules) and plug the printer in again.',
-  'printers.discovered.usbNoPermission': '{count} USB devices could not be inspected (no permission). If your printer is missing, install Packdesk’s udev rule (99-packdesk-printers.rules) and plug the printer in again.',
+  'printers.discovered.usbNoPermission#one':
+    '{count} USB device could not be inspected (no permission). If your printer is missing, install Packdesk’s udev rule (99-packdesk-printers.rules) and plug the printer in again.',
+  'printers.discovered.usbNoPermission':
+    '{count} USB devices could not be inspected (no permission). If your printer is missing, install Packdesk’s udev rule (99-packdesk-printers.rules) and plug the printer in again.',
   'printers.previewName': 'Preview (files, no paper)',
   'printers.discovered.language': 'speaks {language}',
   'printers.discovered.languageUnknown': 'language unknown — choose it when adding',
@@ -215,8 +217,10 @@ export const printersZh: Record<Key, string> = {
   'printers.discovered.searching': '搜索中…',
   'printers.discovered.none': '未发现打印机。请检查 USB 线和电源，或按地址添加网络打印机。',
   'printers.discovered.usbUnavailable': '本机无法列出 USB 设备。网络打印机和系统打印机仍可使用。',
-  'printers.discovered.usbNoPermission#one': '有 {count} 个 USB 设备无法读取（没有权限）。如果找不到您的打印机，请安装 Packdesk 的 udev 规则（99-packdesk-printers.rules）并重新插上打印机。',
-  'printers.discovered.usbNoPermission': '有 {count} 个 USB 设备无法读取（没有权限）。如果找不到您的打印机，请安装 Packdesk 的 udev 规则（99-packdesk-printers.rules）并重新插上打印机。',
+  'printers.discovered.usbNoPermission#one':
+    '有 {count} 个 USB 设备无法读取（没有权限）。如果找不到您的打印机，请安装 Packdesk 的 udev 规则（99-packdesk-printers.rules）并重新插上打印机。',
+  'printers.discovered.usbNoPermission':
+    '有 {count} 个 USB 设备无法读取（没有权限）。如果找不到您的打印机，请安装 Packdesk 的 udev 规则（99-packdesk-printers.rules）并重新插上打印机。',
   'printers.previewName': '预览打印机（生成文件，不出纸）',
   'printers.discovered.language': '指令语言 {language}',
   'printers.discovered.languageUnknown': '指令语言未知 — 添加时请选择',

@@ -15,7 +15,8 @@ export const scannerEn = {
   'scanner.prompt': 'Scan this barcode now (any barcode will do).',
   'scanner.cancel': 'Cancel',
   'scanner.result': 'Read {code}. Saved for this station.',
-  'scanner.tooSlow': 'Keys came up to {measured} ms apart: that is typing, or the scanner is set to a slow key delay. Not saved — set the scanner to its fastest speed and test again.',
+  'scanner.tooSlow':
+    'Keys came up to {measured} ms apart: that is typing, or the scanner is set to a slow key delay. Not saved — set the scanner to its fastest speed and test again.',
 } as const;
 
 export const scannerZh: Record<keyof typeof scannerEn, string> = {

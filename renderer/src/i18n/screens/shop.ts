@@ -37,7 +37,8 @@ export const shopEn = {
   'shop.timeZone.hint': 'Dates in imported and exported files, and on pick lists, are read and written in this time.',
 
   'shop.scanner.title': 'Scanner prefixes and suffixes',
-  'shop.scanner.hint': 'Characters your scanners add before or after every code, one per line (up to {count}, each at most {length} characters). They are removed before a code is looked up.',
+  'shop.scanner.hint':
+    'Characters your scanners add before or after every code, one per line (up to {count}, each at most {length} characters). They are removed before a code is looked up.',
   'shop.scanner.prefixes': 'Prefixes',
   'shop.scanner.suffixes': 'Suffixes',
   'shop.scanner.tooMany': 'Up to 10 prefixes and 10 suffixes.',

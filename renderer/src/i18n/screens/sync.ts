@@ -24,7 +24,8 @@ export const syncEn = {
   'sync.open': 'Open the sync panel',
 
   'shopConnection.title': 'Shop connection (TikTok Shop)',
-  'shopConnection.hint': 'Packdesk pulls your orders, sends shipments and downloads the platform’s labels. The secret and tokens stay in this computer’s keychain and are never shown again.',
+  'shopConnection.hint':
+    'Packdesk pulls your orders, sends shipments and downloads the platform’s labels. The secret and tokens stay in this computer’s keychain and are never shown again.',
   'shopConnection.appKey': 'App key',
   'shopConnection.appSecret': 'App secret',
   'shopConnection.how': 'Sign in with',
@@ -53,7 +54,8 @@ export const syncEn = {
   'shopConnection.settings.title': 'Sync settings',
   'shopConnection.backfillDays': 'First sync reads orders from the last (days)',
   'shopConnection.arrangeAhead': 'Arrange ahead (Get labels now)',
-  'shopConnection.arrangeAhead.hint': 'Lets the queue get TikTok’s labels before packing, so the bench can print them offline. The catch: arranging shipment starts TikTok Shop’s 72 h collection clock — the parcels must be handed over within 72 hours.',
+  'shopConnection.arrangeAhead.hint':
+    'Lets the queue get TikTok’s labels before packing, so the bench can print them offline. The catch: arranging shipment starts TikTok Shop’s 72 h collection clock — the parcels must be handed over within 72 hours.',
   'shopConnection.settings.save': 'Save sync settings',
   'shopConnection.settings.saved': 'Saved.',
 
@@ -106,8 +108,10 @@ export const syncEn = {
   'sync.conflict.acknowledge': 'Done — I have seen it',
 
   'arrangeAhead.action': 'Get labels now',
-  'arrangeAhead.confirm': 'Get TikTok’s labels for {count} orders now? Shipment is arranged at once, which starts TikTok Shop’s 72 h collection clock: they must be handed over within 72 hours.',
-  'arrangeAhead.confirm#one': 'Get TikTok’s label for {count} order now? Shipment is arranged at once, which starts TikTok Shop’s 72 h collection clock: it must be handed over within 72 hours.',
+  'arrangeAhead.confirm':
+    'Get TikTok’s labels for {count} orders now? Shipment is arranged at once, which starts TikTok Shop’s 72 h collection clock: they must be handed over within 72 hours.',
+  'arrangeAhead.confirm#one':
+    'Get TikTok’s label for {count} order now? Shipment is arranged at once, which starts TikTok Shop’s 72 h collection clock: it must be handed over within 72 hours.',
   'arrangeAhead.yes': 'Arrange and get labels',
   'arrangeAhead.no': 'Cancel',
   'arrangeAhead.running': 'Arranging shipment and fetching labels…',
@@ -180,7 +184,8 @@ export const syncZh: Record<Key, string> = {
   'shopConnection.settings.title': '同步设置',
   'shopConnection.backfillDays': '首次同步读取最近几天的订单',
   'shopConnection.arrangeAhead': '提前安排发货（立即获取面单）',
-  'shopConnection.arrangeAhead.hint': '允许在打包前从队列获取 TikTok 面单，以便离线打印。代价是：安排发货会启动 TikTok Shop 的 72 小时揽收时限 — 包裹必须在 72 小时内交接。',
+  'shopConnection.arrangeAhead.hint':
+    '允许在打包前从队列获取 TikTok 面单，以便离线打印。代价是：安排发货会启动 TikTok Shop 的 72 小时揽收时限 — 包裹必须在 72 小时内交接。',
   'shopConnection.settings.save': '保存同步设置',
   'shopConnection.settings.saved': '已保存。',
 

@@ -40,7 +40,8 @@ export const transferEn = {
   'transfer.report.updated': 'Updated',
   'transfer.report.unchanged': 'Unchanged',
   'transfer.report.keptLocal': 'Kept as here',
-  'transfer.report.keptLocalHint': '“Kept as here”: the file is older than what happened at the station (packed, shipped), so those orders were left as they are.',
+  'transfer.report.keptLocalHint':
+    '“Kept as here”: the file is older than what happened at the station (packed, shipped), so those orders were left as they are.',
   'transfer.report.skusCreated': 'New SKUs',
   'transfer.report.skusUpdated': 'Updated SKUs',
   'transfer.report.dateOrder': 'Dates read as',

@@ -29,7 +29,12 @@ export function HandoverVerdictPanel({ last, busy, openFirst, cutShort = null, a
     <>
       {last && feedback && !refused && <div key={last.scanId} className={`flash flash--${feedback}`} aria-hidden="true" />}
       {cutShort !== null && <div key={`cut-short-${cutShort}`} className="flash flash--error" aria-hidden="true" />}
-      <section className={`verdict${feedback ? ` verdict--${feedback}` : ''}`} aria-live="assertive" data-testid="handover-verdict" data-code={cutShort !== null ? 'SCAN_INCOMPLETE' : undefined}>
+      <section
+        className={`verdict${feedback ? ` verdict--${feedback}` : ''}`}
+        aria-live="assertive"
+        data-testid="handover-verdict"
+        data-code={cutShort !== null ? 'SCAN_INCOMPLETE' : undefined}
+      >
         <p className={`verdict__text${feedback ? '' : ' verdict__text--idle'}`}>{text}</p>
         {offer && (
           <button type="button" className="button button--big handover-arrange" onClick={onArrange} disabled={offer.arranging} data-testid="handover-arrange">

@@ -13,7 +13,15 @@ export function BlockingBanner({ block, onAcknowledge }: { block: PackingBlock; 
   useEffect(() => button.current?.focus(), []);
   const orderId = block.orderId ?? '';
   return (
-    <div className="blocking" data-testid="pack-banner" data-code={block.code} role="alertdialog" aria-modal="true" aria-labelledby="blocking-title" aria-describedby="blocking-body">
+    <div
+      className="blocking"
+      data-testid="pack-banner"
+      data-code={block.code}
+      role="alertdialog"
+      aria-modal="true"
+      aria-labelledby="blocking-title"
+      aria-describedby="blocking-body"
+    >
       <div className="blocking__box">
         <h2 id="blocking-title" className="blocking__title">
           {t(`pack.banner.title.${block.code}`)}

@@ -17,7 +17,13 @@ export function LinkNotice({ connected, answering, kept }: Props) {
   if (!down && kept === 0) return null;
   const title = !connected ? t('pack.link.disconnected') : !answering ? t('pack.link.notAnswering') : t('pack.link.sending', { count: kept });
   return (
-    <div className={`link-notice ${down ? 'link-notice--down' : ''}`} role={down ? 'alert' : 'status'} data-testid="pack-link" data-state={!connected ? 'disconnected' : !answering ? 'not-answering' : 'sending'} data-kept={kept}>
+    <div
+      className={`link-notice ${down ? 'link-notice--down' : ''}`}
+      role={down ? 'alert' : 'status'}
+      data-testid="pack-link"
+      data-state={!connected ? 'disconnected' : !answering ? 'not-answering' : 'sending'}
+      data-kept={kept}
+    >
       <strong>{title}</strong>
       {down && kept > 0 && <span className="link-notice__kept">{t('pack.link.kept', { count: kept })}</span>}
     </div>

@@ -42,7 +42,9 @@ export function VerdictPanel({ verdict, busy, openOrderId, incompleteScan = null
           <>
             <p className="verdict__text">{message && t(message.key, message.vars)}</p>
             {/* A refused order's progress would read as the open order's: only show the open one's. */}
-            {verdict.progress && verdict.orderId === openOrderId && <p className="verdict__progress">{t('pack.progress', { packed: verdict.progress.packed, total: verdict.progress.total })}</p>}
+            {verdict.progress && verdict.orderId === openOrderId && (
+              <p className="verdict__progress">{t('pack.progress', { packed: verdict.progress.packed, total: verdict.progress.total })}</p>
+            )}
           </>
         ) : (
           <p className="verdict__text verdict__text--idle">{t('pack.title')}</p>

@@ -11,7 +11,11 @@ export interface PackKeyHandlers {
 function inTextField(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || typeof el.tagName !== 'string') return false;
-  return el.tagName === 'TEXTAREA' || el.isContentEditable === true || (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((el as HTMLInputElement).type));
+  return (
+    el.tagName === 'TEXTAREA' ||
+    el.isContentEditable === true ||
+    (el.tagName === 'INPUT' && !['checkbox', 'radio', 'button'].includes((el as HTMLInputElement).type))
+  );
 }
 
 /**

@@ -46,7 +46,14 @@ export function PickListPrint({ printout, onClose, autoPrint = true }: Props) {
   }, [printout, autoPrint]);
 
   return createPortal(
-    <div className="picklist-print" role="dialog" aria-modal="true" aria-label={t('queue.picklist.dialog')} data-testid="picklist-print" onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <div
+      className="picklist-print"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('queue.picklist.dialog')}
+      data-testid="picklist-print"
+      onKeyDown={(e) => e.key === 'Escape' && onClose()}
+    >
       <div className="picklist-print__toolbar">
         <button ref={printButton} type="button" className="button button--big" onClick={print} data-testid="picklist-print-again">
           {t('queue.picklist.print')}

@@ -59,7 +59,9 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
     if (takenNames.includes(name)) return setProblem('printers.add.nameTaken');
     if (uri === null) return setProblem('printers.add.badAddress');
     setSending(true);
-    const format = draft.receipt ? receiptInput(draft.receipt) : { language: draft.language, dpi: draft.dpi, stock: { widthMm: draft.widthMm, heightMm: draft.heightMm } };
+    const format = draft.receipt
+      ? receiptInput(draft.receipt)
+      : { language: draft.language, dpi: draft.dpi, stock: { widthMm: draft.widthMm, heightMm: draft.heightMm } };
     const saved = await savePrinter({ name, uri, ...format, documents });
     setSending(false);
     if (saved) onAdded(saved.name);
@@ -73,7 +75,14 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
       <form className="printer-form" onSubmit={(e) => void submit(e)} noValidate>
         <label className="form-field">
           <span>{t('printers.add.name')}</span>
-          <input ref={nameField} className="text-field" value={draft.name} maxLength={100} onChange={(e) => edit({ name: e.target.value })} data-testid="printer-add-name" />
+          <input
+            ref={nameField}
+            className="text-field"
+            value={draft.name}
+            maxLength={100}
+            onChange={(e) => edit({ name: e.target.value })}
+            data-testid="printer-add-name"
+          />
         </label>
         <label className="form-field">
           <span>{t('printers.add.address')}</span>
@@ -92,13 +101,22 @@ export function AddPrinterForm({ initial, defaultDocuments, autoFocus, takenName
         </label>
         <ReceiptFields value={draft.receipt} onChange={(receipt) => edit({ receipt })} />
         {!draft.receipt && (
-          <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-add-language', dpi: 'printer-add-dpi', width: 'printer-add-width', height: 'printer-add-height' }} />
+          <FormatFields
+            value={draft}
+            onChange={edit}
+            testIds={{ language: 'printer-add-language', dpi: 'printer-add-dpi', width: 'printer-add-width', height: 'printer-add-height' }}
+          />
         )}
         <fieldset className="printer-form__documents">
           <legend>{t('printers.add.documents')}</legend>
           {DOCUMENT_KINDS.map((d) => (
             <label key={d} className="choice">
-              <input type="checkbox" checked={documents.includes(d)} onChange={(e) => toggleDocument(d, e.target.checked)} data-testid={`printer-add-document-${d}`} />
+              <input
+                type="checkbox"
+                checked={documents.includes(d)}
+                onChange={(e) => toggleDocument(d, e.target.checked)}
+                data-testid={`printer-add-document-${d}`}
+              />
               {t(documentKey(d))}
             </label>
           ))}

@@ -59,7 +59,11 @@ export function CalibrationPanel({ printer }: { printer: SavedPrinter }) {
     <section className="form-panel" aria-labelledby="printers-calibration-title">
       <h3 id="printers-calibration-title">{t('printers.calibration.title', { printer: printerName(t, printer.name) })}</h3>
       <form className="printer-form" onSubmit={submit} noValidate data-testid="printer-calibration">
-        <FormatFields value={draft} onChange={edit} testIds={{ language: 'printer-language', dpi: 'printer-dpi', width: 'printer-stock-width', height: 'printer-stock-height' }} />
+        <FormatFields
+          value={draft}
+          onChange={edit}
+          testIds={{ language: 'printer-language', dpi: 'printer-dpi', width: 'printer-stock-width', height: 'printer-stock-height' }}
+        />
         <div className="form-row">
           <OffsetField axis="x" value={draft.x} onChange={(x) => edit({ x })} />
           <OffsetField axis="y" value={draft.y} onChange={(y) => edit({ y })} />
@@ -88,7 +92,13 @@ export function CalibrationPanel({ printer }: { printer: SavedPrinter }) {
             <legend>{t('printers.calibration.rotation')}</legend>
             {([0, 180] as const).map((r) => (
               <label key={r} className="choice">
-                <input type="radio" name={`rotation-${printer.name}`} checked={draft.rotation === r} onChange={() => edit({ rotation: r })} data-testid={`printer-rotation-${r}`} />
+                <input
+                  type="radio"
+                  name={`rotation-${printer.name}`}
+                  checked={draft.rotation === r}
+                  onChange={() => edit({ rotation: r })}
+                  data-testid={`printer-rotation-${r}`}
+                />
                 {t(r === 0 ? 'printers.calibration.rotation0' : 'printers.calibration.rotation180')}
               </label>
             ))}
@@ -122,7 +132,13 @@ function OffsetField({ axis, value, onChange }: { axis: 'x' | 'y'; value: number
     <div className="form-field offset-field">
       <label htmlFor={`printer-offset-${axis}`}>{label}</label>
       <div className="offset-field__row">
-        <button type="button" className="button" onClick={() => set(value - OFFSET_STEP_MM)} aria-label={t(axis === 'x' ? 'printers.calibration.left' : 'printers.calibration.up')} data-testid={`printer-offset-${axis}-minus`}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => set(value - OFFSET_STEP_MM)}
+          aria-label={t(axis === 'x' ? 'printers.calibration.left' : 'printers.calibration.up')}
+          data-testid={`printer-offset-${axis}-minus`}
+        >
           {axis === 'x' ? '←' : '↑'} −{OFFSET_STEP_MM}
         </button>
         <input
@@ -141,7 +157,13 @@ function OffsetField({ axis, value, onChange }: { axis: 'x' | 'y'; value: number
           }}
           data-testid={`printer-offset-${axis}`}
         />
-        <button type="button" className="button" onClick={() => set(value + OFFSET_STEP_MM)} aria-label={t(axis === 'x' ? 'printers.calibration.right' : 'printers.calibration.down')} data-testid={`printer-offset-${axis}-plus`}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => set(value + OFFSET_STEP_MM)}
+          aria-label={t(axis === 'x' ? 'printers.calibration.right' : 'printers.calibration.down')}
+          data-testid={`printer-offset-${axis}-plus`}
+        >
           +{OFFSET_STEP_MM} {axis === 'x' ? '→' : '↓'}
         </button>
         <span className="muted">{t('printers.calibration.mm')}</span>

@@ -44,7 +44,8 @@ export function DiscoveredList({ saved, onUse }: { saved: SavedPrinter[]; onUse(
         <div className="discovered-row__text">
           <strong>{choice.name}</strong>
           <span className="muted">
-            {choice.uri} · {choice.language ? t('printers.discovered.language', { language: t(languageKey(choice.language)) }) : t('printers.discovered.languageUnknown')}
+            {choice.uri} ·{' '}
+            {choice.language ? t('printers.discovered.language', { language: t(languageKey(choice.language)) }) : t('printers.discovered.languageUnknown')}
           </span>
         </div>
         {existing ? (
@@ -69,7 +70,9 @@ export function DiscoveredList({ saved, onUse }: { saved: SavedPrinter[]; onUse(
       {discovered && found === 0 && <p className="muted">{t('printers.discovered.none')}</p>}
       {discovered && (
         <ul className="discovered-list">
-          {discovered.usb.map((p) => row(`usb:${p.uri}`, { name: [p.maker, p.model].filter(Boolean).join(' ') || p.uri, uri: p.uri, language: p.language }, 'usb'))}
+          {discovered.usb.map((p) =>
+            row(`usb:${p.uri}`, { name: [p.maker, p.model].filter(Boolean).join(' ') || p.uri, uri: p.uri, language: p.language }, 'usb'),
+          )}
           {discovered.os.map((p) => row(`os:${p.uri}`, { name: p.name, uri: p.uri, language: null }, 'os'))}
         </ul>
       )}

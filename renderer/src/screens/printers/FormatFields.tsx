@@ -22,7 +22,12 @@ export function FormatFields({ value, onChange, testIds }: Props) {
     <div className="form-row">
       <label className="form-field">
         <span>{t('printers.field.language')}</span>
-        <select className="form-select" value={value.language} onChange={(e) => onChange({ language: e.target.value as PrinterLanguage })} data-testid={testIds.language}>
+        <select
+          className="form-select"
+          value={value.language}
+          onChange={(e) => onChange({ language: e.target.value as PrinterLanguage })}
+          data-testid={testIds.language}
+        >
           {LANGUAGES.map((l) => (
             <option key={l} value={l}>
               {t(languageKey(l))}
@@ -42,11 +47,29 @@ export function FormatFields({ value, onChange, testIds }: Props) {
       </label>
       <label className="form-field">
         <span>{t('printers.field.stockWidth')}</span>
-        <input className="text-field" type="number" min={20} max={300} step={1} value={value.widthMm} onChange={(e) => onChange({ widthMm: Number(e.target.value) })} data-testid={testIds.width} />
+        <input
+          className="text-field"
+          type="number"
+          min={20}
+          max={300}
+          step={1}
+          value={value.widthMm}
+          onChange={(e) => onChange({ widthMm: Number(e.target.value) })}
+          data-testid={testIds.width}
+        />
       </label>
       <label className="form-field">
         <span>{t('printers.field.stockHeight')}</span>
-        <input className="text-field" type="number" min={10} max={2000} step={1} value={value.heightMm} onChange={(e) => onChange({ heightMm: Number(e.target.value) })} data-testid={testIds.height} />
+        <input
+          className="text-field"
+          type="number"
+          min={10}
+          max={2000}
+          step={1}
+          value={value.heightMm}
+          onChange={(e) => onChange({ heightMm: Number(e.target.value) })}
+          data-testid={testIds.height}
+        />
       </label>
     </div>
   );

@@ -63,7 +63,8 @@ export function LabelPreview({ printer }: { printer: SavedPrinter }) {
             data-testid="label-preview-image"
           />
           <figcaption className="muted">
-            {t(SOURCE[shown.source])} · {t('printers.preview.size', { width: mm(shown.widthDots), height: mm(shown.heightDots), widthDots: shown.widthDots, heightDots: shown.heightDots })}
+            {t(SOURCE[shown.source])} ·{' '}
+            {t('printers.preview.size', { width: mm(shown.widthDots), height: mm(shown.heightDots), widthDots: shown.widthDots, heightDots: shown.heightDots })}
           </figcaption>
         </figure>
       )}

@@ -31,7 +31,13 @@ export function PrintersNotice() {
   if (!title) return null;
   const vars = { printer: printerName(t, notice.printer) };
   return (
-    <div className={`notice ${failed ? 'notice--error' : 'notice--ok'}`} role={failed ? 'alert' : 'status'} data-testid="printers-notice" data-kind={notice.kind} data-action={notice.action}>
+    <div
+      className={`notice ${failed ? 'notice--error' : 'notice--ok'}`}
+      role={failed ? 'alert' : 'status'}
+      data-testid="printers-notice"
+      data-kind={notice.kind}
+      data-action={notice.action}
+    >
       <div>
         <strong>{t(title, vars)}</strong>
         {notice.kind === 'failed' && (

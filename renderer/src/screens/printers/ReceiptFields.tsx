@@ -10,7 +10,8 @@ type Kind = 'label' | `receipt-${Receipt['widthMm']}`;
 export function ReceiptFields({ value, onChange }: { value: Receipt | null; onChange(receipt: Receipt | null): void }) {
   const t = useT();
   const kind: Kind = value ? `receipt-${value.widthMm}` : 'label';
-  const choose = (k: Kind) => onChange(k === 'label' ? null : { widthMm: Number(k.slice('receipt-'.length)) as Receipt['widthMm'], dialect: value?.dialect ?? 'epson' });
+  const choose = (k: Kind) =>
+    onChange(k === 'label' ? null : { widthMm: Number(k.slice('receipt-'.length)) as Receipt['widthMm'], dialect: value?.dialect ?? 'epson' });
   return (
     <div className="form-row">
       <label className="form-field">
@@ -27,7 +28,12 @@ export function ReceiptFields({ value, onChange }: { value: Receipt | null; onCh
       {value && (
         <label className="form-field">
           <span>{t('printers.receipt.dialect')}</span>
-          <select className="form-select" value={value.dialect} onChange={(e) => onChange({ ...value, dialect: e.target.value as Receipt['dialect'] })} data-testid="printer-add-dialect">
+          <select
+            className="form-select"
+            value={value.dialect}
+            onChange={(e) => onChange({ ...value, dialect: e.target.value as Receipt['dialect'] })}
+            data-testid="printer-add-dialect"
+          >
             {RECEIPT_DIALECTS.map((d) => (
               <option key={d} value={d}>
                 {t(`printers.receipt.dialect.${d}`)}

@@ -79,7 +79,13 @@ function PrinterRow({ printer, selected, onSelect }: { printer: SavedPrinter; se
           (confirmRemove ? (
             <>
               {/* The button pressed is gone: focus moves to the one that now answers it. */}
-              <button type="button" className="button button--danger" autoFocus onClick={() => void removePrinter(printer.name)} data-testid="printer-remove-confirm">
+              <button
+                type="button"
+                className="button button--danger"
+                autoFocus
+                onClick={() => void removePrinter(printer.name)}
+                data-testid="printer-remove-confirm"
+              >
                 {t('printers.action.removeConfirm', { printer: printerName(t, printer.name) })}
               </button>
               <button type="button" className="button" onClick={() => setConfirmRemove(false)}>

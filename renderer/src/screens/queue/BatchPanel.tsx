@@ -83,7 +83,13 @@ function Outcome({ outcome, onResume, t }: { outcome: QueueOutcome; onResume(): 
       return (
         <div className={`batch-result ${bad ? 'is-error' : 'is-ok'}`} role={bad ? 'alert' : 'status'} data-testid="batch-result">
           <p className="batch-result__summary">
-            {t('queue.result.labels', { sent: batch.sent, failed: batch.failed, unknown: batch.unknown, refused: refused.length, printer: printerName(t, batch.printerName) })}
+            {t('queue.result.labels', {
+              sent: batch.sent,
+              failed: batch.failed,
+              unknown: batch.unknown,
+              refused: refused.length,
+              printer: printerName(t, batch.printerName),
+            })}
           </p>
           {paused && (
             <div className="batch-result__paused" data-testid="batch-paused">

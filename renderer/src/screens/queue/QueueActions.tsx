@@ -24,10 +24,24 @@ export function QueueActions(p: Props) {
         <p className="queue-actions__count" aria-live="polite">
           <strong>{t('queue.count', { count: p.total })}</strong> · <span data-testid="selection-count">{t('queue.selected', { count: p.selectedCount })}</span>
         </p>
-        <button type="button" className="button" data-testid="action-select-all" disabled={p.total === 0 || p.gathering} onClick={p.onSelectAll} aria-keyshortcuts="Control+A">
+        <button
+          type="button"
+          className="button"
+          data-testid="action-select-all"
+          disabled={p.total === 0 || p.gathering}
+          onClick={p.onSelectAll}
+          aria-keyshortcuts="Control+A"
+        >
           {p.gathering ? t('queue.action.selectingAll') : t('queue.action.selectAll', { count: p.total })}
         </button>
-        <button type="button" className="button" data-testid="action-clear-selection" disabled={p.selectedCount === 0} onClick={p.onClearSelection} aria-keyshortcuts="Escape">
+        <button
+          type="button"
+          className="button"
+          data-testid="action-clear-selection"
+          disabled={p.selectedCount === 0}
+          onClick={p.onClearSelection}
+          aria-keyshortcuts="Escape"
+        >
           {t('queue.action.clearSelection')}
         </button>
       </div>
@@ -55,11 +69,21 @@ export function QueueOptions({ options, onOptions }: { options: Required<BatchOp
   return (
     <div className="queue-options">
       <label className="switch queue-actions__option">
-        <input type="checkbox" checked={options.singleItemFirst} onChange={(e) => onOptions({ ...options, singleItemFirst: e.target.checked })} data-testid="option-single-first" />
+        <input
+          type="checkbox"
+          checked={options.singleItemFirst}
+          onChange={(e) => onOptions({ ...options, singleItemFirst: e.target.checked })}
+          data-testid="option-single-first"
+        />
         {t('queue.option.singleItemFirst')}
       </label>
       <label className="switch queue-actions__option">
-        <input type="checkbox" checked={options.allowUnpacked} onChange={(e) => onOptions({ ...options, allowUnpacked: e.target.checked })} data-testid="option-allow-unpacked" />
+        <input
+          type="checkbox"
+          checked={options.allowUnpacked}
+          onChange={(e) => onOptions({ ...options, allowUnpacked: e.target.checked })}
+          data-testid="option-allow-unpacked"
+        />
         {t('queue.option.allowUnpacked')}
       </label>
     </div>

@@ -109,7 +109,12 @@ export function QueueFilterBar({ filters, carriers, onChange }: Props) {
           <option value="no">{t('queue.filter.cancelNo')}</option>
         </select>
       </label>
-      <button type="button" className="button queue-filters__clear" disabled={!any} onClick={() => update({ carrier: undefined, sku: undefined, bin: undefined, singleItem: undefined, cancelRequested: undefined }, true)}>
+      <button
+        type="button"
+        className="button queue-filters__clear"
+        disabled={!any}
+        onClick={() => update({ carrier: undefined, sku: undefined, bin: undefined, singleItem: undefined, cancelRequested: undefined }, true)}
+      >
         {t('queue.filter.clear')}
       </button>
     </div>

@@ -122,7 +122,17 @@ export function QueueList({ total, pages, generation, selected, onToggle, onExte
   const rows = [];
   for (let i = first; i <= last; i++) {
     const row = rowAt(pages, i);
-    rows.push(<QueueRowView key={i} index={i} row={row} selected={row !== undefined && selected.has(row.id)} active={i === active} onPick={pick} {...(onOpen && { onOpen })} />);
+    rows.push(
+      <QueueRowView
+        key={i}
+        index={i}
+        row={row}
+        selected={row !== undefined && selected.has(row.id)}
+        active={i === active}
+        onPick={pick}
+        {...(onOpen && { onOpen })}
+      />,
+    );
   }
 
   return (

@@ -30,7 +30,14 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
   const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
   if (!row) {
     return (
-      <div className="queue-row queue-row--placeholder" style={style} role="option" aria-selected={false} id={optionId(index)} data-testid="queue-row-placeholder">
+      <div
+        className="queue-row queue-row--placeholder"
+        style={style}
+        role="option"
+        aria-selected={false}
+        id={optionId(index)}
+        data-testid="queue-row-placeholder"
+      >
         {t('queue.loadingRow')}
       </div>
     );
@@ -66,7 +73,9 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
       </span>
       <span className="queue-row__carrier">
         {row.carrier}
-        {row.packedAt === null && row.unitsPacked > 0 && <span className="queue-row__packed">{t('queue.row.packed', { packed: row.unitsPacked, total: row.unitsOrdered })}</span>}
+        {row.packedAt === null && row.unitsPacked > 0 && (
+          <span className="queue-row__packed">{t('queue.row.packed', { packed: row.unitsPacked, total: row.unitsOrdered })}</span>
+        )}
       </span>
       <span className="queue-row__items" title={lines}>
         {row.cancelRequestedAt !== null ? (
@@ -76,7 +85,8 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
         )}{' '}
         {/* With the items, which have room: under the carrier, at 1024 px, "Label printed" was cut in half. */}
         <StatusChips order={row} />{' '}
-        <span className="queue-row__count">{row.singleItem ? t('queue.row.single') : t('queue.row.units', { count: row.unitsOrdered })}</span> <span className="queue-row__lines">{lines}</span>
+        <span className="queue-row__count">{row.singleItem ? t('queue.row.single') : t('queue.row.units', { count: row.unitsOrdered })}</span>{' '}
+        <span className="queue-row__lines">{lines}</span>
       </span>
     </div>
   );
@@ -91,7 +101,12 @@ function Deadline({ row, now }: { row: QueueRow; now: number }) {
   const left = countdown(deadline.at, now);
   const time = t(left.key, left.vars);
   return (
-    <span className={`queue-row__deadline ${URGENCY_CLASS[urgency]}`} data-testid="queue-countdown" data-urgency={urgency} title={new Date(deadline.at).toLocaleString()}>
+    <span
+      className={`queue-row__deadline ${URGENCY_CLASS[urgency]}`}
+      data-testid="queue-countdown"
+      data-urgency={urgency}
+      title={new Date(deadline.at).toLocaleString()}
+    >
       <span className="queue-row__time">{left.overdue ? t('queue.countdown.overdue', { time }) : t('queue.countdown.left', { time })}</span>
       <span className="queue-row__kind">{t(`queue.deadline.${deadline.kind}`)}</span>
     </span>

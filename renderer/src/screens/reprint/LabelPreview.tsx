@@ -19,7 +19,9 @@ export function LabelPreview({ orderId, preview, error }: { orderId: string; pre
           height={preview.heightDots}
           alt={t('reprint.preview.alt', { orderId, printer: printerName(t, preview.printer) })}
         />
-        <figcaption className="muted">{t('reprint.preview.caption', { source: t(`reprint.preview.source.${preview.source}`), printer: printerName(t, preview.printer) })}</figcaption>
+        <figcaption className="muted">
+          {t('reprint.preview.caption', { source: t(`reprint.preview.source.${preview.source}`), printer: printerName(t, preview.printer) })}
+        </figcaption>
       </figure>
     );
   } else if (error) {

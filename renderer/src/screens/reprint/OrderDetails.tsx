@@ -36,8 +36,7 @@ export function OrderDetails({ order }: { order: OrderView }) {
           <dt>{t('reprint.order.status')}</dt>
           <dd>
             {t(`orderStatus.${order.status}`)}
-            <span className="muted"> · {t('reprint.order.units', { packed: order.unitsPacked, total: order.unitsOrdered })}</span>{' '}
-            <StatusChips order={order} />
+            <span className="muted"> · {t('reprint.order.units', { packed: order.unitsPacked, total: order.unitsOrdered })}</span> <StatusChips order={order} />
           </dd>
         </div>
       </dl>

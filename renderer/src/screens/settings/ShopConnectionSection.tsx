@@ -73,7 +73,12 @@ function ConnectionState({ shop }: { shop: ShopStatusView | null }) {
         <div className="confirm-box" role="alertdialog">
           <p>{t('shopConnection.disconnectConfirm')}</p>
           <div className="confirm-box__buttons">
-            <button type="button" className="button button--danger" data-testid="shop-disconnect-yes" onClick={() => void disconnectShop().then(() => setConfirming(false))}>
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="shop-disconnect-yes"
+              onClick={() => void disconnectShop().then(() => setConfirming(false))}
+            >
               {t('shopConnection.disconnect')}
             </button>
             <button type="button" className="button" onClick={() => setConfirming(false)}>
@@ -101,15 +106,24 @@ function ConnectForm({ shop }: { shop: ShopStatusView | null }) {
   // The last attempt, held (never shown) only so that choosing one of several shops can connect at
   // once: the core keeps the tokens a single-use code gave until the shop is chosen.
   const lastAttempt = useRef<ConnectInput | null>(null);
-  const field = (name: keyof Draft) => ({ value: draft[name], onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })) });
+  const field = (name: keyof Draft) => ({
+    value: draft[name],
+    onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })),
+  });
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const signIn = how === 'authCode' ? { authCode: draft.authCode.trim() } : { accessToken: draft.accessToken.trim(), refreshToken: draft.refreshToken.trim() };
+    const signIn =
+      how === 'authCode' ? { authCode: draft.authCode.trim() } : { accessToken: draft.accessToken.trim(), refreshToken: draft.refreshToken.trim() };
     if (!draft.appKey.trim() || !draft.appSecret.trim() || Object.values(signIn).some((v) => v === '')) return setMissing(true);
     setMissing(false);
     const optional = { shopCipher: draft.shopCipher.trim(), apiBase: draft.apiBase.trim(), authBase: draft.authBase.trim() };
-    const input = { appKey: draft.appKey.trim(), appSecret: draft.appSecret.trim(), ...signIn, ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== '')) };
+    const input = {
+      appKey: draft.appKey.trim(),
+      appSecret: draft.appSecret.trim(),
+      ...signIn,
+      ...Object.fromEntries(Object.entries(optional).filter(([, v]) => v !== '')),
+    };
     // The secrets leave the form now: whatever the answer, they are never shown again.
     setDraft((d) => ({ ...d, appSecret: '', authCode: '', accessToken: '', refreshToken: '' }));
     void attempt(input);
@@ -200,7 +214,8 @@ function ConnectFailure({ failure, chosen, onChoose }: { failure: SyncFailure; c
         <legend>{t('shopConnection.choose')}</legend>
         {failure.shops.map((s) => (
           <label key={s.cipher} className="choice">
-            <input type="radio" name="shop-choice" checked={chosen === s.cipher} data-testid={`shop-choice-${s.id}`} onChange={() => onChoose(s.cipher)} /> {s.name}
+            <input type="radio" name="shop-choice" checked={chosen === s.cipher} data-testid={`shop-choice-${s.id}`} onChange={() => onChoose(s.cipher)} />{' '}
+            {s.name}
             {s.region ? ` (${s.region})` : ''}
           </label>
         ))}

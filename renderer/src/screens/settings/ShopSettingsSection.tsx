@@ -224,11 +224,23 @@ function PackingRule({ value, onChange }: { value: ShopSettings['packing']; onCh
     <fieldset className="shop-form__group" data-testid="settings-packing">
       <legend>{t('shop.packing.title')}</legend>
       <label className="switch">
-        <input type="checkbox" role="switch" checked={value.autoPrint} onChange={(e) => onChange({ ...value, autoPrint: e.target.checked })} data-testid="settings-auto-print" />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={value.autoPrint}
+          onChange={(e) => onChange({ ...value, autoPrint: e.target.checked })}
+          data-testid="settings-auto-print"
+        />
         {t('shop.packing.autoPrint')}
       </label>
       <label className="switch">
-        <input type="checkbox" role="switch" checked={value.autoShip} onChange={(e) => onChange({ ...value, autoShip: e.target.checked })} data-testid="settings-auto-ship" />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={value.autoShip}
+          onChange={(e) => onChange({ ...value, autoShip: e.target.checked })}
+          data-testid="settings-auto-ship"
+        />
         {t('shop.packing.autoShip')}
       </label>
       <p className="muted shop-form__hint">{t('shop.packing.hint')}</p>

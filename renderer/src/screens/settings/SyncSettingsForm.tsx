@@ -25,7 +25,17 @@ export function SyncSettingsForm({ settings }: { settings: SyncSettings }) {
       <h3>{t('shopConnection.settings.title')}</h3>
       <label className="form-field">
         {t('shopConnection.backfillDays')}
-        <input className="text-field" type="number" min={1} max={90} step={1} style={{ maxWidth: 140 }} data-testid="sync-backfill" value={backfillDays} onChange={(e) => setBackfillDays(e.target.value)} />
+        <input
+          className="text-field"
+          type="number"
+          min={1}
+          max={90}
+          step={1}
+          style={{ maxWidth: 140 }}
+          data-testid="sync-backfill"
+          value={backfillDays}
+          onChange={(e) => setBackfillDays(e.target.value)}
+        />
       </label>
       <label className="switch">
         <input type="checkbox" role="switch" data-testid="sync-arrange-ahead" checked={arrangeAhead} onChange={(e) => setArrangeAhead(e.target.checked)} />

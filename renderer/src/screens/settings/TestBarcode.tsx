@@ -9,7 +9,10 @@ export function TestBarcode({ code }: { code: string }) {
   useEffect(() => {
     let live = true;
     void import('bwip-js/browser').then(({ code128, drawingSVG }) => {
-      const drawn = code128({ bcid: 'code128', text: code, scale: 3, height: 14, includetext: true, textxalign: 'center', paddingwidth: 10, paddingheight: 6 }, drawingSVG());
+      const drawn = code128(
+        { bcid: 'code128', text: code, scale: 3, height: 14, includetext: true, textxalign: 'center', paddingwidth: 10, paddingheight: 6 },
+        drawingSVG(),
+      );
       if (live) setSvg(drawn);
     });
     return () => {

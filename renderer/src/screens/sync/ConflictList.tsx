@@ -18,7 +18,12 @@ export function ConflictList() {
   const conflicts = usePackdesk((s) => s.sync.conflicts);
   const text = useConflictText();
   const { acknowledgeConflict } = usePackdeskStore().getState();
-  if (conflicts.length === 0) return <p className="muted" data-testid="sync-conflicts-empty">{t('syncPanel.noConflicts')}</p>;
+  if (conflicts.length === 0)
+    return (
+      <p className="muted" data-testid="sync-conflicts-empty">
+        {t('syncPanel.noConflicts')}
+      </p>
+    );
   return (
     <ul className="sync-list" data-testid="sync-conflicts">
       {conflicts.map((c) => (

@@ -12,7 +12,12 @@ import { usePackdesk, usePackdeskStore } from '../../store/context.js';
 export function EntryList() {
   const t = useT();
   const entries = usePackdesk((s) => s.sync.entries);
-  if (entries.length === 0) return <p className="muted" data-testid="sync-entries-empty">{t('syncPanel.noEntries')}</p>;
+  if (entries.length === 0)
+    return (
+      <p className="muted" data-testid="sync-entries-empty">
+        {t('syncPanel.noEntries')}
+      </p>
+    );
   return (
     <ul className="sync-list" data-testid="sync-entries">
       {entries.map((e) => (
@@ -29,7 +34,14 @@ function Entry({ entry }: { entry: EntryView }) {
   const refusal = entry.refusal;
   const noApi = refusal?.code === 'SELLER_CENTER_ONLY';
   return (
-    <li className="sync-entry" data-testid="sync-entry" data-entry-id={entry.id} data-state={entry.state} data-kind={entry.kind} data-order-id={entry.orderId ?? undefined}>
+    <li
+      className="sync-entry"
+      data-testid="sync-entry"
+      data-entry-id={entry.id}
+      data-state={entry.state}
+      data-kind={entry.kind}
+      data-order-id={entry.orderId ?? undefined}
+    >
       <span className="sync-entry__what">{t(`syncKind.${entry.kind}` as MessageKey)}</span>
       {entry.orderId && <span>{t('syncPanel.entry.order', { orderId: entry.orderId })}</span>}
       <span className={entry.state === 'refused' ? 'form-problem' : 'muted'}>{t(`syncPanel.entry.state.${entry.state}`)}</span>
@@ -66,7 +78,12 @@ function Entry({ entry }: { entry: EntryView }) {
           <p>{t('syncPanel.discardConfirm')}</p>
           {entry.kind === 'order.shipment_arranged' && <p>{t('syncPanel.discardShipment')}</p>}
           <div className="confirm-box__buttons">
-            <button type="button" className="button button--danger" data-testid="sync-discard-yes" onClick={() => void discardSyncEntry(entry.id).then(() => setConfirming(false))}>
+            <button
+              type="button"
+              className="button button--danger"
+              data-testid="sync-discard-yes"
+              onClick={() => void discardSyncEntry(entry.id).then(() => setConfirming(false))}
+            >
               {t('syncPanel.discardYes')}
             </button>
             <button type="button" className="button" data-testid="sync-discard-no" onClick={() => setConfirming(false)}>

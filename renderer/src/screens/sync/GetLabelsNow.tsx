@@ -25,7 +25,13 @@ export function GetLabelsNow() {
   if (!arrangeAhead || !connected) return null;
   return (
     <div className="get-labels" data-testid="get-labels">
-      <button type="button" className="button" data-testid="action-get-labels" disabled={selected.size === 0 || arranging || asking !== null} onClick={() => setAsking([...selected])}>
+      <button
+        type="button"
+        className="button"
+        data-testid="action-get-labels"
+        disabled={selected.size === 0 || arranging || asking !== null}
+        onClick={() => setAsking([...selected])}
+      >
         {arranging ? t('arrangeAhead.running') : t('arrangeAhead.action')}
       </button>
       {asking && (
@@ -52,7 +58,13 @@ export function GetLabelsNow() {
       {result && !arranging && (
         <p className={`notice ${result.error || result.failed.length ? 'notice--error' : 'notice--ok'}`} role="status" data-testid="get-labels-result">
           <span>
-            {t('arrangeAhead.result', { arranged: result.arranged.length, ready: result.labelsReady.length, waiting: result.labelsWaiting.length, failed: result.failed.length, hours: result.notice.fields.hours })}
+            {t('arrangeAhead.result', {
+              arranged: result.arranged.length,
+              ready: result.labelsReady.length,
+              waiting: result.labelsWaiting.length,
+              failed: result.failed.length,
+              hours: result.notice.fields.hours,
+            })}
             {result.error && <span className="notice__core">{t('arrangeAhead.offline')}</span>}
             {result.failed.map((f) => (
               <span key={f.orderId} className="notice__core">

@@ -25,7 +25,12 @@ export function PackageLabels({ order }: { order: OrderView }) {
           <span className={p.label ? 'shop-form__saved' : 'muted'}>{p.label ? t('reprint.platformLabel') : t('reprint.ownLabel')}</span>
           {packages.length > 1 && (
             <span className="sync-entry__buttons">
-              <button type="button" className="button button--small" data-testid="package-reprint" onClick={() => void reprintPackage(order.id, p.id).then((r) => setOutcome((o) => ({ ...o, [p.id]: r })))}>
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="package-reprint"
+                onClick={() => void reprintPackage(order.id, p.id).then((r) => setOutcome((o) => ({ ...o, [p.id]: r })))}
+              >
                 {t('reprint.reprint')}
               </button>
               {outcome[p.id] && outcome[p.id] !== 'SENT' && outcome[p.id] !== 'QUEUED' && <span className="form-problem">{t(errorKey(outcome[p.id]!))}</span>}

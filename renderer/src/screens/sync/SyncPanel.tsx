@@ -35,7 +35,13 @@ export function SyncPanel() {
       <div className="sync-panel__head">
         <h2>{t('syncPanel.title')}</h2>
         <SyncStatusText testId="sync-panel-status" />
-        <button type="button" className="button button--primary" disabled={busy || view?.state === 'NOT_CONNECTED'} data-testid="sync-now" onClick={() => void syncNow()}>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={busy || view?.state === 'NOT_CONNECTED'}
+          data-testid="sync-now"
+          onClick={() => void syncNow()}
+        >
           {busy ? t('syncPanel.running') : t('syncPanel.now')}
         </button>
       </div>
@@ -47,7 +53,14 @@ export function SyncPanel() {
       )}
       {summary && !running && (
         <p className="notice notice--ok" data-testid="sync-summary">
-          {t('syncPanel.summary', { pulled: summary.pulled, changed: summary.changed, pushed: summary.pushed, labels: summary.labels, pending: summary.pending, refused: summary.refused })}
+          {t('syncPanel.summary', {
+            pulled: summary.pulled,
+            changed: summary.changed,
+            pushed: summary.pushed,
+            labels: summary.labels,
+            pending: summary.pending,
+            refused: summary.refused,
+          })}
         </p>
       )}
       {error && (

@@ -31,7 +31,9 @@ export function SyncStatusText({ onOpen, testId = 'status-sync' }: { onOpen?: ()
     >
       {text}
       {sync && sync.refused > 0 && <span className="is-error" data-testid="status-sync-refused">{` · ${t('sync.refused', { count: sync.refused })}`}</span>}
-      {sync && sync.conflicts > 0 && <span className="is-error" data-testid="status-sync-conflicts">{` · ${t('sync.conflicts', { count: sync.conflicts })}`}</span>}
+      {sync && sync.conflicts > 0 && (
+        <span className="is-error" data-testid="status-sync-conflicts">{` · ${t('sync.conflicts', { count: sync.conflicts })}`}</span>
+      )}
     </button>
   );
 }

@@ -74,11 +74,23 @@ export function ExportPanel({ now = Date.now }: { now?: () => number }) {
         <div className="form-row">
           <label className="form-field">
             <span>{t('transfer.export.from')}</span>
-            <input className="text-field" type="date" value={days.from} onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))} data-testid="export-from" />
+            <input
+              className="text-field"
+              type="date"
+              value={days.from}
+              onChange={(e) => setDays((d) => ({ ...d, from: e.target.value }))}
+              data-testid="export-from"
+            />
           </label>
           <label className="form-field">
             <span>{t('transfer.export.to')}</span>
-            <input className="text-field" type="date" value={days.to} onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))} data-testid="export-to" />
+            <input
+              className="text-field"
+              type="date"
+              value={days.to}
+              onChange={(e) => setDays((d) => ({ ...d, to: e.target.value }))}
+              data-testid="export-to"
+            />
           </label>
         </div>
         <fieldset className="form-choices transfer-statuses">
@@ -109,7 +121,11 @@ export function ExportPanel({ now = Date.now }: { now?: () => number }) {
         {busy && <ProgressLine progress={run.progress} testId="export-progress" />}
         {run.state === 'done' && run.result && (
           <div data-testid="export-result">
-            <p>{run.result.files.length === 0 ? t('transfer.export.nothing') : t('transfer.export.summary', { orders: run.result.orders, rows: run.result.rows, files: run.result.files.length })}</p>
+            <p>
+              {run.result.files.length === 0
+                ? t('transfer.export.nothing')
+                : t('transfer.export.summary', { orders: run.result.orders, rows: run.result.rows, files: run.result.files.length })}
+            </p>
             {run.result.files.length > 0 && (
               <ul className="export-files" data-testid="export-files">
                 {run.result.files.map((f) => (

@@ -77,7 +77,12 @@ export function ImportPanel() {
           {kind === 'orders' && (
             <label className="form-field">
               <span>{t('transfer.import.dateOrder')}</span>
-              <select className="form-select" value={dateOrder} onChange={(e) => setDateOrder(e.target.value as DateOrder | '')} data-testid="import-date-order">
+              <select
+                className="form-select"
+                value={dateOrder}
+                onChange={(e) => setDateOrder(e.target.value as DateOrder | '')}
+                data-testid="import-date-order"
+              >
                 <option value="">{t('transfer.import.dateOrder.auto')}</option>
                 {DATE_ORDERS.map((d) => (
                   <option key={d} value={d}>
@@ -126,7 +131,11 @@ function ImportFailure({ run }: { run: ImportRun }) {
     );
   }
   const reason =
-    run.code === 'UPLOAD_TOO_LARGE' ? t('transfer.import.tooLarge') : run.code === 'BROWSER_READ_FAILED' ? t('transfer.import.unreadable') : errorText(t, run.code ?? 'INTERNAL', run.details);
+    run.code === 'UPLOAD_TOO_LARGE'
+      ? t('transfer.import.tooLarge')
+      : run.code === 'BROWSER_READ_FAILED'
+        ? t('transfer.import.unreadable')
+        : errorText(t, run.code ?? 'INTERNAL', run.details);
   return (
     <div className="transfer-failure" role="alert" data-testid="import-failure">
       <p className="transfer-failure__title">

@@ -46,7 +46,9 @@ export function ImportReportView({ result }: { result: ImportResult }) {
           {t(warningKey(w, result.kind))}
         </p>
       ))}
-      <p className="import-report__title">{t(result.kind === 'orders' ? 'transfer.report.title.orders' : 'transfer.report.title.catalogue', { file: r.file })}</p>
+      <p className="import-report__title">
+        {t(result.kind === 'orders' ? 'transfer.report.title.orders' : 'transfer.report.title.catalogue', { file: r.file })}
+      </p>
       <dl className="import-report__facts">
         {facts.map(([id, label, value]) => (
           <div key={id} className="import-report__fact" data-testid={`import-report-${id}`}>

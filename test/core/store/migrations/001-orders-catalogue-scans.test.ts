@@ -21,9 +21,9 @@ describe('migration 001: orders, catalogue, scans', () => {
     migrate(db, 1, 1);
     const strict = db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT'").pluck().all();
     expect(strict).toEqual(expect.arrayContaining(['orders', 'order_lines', 'skus', 'barcodes', 'scans', 'outbox', 'settings', 'station_sessions']));
-    expect(() =>
-      db.prepare("INSERT INTO skus (id, seller_sku, stock_on_hand, updated_at) VALUES ('a', 'A', 'lots', 0)").run(),
-    ).toThrow(/cannot store TEXT value in INTEGER column/);
+    expect(() => db.prepare("INSERT INTO skus (id, seller_sku, stock_on_hand, updated_at) VALUES ('a', 'A', 'lots', 0)").run()).toThrow(
+      /cannot store TEXT value in INTEGER column/,
+    );
     db.close();
   });
 
@@ -34,9 +34,7 @@ describe('migration 001: orders, catalogue, scans', () => {
     const ins = db.prepare("INSERT INTO order_lines (order_id, line_no, sku_id, quantity, packed_quantity) VALUES ('o1', ?, 's', 2, ?)");
     ins.run(1, 2);
     expect(() => ins.run(2, 3)).toThrow(/CHECK constraint failed/);
-    expect(() => db.prepare("INSERT INTO order_lines (order_id, line_no, sku_id, quantity) VALUES ('nope', 1, 's', 1)").run()).toThrow(
-      /FOREIGN KEY/,
-    );
+    expect(() => db.prepare("INSERT INTO order_lines (order_id, line_no, sku_id, quantity) VALUES ('nope', 1, 's', 1)").run()).toThrow(/FOREIGN KEY/);
     db.prepare("DELETE FROM orders WHERE id = 'o1'").run();
     expect(db.prepare('SELECT count(*) FROM order_lines').pluck().get()).toBe(0);
     db.close();

@@ -22,9 +22,9 @@ describe('migration 003: printers and the print-job journal', () => {
     expect({ orders: db.prepare('SELECT * FROM orders').all(), batches: db.prepare('SELECT * FROM handover_batches').all() }).toEqual(before);
 
     db.prepare("INSERT INTO printers (name, uri, language, dpi, created_at, updated_at) VALUES ('Zebra', 'tcp://10.0.0.5:9100', 'zpl', 203, 1, 1)").run();
-    expect(() =>
-      db.prepare("INSERT INTO printers (name, uri, language, dpi, created_at, updated_at) VALUES ('X', 'tcp://x', 'pcl', 203, 1, 1)").run(),
-    ).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO printers (name, uri, language, dpi, created_at, updated_at) VALUES ('X', 'tcp://x', 'pcl', 203, 1, 1)").run()).toThrow(
+      /CHECK/,
+    );
     db.prepare("INSERT INTO document_printers (document, printer_name) VALUES ('SHIPPING_LABEL', 'Zebra')").run();
     const job = db.prepare(
       `INSERT INTO print_jobs (order_id, document, printer_name, uri, language, state, kind, station, packer, created_at, updated_at)

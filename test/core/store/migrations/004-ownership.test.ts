@@ -16,7 +16,9 @@ describe('migration 004: process leases and owners of print work', () => {
     db.pragma('foreign_keys = ON');
     migrate(db, 1, 3);
     db.prepare("INSERT INTO orders (id, status, created_at, updated_at, packed_at) VALUES ('o1', 'AWAITING_SHIPMENT', 5, 5, 7)").run();
-    db.prepare("INSERT INTO print_batches (document, printer_name, state, station, packer, created_at, updated_at) VALUES ('SHIPPING_LABEL', 'Z', 'RUNNING', 's', 'p', 1, 1)").run();
+    db.prepare(
+      "INSERT INTO print_batches (document, printer_name, state, station, packer, created_at, updated_at) VALUES ('SHIPPING_LABEL', 'Z', 'RUNNING', 's', 'p', 1, 1)",
+    ).run();
     db.prepare(
       `INSERT INTO print_jobs (batch_id, order_id, document, printer_name, uri, language, state, kind, station, packer, created_at, updated_at)
        VALUES (1, 'o1', 'SHIPPING_LABEL', 'Z', 'tcp://z', 'zpl', 'SENDING', 'PRINT', 's', 'p', 1, 1)`,

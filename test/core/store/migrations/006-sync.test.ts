@@ -23,7 +23,9 @@ const insertOrder = (db: Database.Database, id: string, packageId = '', tracking
 
 const packagesOf = (db: Database.Database, orderId: string) =>
   db
-    .prepare('SELECT p.id, p.origin, p.tracking_number AS tracking, po.seq FROM package_orders po JOIN packages p ON p.id = po.package_id WHERE po.order_id = ? ORDER BY po.seq')
+    .prepare(
+      'SELECT p.id, p.origin, p.tracking_number AS tracking, po.seq FROM package_orders po JOIN packages p ON p.id = po.package_id WHERE po.order_id = ? ORDER BY po.seq',
+    )
     .all(orderId);
 
 describe('migration 006: sync, packages, outbox states', () => {

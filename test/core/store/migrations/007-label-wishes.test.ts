@@ -24,7 +24,9 @@ describe('migration 007: labels to print when they arrive', () => {
     expect(migrate(db, 2, 7)).toBe(1);
     expect(db.prepare('SELECT id FROM packages').pluck().all()).toEqual(packages);
     expect(db.prepare('SELECT count(*) FROM print_jobs').pluck().get()).toBe(1);
-    const wish = db.prepare("INSERT INTO label_wishes (package_id, order_id, printer_name, station, packer, wished_at, job_id) VALUES (?, 'o1', 'Z', 's', 'p', 3, ?)");
+    const wish = db.prepare(
+      "INSERT INTO label_wishes (package_id, order_id, printer_name, station, packer, wished_at, job_id) VALUES (?, 'o1', 'Z', 's', 'p', 3, ?)",
+    );
     wish.run('PK1', null);
     expect(() => wish.run('PK1', null)).toThrow(/UNIQUE|PRIMARY/);
     expect(() => wish.run('PK2', 999)).toThrow(/FOREIGN KEY/);
