@@ -16,7 +16,7 @@ import { shippingLabelFor } from './documents.js';
 import { sendJournaled } from './print-document.js';
 import { errorOf, markJob } from './send.js';
 import { resolvePrinter } from './printers.js';
-import type { JobView } from './types.js';
+import type { JobView, SavedPrinter } from './types.js';
 
 interface ArrivalJob {
   jobId: number;
@@ -69,7 +69,7 @@ export class ArrivalPrinter {
       jobs.push(j);
     }
     for (const w of wishesWithLabel(ctx.db)) {
-      let printer;
+      let printer: SavedPrinter;
       try {
         printer = resolvePrinter(ctx, w.printerName, 'SHIPPING_LABEL');
       } catch (err) {

@@ -92,7 +92,7 @@ export function flowExportText(): string {
       1,
     ),
   ];
-  return '\uFEFF' + csvText([[...EXPORT_HEADER], ...rows.map((r) => EXPORT_HEADER.map((c) => r[c] ?? ''))]);
+  return `\uFEFF${csvText([[...EXPORT_HEADER], ...rows.map((r) => EXPORT_HEADER.map((c) => r[c] ?? ''))])}`;
 }
 
 /** Writes the export where the browser's file chooser can pick it, and returns its path. */
@@ -113,12 +113,12 @@ export function refusedExportText(): { text: string; shortRow: number; shortCell
   const short = cells(line({ 'Order ID': '576462837465800011', 'Package ID': '1153620094518300011' }, 'MUG-SAGE', 1)).slice(0, 28);
   const badId = 'ORDER-12-AB';
   const bad = cells(line({ 'Order ID': badId, 'Package ID': '1153620094518300012' }, 'MUG-SAGE', 1));
-  return { text: '\uFEFF' + csvText([[...EXPORT_HEADER], good, short, bad]), shortRow: 3, shortCells: 28, badIdRow: 4, badId };
+  return { text: `\uFEFF${csvText([[...EXPORT_HEADER], good, short, bad])}`, shortRow: 3, shortCells: 28, badIdRow: 4, badId };
 }
 
 /** The header of an export and nothing under it: a file that imports nothing, with a warning. */
 export function headerOnlyExportText(): string {
-  return '\uFEFF' + csvText([[...EXPORT_HEADER]]);
+  return `\uFEFF${csvText([[...EXPORT_HEADER]])}`;
 }
 
 /** Writes `text` as `name` where the browser's file chooser can pick it, and returns its path. */

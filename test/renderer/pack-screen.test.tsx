@@ -104,19 +104,17 @@ describe('PackScreen', () => {
 
   it('blocks on a cancellation request until the packer acknowledges: no scans, no keys', async () => {
     let n = 0;
-    const api = new FakeApi()
-      .handle('packing.current', openOrder)
-      .handle('packing.scan', (input) =>
-        ++n === 1
-          ? verdict({
-              scanId: input.scanId,
-              code: 'ORDER_CANCEL_REQUESTED',
-              ok: false,
-              orderId: 'C-7',
-              order: orderView({ id: 'C-7', packRefusal: 'ORDER_CANCEL_REQUESTED' }),
-            })
-          : verdict({ scanId: input.scanId, code: 'ACCEPTED', order: openOrder() }),
-      );
+    const api = new FakeApi().handle('packing.current', openOrder).handle('packing.scan', (input) =>
+      ++n === 1
+        ? verdict({
+            scanId: input.scanId,
+            code: 'ORDER_CANCEL_REQUESTED',
+            ok: false,
+            orderId: 'C-7',
+            order: orderView({ id: 'C-7', packRefusal: 'ORDER_CANCEL_REQUESTED' }),
+          })
+        : verdict({ scanId: input.scanId, code: 'ACCEPTED', order: openOrder() }),
+    );
     const { sounds } = renderPack(api);
     await screen.findByTestId('line-MUG-RED');
     await scanWithScanner('C-7');

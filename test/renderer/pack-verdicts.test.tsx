@@ -64,27 +64,25 @@ describe('pack screen verdicts that name things', () => {
 
   it('names the wrong item by its SKU and name, and the over-scanned line by its SKU', async () => {
     let n = 0;
-    const api = new FakeApi()
-      .handle('packing.current', open)
-      .handle('packing.scan', (input) =>
-        ++n === 1
-          ? verdict({
-              scanId: input.scanId,
-              code: 'WRONG_ITEM',
-              ok: false,
-              scannedCode: '4006381333931',
-              scannedItem: { sellerSku: 'KB-RED-M', name: 'Red hoodie M' },
-              order: open(),
-            })
-          : verdict({
-              scanId: input.scanId,
-              code: 'OVER_SCAN',
-              ok: false,
-              scannedCode: '6901234567892',
-              line: { sellerSku: 'MUG-RED', name: 'Ceramic mug', packedQty: 2, qty: 2 },
-              order: open(),
-            }),
-      );
+    const api = new FakeApi().handle('packing.current', open).handle('packing.scan', (input) =>
+      ++n === 1
+        ? verdict({
+            scanId: input.scanId,
+            code: 'WRONG_ITEM',
+            ok: false,
+            scannedCode: '4006381333931',
+            scannedItem: { sellerSku: 'KB-RED-M', name: 'Red hoodie M' },
+            order: open(),
+          })
+        : verdict({
+            scanId: input.scanId,
+            code: 'OVER_SCAN',
+            ok: false,
+            scannedCode: '6901234567892',
+            line: { sellerSku: 'MUG-RED', name: 'Ceramic mug', packedQty: 2, qty: 2 },
+            order: open(),
+          }),
+    );
     renderWithCore(<PackScreen sounds={recordingSounds()} />, api);
     await screen.findByTestId('line-MUG-RED');
     await scan('4006381333931');

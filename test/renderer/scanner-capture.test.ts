@@ -148,7 +148,7 @@ describe('scanner capture', () => {
     // The page is busy for 200 ms; the rest of the keys were pressed meanwhile, 5 ms apart.
     const pressedAt = clock.now();
     clock.advance(200);
-    '27777943'.split('').forEach((ch, i) => keydown(ch, { at: pressedAt + 5 * (i + 1) }));
+    for (const [i, ch] of [...'27777943'].entries()) keydown(ch, { at: pressedAt + 5 * (i + 1) });
     keydown('Enter', { at: pressedAt + 45 });
     expect(scans.map((s) => s.code)).toEqual(['576410001127777943']);
     expect(incomplete).toBe(0);
@@ -163,7 +163,7 @@ describe('scanner capture', () => {
     clock.advance(300);
     vi.advanceTimersByTime(100);
     expect(incomplete).toBe(0);
-    '27777943'.split('').forEach((ch, i) => keydown(ch, { at: pressedAt + 5 * (i + 1) }));
+    for (const [i, ch] of [...'27777943'].entries()) keydown(ch, { at: pressedAt + 5 * (i + 1) });
     keydown('Enter', { at: pressedAt + 45 });
     expect(scans.map((s) => s.code)).toEqual(['576410001127777943']);
     expect(incomplete).toBe(0);
@@ -177,7 +177,7 @@ describe('scanner capture', () => {
     // The computer held the rest of the keys before the page saw them; the page was idle meanwhile.
     idle(400);
     expect(incomplete).toBe(1);
-    '27777943'.split('').forEach((ch, i) => keydown(ch, { at: pressedAt + 5 * (i + 1) }));
+    for (const [i, ch] of [...'27777943'].entries()) keydown(ch, { at: pressedAt + 5 * (i + 1) });
     expect(keydown('Enter', { at: pressedAt + 45 })).toBe(false);
     expect(scans.map((s) => s.code)).toEqual(['576410001127777943']);
   });
@@ -250,7 +250,7 @@ describe('scanner capture', () => {
     const pressedAt = clock.now();
     idle(150);
     expect(scans.map((s) => s.code)).toEqual(['5764100011']);
-    '27777943'.split('').forEach((ch, i) => keydown(ch, { at: pressedAt + 5 * (i + 1) }));
+    for (const [i, ch] of [...'27777943'].entries()) keydown(ch, { at: pressedAt + 5 * (i + 1) });
     idle(150);
     expect(scans).toHaveLength(1);
     expect(incomplete).toBe(1);

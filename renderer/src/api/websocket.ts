@@ -66,7 +66,9 @@ export function webSocketTransport(url: string, opts: WebSocketTransportOptions 
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const connectionListeners = new Set<(connected: boolean) => void>();
 
-  const announce = (connected: boolean) => connectionListeners.forEach((cb) => cb(connected));
+  function announce(connected: boolean): void {
+    for (const cb of connectionListeners) cb(connected);
+  }
 
   function failAll(message: string): void {
     const waiting = [...pending.values()];
@@ -97,7 +99,10 @@ export function webSocketTransport(url: string, opts: WebSocketTransportOptions 
       return;
     }
     if (typeof msg !== 'object' || msg === null) return;
-    if (typeof msg.event === 'string') return emit(msg.event, msg.payload);
+    if (typeof msg.event === 'string') {
+      emit(msg.event, msg.payload);
+      return;
+    }
     if (typeof msg.id !== 'number') return;
     const resolve = pending.get(msg.id);
     if (!resolve) return;
@@ -119,7 +124,8 @@ export function webSocketTransport(url: string, opts: WebSocketTransportOptions 
       ws = new Socket(url);
     } catch {
       failAll(LOST_CONNECTION);
-      return scheduleReconnect();
+      scheduleReconnect();
+      return;
     }
     socket = ws;
     ws.onopen = () => {
@@ -164,7 +170,10 @@ export function webSocketTransport(url: string, opts: WebSocketTransportOptions 
 
   function on<E extends EventName>(event: E, cb: Listener<E>): Unsubscribe {
     let set = listeners.get(event);
-    if (!set) listeners.set(event, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      listeners.set(event, set);
+    }
     const listener = cb as (payload: unknown) => void;
     set.add(listener);
     return () => void set.delete(listener);

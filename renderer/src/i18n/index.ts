@@ -36,7 +36,10 @@ const pluralRules = new Map<Language, Intl.PluralRules>();
 function pluralKey(language: Language, key: MessageKey, count: unknown): MessageKey {
   if (typeof count !== 'number') return key;
   let rules = pluralRules.get(language);
-  if (!rules) pluralRules.set(language, (rules = new Intl.PluralRules(language)));
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
   const form = `${key}#${rules.select(count)}`;
   return form in catalogues[language] ? (form as MessageKey) : key;
 }

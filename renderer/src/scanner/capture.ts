@@ -208,7 +208,7 @@ export function createScannerCapture(options: ScannerCaptureOptions): () => void
     // Shortcuts (Ctrl+Z undo, Alt+…) are never part of a code.
     if (e.ctrlKey || e.altKey || e.metaKey) return reset();
     const el = asElement(e.target);
-    const inScanField = el !== null && el.matches(scanFieldSelector);
+    const inScanField = el?.matches(scanFieldSelector) === true;
     if (el && !inScanField && isTextEntry(el)) return reset();
 
     // Synthetic events in some environments carry no time; those are handled as they come.

@@ -8,7 +8,6 @@ import { BatchPanel } from './queue/BatchPanel.js';
 import { QueueActions, QueueOptions } from './queue/QueueActions.js';
 import { QueueFilterBar } from './queue/QueueFilterBar.js';
 import { QueueList } from './queue/QueueList.js';
-import { GetLabelsNow } from './sync/GetLabelsNow.js';
 import './queue/queue.css';
 
 /**

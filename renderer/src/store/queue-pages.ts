@@ -52,9 +52,10 @@ export function withinTotal(pages: QueuePages, total: number): QueuePages {
 
 /** Carriers seen so far, for the carrier filter's suggestions (the core has no list of them). */
 export function mergeCarriers(known: readonly string[], rows: readonly QueueRow[]): readonly string[] {
-  let added: Set<string> | null = null;
+  const added = new Set<string>();
   for (const r of rows) {
-    if (r.carrier && !known.includes(r.carrier) && !added?.has(r.carrier)) (added ??= new Set()).add(r.carrier);
+    if (r.carrier && !known.includes(r.carrier)) added.add(r.carrier);
   }
-  return added ? [...known, ...added].sort((a, b) => a.localeCompare(b)) : known;
+  // Nothing new keeps the same array, so the store does not announce a change.
+  return added.size > 0 ? [...known, ...added].sort((a, b) => a.localeCompare(b)) : known;
 }

@@ -278,7 +278,10 @@ export function createQueueSlice(api: Api): SliceCreator<QueueSlice> {
       ...createQueueBatchActions(api, set, get, (orderIds) => {
         const ids = new Set(q().selection.ids);
         const base = new Set(rangeBase);
-        for (const id of orderIds) ids.delete(id), base.delete(id);
+        for (const id of orderIds) {
+          ids.delete(id);
+          base.delete(id);
+        }
         rangeBase = base;
         patchSelection({ ids });
       }),

@@ -15,9 +15,9 @@ afterEach(async () => {
   for (const p of printers.splice(0)) await p.stop();
 });
 
-export const WHO = { station: 'bench-1', packer: 'pat' } as const;
+const WHO = { station: 'bench-1', packer: 'pat' } as const;
 
-export async function zebra(rig: SyncRig): Promise<FakeTcpPrinter> {
+async function zebra(rig: SyncRig): Promise<FakeTcpPrinter> {
   const printer = await FakeTcpPrinter.start({});
   printers.push(printer);
   await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });

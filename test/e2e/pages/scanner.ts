@@ -22,7 +22,10 @@ const sessions = new WeakMap<Page, Promise<CDPSession>>();
 
 function session(page: Page): Promise<CDPSession> {
   let s = sessions.get(page);
-  if (!s) sessions.set(page, (s = page.context().newCDPSession(page)));
+  if (!s) {
+    s = page.context().newCDPSession(page);
+    sessions.set(page, s);
+  }
   return s;
 }
 

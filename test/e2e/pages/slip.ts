@@ -22,7 +22,9 @@ export class SlipPage {
     await frame.evaluate((el) => {
       const w = (el as unknown as { contentWindow: { print(): void; prints?: number } }).contentWindow;
       w.prints = 0;
-      w.print = () => void (w.prints = (w.prints ?? 0) + 1);
+      w.print = () => {
+        w.prints = (w.prints ?? 0) + 1;
+      };
     });
     return () => frame.evaluate((el) => (el as unknown as { contentWindow: { prints?: number } }).contentWindow.prints ?? 0);
   }

@@ -37,7 +37,10 @@ export class FakeApi implements Api {
 
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): Unsubscribe {
     let set = this.listeners.get(event);
-    if (!set) this.listeners.set(event, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.listeners.set(event, set);
+    }
     set.add(listener as (payload: never) => void);
     return () => set.delete(listener as (payload: never) => void);
   }

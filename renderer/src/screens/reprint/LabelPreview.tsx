@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { errorKey } from '../../i18n/index.js';
 import { printerName } from '../../i18n/printer-name.js';
 import { useT } from '../../i18n/useT.js';
@@ -7,7 +8,7 @@ import type { ErrorCode } from '../../store/api.js';
 /** What the printer will print, drawn by the core from the same label it sends. */
 export function LabelPreview({ orderId, preview, error }: { orderId: string; preview: Preview | null; error: ErrorCode | null }) {
   const t = useT();
-  let body;
+  let body: ReactNode;
   if (preview) {
     body = (
       <figure className="label-preview__figure">
