@@ -8,7 +8,7 @@ export function LanguageSwitch() {
   const language = usePackdesk((s) => s.settings.language);
   const { updateSettings } = usePackdeskStore().getState();
   return (
-    <div className="language-switch" role="group" aria-label={t('language.label')} data-testid="lang-switch">
+    <fieldset className="language-switch" aria-label={t('language.label')} data-testid="lang-switch">
       {LANGUAGES.map((lang) => (
         <button
           key={lang}
@@ -21,6 +21,6 @@ export function LanguageSwitch() {
           {t(`language.${lang}`)}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }

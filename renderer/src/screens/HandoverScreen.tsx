@@ -72,6 +72,7 @@ export function HandoverScreen({ sounds = defaultSounds }: { sounds?: SoundPlaye
     beep(handoverCue(last));
   }, [last, beep]);
 
+  // biome-ignore lint/correctness/noComponentHookFactories: F2 and F4 are key names mapped to handlers, not components
   useFunctionKeys({ F2: () => manualEntry.current?.focus(), F4: () => setConfirming(true) }, isOpen && !confirming);
   // "Shipment not arranged — press Enter to arrange now": that parcel only, only on Enter.
   const arrange = () => void actions.arrangeOfferedParcel();

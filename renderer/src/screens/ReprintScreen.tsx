@@ -42,6 +42,7 @@ export function ReprintScreen() {
   const reprint = () => void actions.reprintSelected();
   useFunctionKeys(
     {
+      // biome-ignore lint/correctness/noComponentHookFactories: F2 is a key name mapped to a handler, not a component
       F2: () => {
         field.current?.focus();
         field.current?.select();

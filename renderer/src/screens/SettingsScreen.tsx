@@ -30,7 +30,13 @@ export function SettingsScreen() {
         <NameField label={t('settings.packer')} value={settings.packer} onCommit={(packer) => updateSettings({ packer })} />
         {TOGGLES.map(([key, label]) => (
           <label key={key} className="switch">
-            <input type="checkbox" role="switch" checked={settings[key]} onChange={(e) => updateSettings({ [key]: e.target.checked } as Partial<Settings>)} />
+            <input
+              type="checkbox"
+              role="switch"
+              checked={settings[key]}
+              aria-checked={settings[key]}
+              onChange={(e) => updateSettings({ [key]: e.target.checked } as Partial<Settings>)}
+            />
             {t(label)}
           </label>
         ))}

@@ -10,6 +10,8 @@ import { binWalkOrder, nextLine } from './binWalk.js';
 export const LineList = memo(function LineList({ lines }: { lines: LineView[] }) {
   const t = useT();
   const active = nextLine(lines);
+  // A line's number is its place in the order as the core lists it; its place in bin-walk order moves with the bins.
+  const lineNo = new Map(lines.map((line, i) => [line, i + 1]));
   return (
     <table className="line-list">
       <caption className="visually-hidden">{t('pack.lines.caption')}</caption>
@@ -26,8 +28,8 @@ export const LineList = memo(function LineList({ lines }: { lines: LineView[] })
         </tr>
       </thead>
       <tbody>
-        {binWalkOrder(lines).map((line, i) => (
-          <Line key={`${line.skuId}-${i}`} line={line} active={line === active} />
+        {binWalkOrder(lines).map((line) => (
+          <Line key={lineNo.get(line)} line={line} active={line === active} />
         ))}
       </tbody>
     </table>

@@ -36,7 +36,15 @@ export function PackActions({ hasOrder, hasTarget, singleItemMode, onUndo, onRep
         </button>
       </div>
       <label className="switch" title={t('pack.singleItem.hint')}>
-        <input type="checkbox" role="switch" checked={singleItemMode} onChange={onToggleSingleItem} aria-keyshortcuts="F3" data-testid="pack-single-item" />
+        <input
+          type="checkbox"
+          role="switch"
+          checked={singleItemMode}
+          aria-checked={singleItemMode}
+          onChange={onToggleSingleItem}
+          aria-keyshortcuts="F3"
+          data-testid="pack-single-item"
+        />
         {t('pack.singleItem')} <kbd>F3</kbd>
       </label>
     </div>

@@ -55,6 +55,7 @@ export function ShortPackDialog({ orderId, missing, onConfirm, onCancel }: Props
               value={other}
               maxLength={500}
               onChange={(e) => setOther(e.target.value)}
+              // biome-ignore lint/a11y/noAutofocus: the packer just chose "Other"; this field appears for that choice and is what they type next
               autoFocus
             />
           )}

@@ -38,6 +38,7 @@ export function PickListPrint({ printout, onClose, autoPrint = true }: Props) {
     return () => document.body.classList.remove(PRINTING_CLASS);
   }, []);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies(printout): a new printout is printed again
   useEffect(() => {
     if (!autoPrint) return;
     // One frame later the pages are laid out, so the print dialog sees them all.
@@ -64,7 +65,7 @@ export function PickListPrint({ printout, onClose, autoPrint = true }: Props) {
         <span className="picklist-print__hint">{t('queue.picklist.hint', { count: printout.waves.length })}</span>
       </div>
       {printout.waves.map((wave, i) => (
-        <PickListWave key={i} wave={wave} number={i + 1} of={printout.waves.length} printedAt={printedAt} station={printout.station} />
+        <PickListWave key={wave.orderIds.join(' ')} wave={wave} number={i + 1} of={printout.waves.length} printedAt={printedAt} station={printout.station} />
       ))}
     </div>,
     document.body,

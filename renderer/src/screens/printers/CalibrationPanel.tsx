@@ -80,9 +80,9 @@ export function CalibrationPanel({ printer }: { printer: SavedPrinter }) {
             >
               <option value="">{t('printers.calibration.darknessDefault')}</option>
               {darknessMax !== null &&
-                Array.from({ length: darknessMax + 1 }, (_, i) => (
-                  <option key={i} value={i}>
-                    {i}
+                Array.from({ length: darknessMax + 1 }, (_, level) => level).map((level) => (
+                  <option key={level} value={level}>
+                    {level}
                   </option>
                 ))}
             </select>

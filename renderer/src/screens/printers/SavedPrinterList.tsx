@@ -78,10 +78,10 @@ function PrinterRow({ printer, selected, onSelect }: { printer: SavedPrinter; se
         {!printer.builtIn &&
           (confirmRemove ? (
             <>
-              {/* The button pressed is gone: focus moves to the one that now answers it. */}
               <button
                 type="button"
                 className="button button--danger"
+                // biome-ignore lint/a11y/noAutofocus: the Remove button just pressed is gone; focus moves to the button that now answers it, not to the page
                 autoFocus
                 onClick={() => void removePrinter(printer.name)}
                 data-testid="printer-remove-confirm"

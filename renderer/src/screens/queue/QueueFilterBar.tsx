@@ -65,7 +65,7 @@ export function QueueFilterBar({ filters, carriers, onChange }: Props) {
   const any = Object.keys(normalised(draft)).length > 0;
 
   return (
-    <div className="queue-filters" role="search" aria-label={t('queue.filters.label')}>
+    <search className="queue-filters" aria-label={t('queue.filters.label')}>
       <label className="queue-filter">
         <span>{t('queue.filter.carrier')}</span>
         <input className="text-field" list="queue-carriers" placeholder={t('queue.filter.any')} data-testid="filter-carrier" {...text('carrier')} />
@@ -117,6 +117,6 @@ export function QueueFilterBar({ filters, carriers, onChange }: Props) {
       >
         {t('queue.filter.clear')}
       </button>
-    </div>
+    </search>
   );
 }

@@ -37,12 +37,14 @@ export function QueueList({ total, pages, generation, selected, onToggle, onExte
   const [active, setActive] = useState(0);
   const { first, last, onScroll } = win;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies(generation): new filters (a new generation) put the list back at the top
   useEffect(() => {
     setActive(0);
     if (list.current) list.current.scrollTop = 0;
     onScroll();
   }, [generation, onScroll]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies(generation): new filters drop the loaded pages, so the rows in view are wanted again even if first and last did not move
   useEffect(() => {
     if (last >= first) onView(first, last);
   }, [first, last, generation, onView]);

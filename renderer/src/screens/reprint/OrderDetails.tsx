@@ -43,7 +43,8 @@ export function OrderDetails({ order }: { order: OrderView }) {
       <h3 className="order-details__items-title">{t('reprint.order.items')}</h3>
       <ul className="order-details__items">
         {order.lines.map((l, i) => (
-          <li key={`${l.skuId}-${i}`}>
+          // biome-ignore lint/suspicious/noArrayIndexKey: the core lists an order's lines by line number and they are shown in that order, so the index is the line number (one SKU may be on two lines)
+          <li key={i}>
             <strong>{l.sellerSku}</strong> × {l.qty} <span className="muted">{l.name}</span>
           </li>
         ))}

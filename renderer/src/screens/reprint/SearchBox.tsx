@@ -29,30 +29,32 @@ export function SearchBox({ text, searching, onText, onSearch, onToResults, ref 
     }
   }
   return (
-    <form className="search-box" role="search" onSubmit={submit}>
-      <label htmlFor="search-text" className="search-box__label">
-        {t('reprint.search.label')} <kbd>F2</kbd>
-      </label>
-      <div className="search-box__row">
-        <input
-          ref={ref}
-          id="search-text"
-          type="search"
-          className="text-field"
-          data-testid="search-input"
-          value={text}
-          placeholder={t('reprint.search.placeholder')}
-          autoComplete="off"
-          spellCheck={false}
-          maxLength={200}
-          onChange={(e) => onText(e.target.value)}
-          onKeyDown={onKeyDown}
-          {...{ [SCAN_FIELD_ATTRIBUTE]: '' }}
-        />
-        <button type="submit" className="button" disabled={searching || text.trim() === ''}>
-          {t('reprint.search.submit')}
-        </button>
-      </div>
-    </form>
+    <search className="search-box">
+      <form onSubmit={submit}>
+        <label htmlFor="search-text" className="search-box__label">
+          {t('reprint.search.label')} <kbd>F2</kbd>
+        </label>
+        <div className="search-box__row">
+          <input
+            ref={ref}
+            id="search-text"
+            type="search"
+            className="text-field"
+            data-testid="search-input"
+            value={text}
+            placeholder={t('reprint.search.placeholder')}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            onChange={(e) => onText(e.target.value)}
+            onKeyDown={onKeyDown}
+            {...{ [SCAN_FIELD_ATTRIBUTE]: '' }}
+          />
+          <button type="submit" className="button" disabled={searching || text.trim() === ''}>
+            {t('reprint.search.submit')}
+          </button>
+        </div>
+      </form>
+    </search>
   );
 }

@@ -228,6 +228,7 @@ function PackingRule({ value, onChange }: { value: ShopSettings['packing']; onCh
           type="checkbox"
           role="switch"
           checked={value.autoPrint}
+          aria-checked={value.autoPrint}
           onChange={(e) => onChange({ ...value, autoPrint: e.target.checked })}
           data-testid="settings-auto-print"
         />
@@ -238,6 +239,7 @@ function PackingRule({ value, onChange }: { value: ShopSettings['packing']; onCh
           type="checkbox"
           role="switch"
           checked={value.autoShip}
+          aria-checked={value.autoShip}
           onChange={(e) => onChange({ ...value, autoShip: e.target.checked })}
           data-testid="settings-auto-ship"
         />

@@ -38,7 +38,14 @@ export function SyncSettingsForm({ settings }: { settings: SyncSettings }) {
         />
       </label>
       <label className="switch">
-        <input type="checkbox" role="switch" data-testid="sync-arrange-ahead" checked={arrangeAhead} onChange={(e) => setArrangeAhead(e.target.checked)} />
+        <input
+          type="checkbox"
+          role="switch"
+          data-testid="sync-arrange-ahead"
+          checked={arrangeAhead}
+          aria-checked={arrangeAhead}
+          onChange={(e) => setArrangeAhead(e.target.checked)}
+        />
         {t('shopConnection.arrangeAhead')}
       </label>
       <p className="shop-form__hint muted">{t('shopConnection.arrangeAhead.hint')}</p>

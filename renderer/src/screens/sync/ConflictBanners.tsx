@@ -22,6 +22,7 @@ export function ConflictBanners() {
   const shown = usePackdesk((s) => (s.sync.orderConflicts?.orderId === orderId ? s.sync.orderConflicts.list : NONE));
   const text = useConflictText();
   const { loadOrderConflicts, acknowledgeConflict } = usePackdeskStore().getState();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: orderFacts and stamp are triggers, not inputs: a change to the order or a sync cycle asks the core again
   useEffect(() => {
     void loadOrderConflicts(orderId);
   }, [orderId, orderFacts, stamp, loadOrderConflicts]);

@@ -24,6 +24,7 @@ export function SyncPanel() {
   const { syncNow, loadSyncEntries, loadConflicts } = usePackdeskStore().getState();
   // What the lists show changes with each cycle and outbox write the core announces.
   const stamp = view ? `${view.lastCycleAt}:${view.pending}:${view.refused}:${view.conflicts}` : '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies(stamp): stamp is a trigger, not an input: each cycle or outbox write loads the lists again
   useEffect(() => {
     void loadSyncEntries();
     void loadConflicts();

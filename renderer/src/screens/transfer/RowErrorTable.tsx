@@ -36,6 +36,7 @@ export function RowErrorTable({ errors, total = errors.length }: { errors: RowEr
           {shown.map((e, i) => {
             const detail = rowErrorDetail(e);
             return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: an import report never changes and row, column and code can repeat (two bad barcodes in one cell); the place in the sorted report is the identity
               <tr key={`${e.row}:${e.column ?? ''}:${i}`} data-testid="import-error-row" data-row={e.row} data-code={e.code}>
                 <td className="row-errors__row">{e.row}</td>
                 <td>{e.column ?? '—'}</td>
