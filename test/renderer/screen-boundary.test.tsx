@@ -18,7 +18,13 @@ describe('ScreenBoundary', () => {
     render(
       <div>
         <nav>navigation stays</nav>
-        <ScreenBoundary fallback={(retry) => <button onClick={retry}>try again</button>}>
+        <ScreenBoundary
+          fallback={(retry) => (
+            <button type="button" onClick={retry}>
+              try again
+            </button>
+          )}
+        >
           <Flaky />
         </ScreenBoundary>
       </div>,

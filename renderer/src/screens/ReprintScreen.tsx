@@ -21,7 +21,7 @@ export function ReprintScreen() {
   const actions = usePackdeskStore().getState();
   const [text, setText] = useState(search.text);
   const field = useRef<HTMLInputElement>(null);
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   const { results, selectedId, order } = search;
 
   useEffect(() => field.current?.focus(), []);

@@ -30,6 +30,7 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
   const style = { top: index * ROW_HEIGHT, height: ROW_HEIGHT };
   if (!row) {
     return (
+      // biome-ignore lint/a11y/useFocusableInteractive: the listbox keeps focus and points at its rows with aria-activedescendant; a row is never focused itself
       <div
         className="queue-row queue-row--placeholder"
         style={style}
@@ -49,6 +50,8 @@ export const QueueRowView = memo(function QueueRowView({ index, row, selected, a
   // No-break spaces hold each line (SKU ×qty @bin) together when the list wraps.
   const lines = row.lines.map((l) => `${l.sellerSku}\u00a0×${l.qty}${l.bin ? `\u00a0@${l.bin}` : ''}`).join(' · ');
   return (
+    // biome-ignore lint/a11y/useFocusableInteractive: the listbox keeps focus and points at its rows with aria-activedescendant; a row is never focused itself
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the listbox handles the keys for the active row (arrows, Space selects, Enter opens)
     <div
       className={`queue-row ${URGENCY_CLASS[urgency]}${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}`}
       style={style}

@@ -10,7 +10,7 @@ interface Props {
   onReprint(orderId: string): void;
   /** ↑ from the first result goes back to the search field. */
   onToSearch(): void;
-  ref?: Ref<HTMLUListElement>;
+  ref?: Ref<HTMLDivElement>;
 }
 
 /**
@@ -21,7 +21,7 @@ export function ResultList({ results, selectedId, onSelect, onReprint, onToSearc
   const t = useT();
   const focusable = selectedId !== null && results.some((o) => o.id === selectedId) ? selectedId : results[0]?.id;
 
-  function onKeyDown(e: KeyboardEvent<HTMLLIElement>, index: number) {
+  function onKeyDown(e: KeyboardEvent<HTMLDivElement>, index: number) {
     const move = (to: number) => {
       const target = results[to];
       if (!target) return;
@@ -45,11 +45,11 @@ export function ResultList({ results, selectedId, onSelect, onReprint, onToSearc
 
   if (results.length === 0) return null;
   return (
-    <ul ref={ref} className="result-list" role="listbox" aria-label={t('reprint.results.label')}>
+    <div ref={ref} className="result-list" role="listbox" aria-label={t('reprint.results.label')}>
       {results.map((o, i) => {
         const selected = o.id === selectedId;
         return (
-          <li
+          <div
             key={o.id}
             role="option"
             aria-selected={selected}
@@ -69,9 +69,9 @@ export function ResultList({ results, selectedId, onSelect, onReprint, onToSearc
               <span className="result__name">{o.recipient.name}</span>
               <span className="result__tracking">{o.trackingNumber || t('reprint.order.none.value')}</span>
             </span>
-          </li>
+          </div>
         );
       })}
-    </ul>
+    </div>
   );
 }
