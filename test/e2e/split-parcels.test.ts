@@ -113,7 +113,8 @@ describeInChromium('a split order packed package by package in Chromium', () => 
     await page.getByTestId('pack-package-full').waitFor();
     await screenshot(page, 'split-01-package-1-full');
     await page.keyboard.press('F8');
-    await pack.noticeFor('reprint').waitFor();
+    // The first TikTok label of the run loads the PDF renderer: seconds on a busy machine.
+    await pack.noticeFor('reprint').waitFor({ timeout: 60_000 });
     const read = await nextLabelReads(before, 'e2e-split-package-1');
     expect(read).toContain(packages[0]!.tracking);
     expect(read).not.toContain(packages[1]!.tracking);
@@ -121,15 +122,15 @@ describeInChromium('a split order packed package by package in Chromium', () => 
 
   step("the last unit goes into package 2: Pack shows package 2 of 2, and F8 prints package 2's own label", async () => {
     expect(await pack.scan('CABLE-USB-C')).toBe('ORDER_COMPLETE');
-    await pack.noticeFor('finish').waitFor();
+    await pack.noticeFor('finish').waitFor({ timeout: 30_000 });
     await expect(onBench().getAttribute('data-package-id')).resolves.toBe(packages[1]!.id);
     await expect(onBench().textContent()).resolves.toContain('Package 2 of 2');
-    await pack.doneLabel.waitFor();
+    await pack.doneLabel.waitFor({ timeout: 30_000 });
     await screenshot(page, 'split-02-package-2-done');
     const before = bench.printer.bytesReceived;
     await pack.dismissNotice();
     await page.keyboard.press('F8');
-    await pack.noticeFor('reprint').waitFor();
+    await pack.noticeFor('reprint').waitFor({ timeout: 30_000 });
     const read = await nextLabelReads(before, 'e2e-split-package-2');
     expect(read).toContain(packages[1]!.tracking);
     expect(read).not.toContain(packages[0]!.tracking);
