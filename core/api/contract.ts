@@ -151,7 +151,8 @@ export const contract = {
   'packing.undo': z.strictObject({ station, packer }),
   'packing.shortPack': z.strictObject({ station, packer, orderId: id, reason: z.string().trim().min(1).max(500) }),
   /** A complete order: its label, then its shipment, as the shop's settings say (settings.packing). */
-  'packing.finish': z.strictObject({ station, packer, orderId: id, printer: printerName.optional() }),
+  /** `packageId`: the package on the bench, whose label prints (a split order's last, a combined package). */
+  'packing.finish': z.strictObject({ station, packer, orderId: id, packageId: id.optional(), printer: printerName.optional() }),
   'shipping.arrange': z.strictObject({
     orderIds: selection.min(1),
     /** Large sellers arrange shipment before packing to get labels; default: packed orders only. */
@@ -226,7 +227,12 @@ export const contract = {
     station,
     packer,
   }),
-  'printing.preview': z.strictObject({ orderId: id.optional(), printer: printerName.optional(), station: station.default('packdesk') }),
+  'printing.preview': z.strictObject({
+    orderId: id.optional(),
+    packageId: id.optional(),
+    printer: printerName.optional(),
+    station: station.default('packdesk'),
+  }),
   /** The slip that goes in the parcel: on a receipt printer as text, else on the printer's labels. */
   'printing.packingSlip': z.strictObject({ orderId: id, printer: printerName.optional(), station, packer }),
   /** The same slip as a printable A4 page (HTML) for the browser's print dialog. */

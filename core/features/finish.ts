@@ -17,7 +17,14 @@ import { packagesOfOrder } from '../store/packages-repo.js';
 
 async function printLabel(ctx: CoreContext, input: Input<'packing.finish'>): Promise<FinishResult['label']> {
   try {
-    const job = await printOrderLabel(ctx, { orderId: input.orderId, printerName: input.printer, kind: 'PRINT', station: input.station, packer: input.packer });
+    const job = await printOrderLabel(ctx, {
+      orderId: input.orderId,
+      packageId: input.packageId,
+      printerName: input.printer,
+      kind: 'PRINT',
+      station: input.station,
+      packer: input.packer,
+    });
     if (job.state === 'SENT') return { outcome: 'PRINTED', job, error: null };
     const code = (job.errorCode ?? 'JOB_OUTCOME_UNKNOWN') as ErrorCode;
     return { outcome: 'FAILED', job, error: { code, message: job.errorMessage ?? 'The label may not have printed.' } };

@@ -110,8 +110,8 @@ export const printingHandlers: Pick<
     let source: 'PACKDESK' | 'PLATFORM' | 'TEST' = 'TEST';
     if (input.orderId) {
       const order = requireOrder(ctx.db, input.orderId);
-      label = await shippingLabelFor(ctx, order, printer, input.station);
-      source = platformLabelFor(ctx, order.id) ? 'PLATFORM' : 'PACKDESK';
+      label = await shippingLabelFor(ctx, order, printer, input.station, input.packageId);
+      source = platformLabelFor(ctx, order.id, input.packageId) ? 'PLATFORM' : 'PACKDESK';
     } else {
       label = testLabel(printer, new Date(ctx.clock.now()).toISOString().slice(0, 16).replace('T', ' '));
     }

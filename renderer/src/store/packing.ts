@@ -4,6 +4,7 @@ import type { JobView } from '../../../core/printing/types.js';
 import { newScanId } from '../scanner/scan.js';
 import { errorCodeOf, isLinkError, type Api, type ErrorCode } from './api.js';
 import { finishNotice, jobFailure, type FinishNotice } from './pack-finish.js';
+import { isParcelNews, packageOnBench } from './parcel.js';
 import type { PackdeskState, SliceCreator } from './types.js';
 
 /** One physical scan: the id is made once on this side so a resent message counts once. */
@@ -49,6 +50,8 @@ export type PackNotice = { seq: number; action: PackAction; orderId: string | nu
 /** The label of the order just finished, as the core draws it (printing.preview), for a thumbnail. */
 export interface LabelThumbnail {
   orderId: string;
+  /** The package whose label it is (a split order's, or a combined package's); undefined: the order's. */
+  packageId?: string | undefined;
   png: string;
   widthDots: number;
   heightDots: number;
@@ -121,6 +124,23 @@ export function reprintTarget(p: Pick<Packing, 'order' | 'lastVerdict'>): string
   return p.order?.id ?? null;
 }
 
+/**
+ * The package F8 and the thumbnail are for, when the order has several (or its package holds
+ * several orders): the one on the bench. Undefined otherwise, so the core's own default stands.
+ */
+export function benchPackageId(order: OrderView | null): string | undefined {
+  const pkg = packageOnBench(order);
+  return pkg && isParcelNews(order, pkg) ? pkg.id : undefined;
+}
+
+/** F8's package: the bench's, when F8 is for the order on the bench. */
+function reprintPackageId(p: Pick<Packing, 'order' | 'lastVerdict'>): string | undefined {
+  const orderId = reprintTarget(p);
+  if (orderId && orderId === p.order?.id) return benchPackageId(p.order);
+  const v = p.lastVerdict;
+  return v?.order && v.order.id === orderId ? benchPackageId(v.order) : undefined;
+}
+
 /** How many times a scan is sent in all when another program keeps the database busy (the core waits 3 s each time). */
 const BUSY_TRIES = 3;
 
@@ -186,7 +206,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         const verdict = await callScan(scan);
         recordVerdict(verdict);
         if (verdict.code === 'ORDER_COMPLETE' && verdict.orderId && !verdict.replayed) {
-          void finishOrder(verdict.orderId);
+          void finishOrder(verdict.orderId, benchPackageId(verdict.order));
         }
         return true;
       } catch (err) {
@@ -249,9 +269,9 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
      * After the last item: the core prints the label and arranges shipment as the shop's rule says
      * (packing.finish); then the label is drawn for the thumbnail beside "Scan the next order".
      */
-    async function finishOrder(orderId: string) {
+    async function finishOrder(orderId: string, packageId: string | undefined) {
       try {
-        const result = await api.call('packing.finish', { ...who(), orderId });
+        const result = await api.call('packing.finish', { ...who(), orderId, ...(packageId ? { packageId } : {}) });
         const finish = finishNotice(result);
         if (finish) notify({ kind: 'finished', action: 'finish', orderId, finish });
         // The packer may have opened the next order meanwhile: that one stays on the bench.
@@ -259,13 +279,14 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       } catch (err) {
         notify({ kind: 'failed', action: 'finish', code: errorCodeOf(err), orderId });
       }
-      await loadLabel(orderId);
+      await loadLabel(orderId, packageId);
     }
 
-    async function loadLabel(orderId: string) {
+    async function loadLabel(orderId: string, packageId: string | undefined) {
       try {
-        const preview = await api.call('printing.preview', { orderId, station: get().settings.station });
-        if (get().packing.order?.id === orderId) patch({ label: { orderId, png: preview.png, widthDots: preview.widthDots, heightDots: preview.heightDots } });
+        const preview = await api.call('printing.preview', { orderId, ...(packageId ? { packageId } : {}), station: get().settings.station });
+        if (get().packing.order?.id === orderId)
+          patch({ label: { orderId, packageId, png: preview.png, widthDots: preview.widthDots, heightDots: preview.heightDots } });
       } catch {
         // No thumbnail is no loss: the label itself went to the printer (or its notice says why not).
       }
@@ -307,7 +328,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
           const order = await api.call('packing.current', { station: get().settings.station });
           showOrder(order);
           // A finished order still on the bench (after a reload) shows its label too.
-          if (order && order.packedAt !== null && get().packing.label?.orderId !== order.id) await loadLabel(order.id);
+          if (order && order.packedAt !== null && get().packing.label?.orderId !== order.id) await loadLabel(order.id, benchPackageId(order));
         } catch (err) {
           notify({ kind: 'failed', action: 'scan', code: errorCodeOf(err), orderId: null });
         }
@@ -341,7 +362,8 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
       },
 
       reprintLabel() {
-        return printFor('reprint', (orderId) => api.call('printing.reprint', { orderId, ...who() }));
+        const packageId = reprintPackageId(get().packing);
+        return printFor('reprint', (orderId) => api.call('printing.reprint', { orderId, ...(packageId ? { packageId } : {}), ...who() }));
       },
 
       printPackingSlip() {
@@ -357,7 +379,7 @@ export function createPackingSlice(api: Api): SliceCreator<PackingSlice> {
         try {
           showOrder(await api.call('packing.shortPack', { ...who(), orderId, reason }));
           notify({ kind: 'done', action: 'shortPack', orderId, printer: null });
-          await loadLabel(orderId);
+          await loadLabel(orderId, benchPackageId(get().packing.order));
         } catch (err) {
           notify({ kind: 'failed', action: 'shortPack', code: errorCodeOf(err), orderId });
         }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { packagesOfOrder } from '../../../core/store/packages-repo.js';
@@ -64,6 +65,28 @@ describe('platform labels', () => {
     const scan = await scanZpl(labelsIn(printer.received())[0]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-second-package');
     expect(scan.code128).toContain(rig.sim.state.packages.get(second!)!.trackingNumber);
     await expect(rig.call('printing.print', { orderId: id, packageId: 'NOT-ITS-PACKAGE', ...WHO })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it("finishes a split order with the label of the package on the bench, and previews that package's label", async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 45, settings: { labelGeneratingCalls: 0 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    expect((await rig.call('sync.now', {})).labels).toBe(2);
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const [first, second] = rig.sim.state.orders.get(id)!.packageIds;
+    const preview = (packageId: string) => rig.call('printing.preview', { orderId: id, packageId });
+    expect((await preview(first!)).png).not.toBe((await preview(second!)).png);
+    for (const code of [id, 'MUG-01', 'MUG-01']) await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code });
+    const finished = await rig.call('packing.finish', { ...WHO, orderId: id, packageId: second! });
+    expect(finished.label.outcome).toBe('PRINTED');
+    const scan = await scanZpl(labelsIn(printer.received())[0]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-finish-second-package');
+    expect(scan.code128).toContain(rig.sim.state.packages.get(second!)!.trackingNumber);
+    expect(scan.code128).not.toContain(rig.sim.state.packages.get(first!)!.trackingNumber);
   });
 
   it('asks no label for a seller-shipped package, and Packdesk prints its own', async () => {

@@ -1,4 +1,47 @@
 import type { Page } from 'playwright-core';
+import { screenshot } from '../launcher.js';
+import type { AppShell } from './app.js';
+
+/** The window sizes of issue 11's benches, and the station's two languages. */
+export const BENCH_SIZES = [
+  { width: 1024, height: 768 },
+  { width: 1366, height: 768 },
+  { width: 1920, height: 1080 },
+] as const;
+export const BENCH_LANGUAGES = ['en', 'zh-CN'] as const;
+
+/** A screen (or the sync panel) to measure, and how a packer gets there. */
+export interface MeasuredView {
+  name: string;
+  open(): Promise<void>;
+}
+
+/**
+ * Shows every view at every bench size in both languages and returns the problems found, one line
+ * each (screenshots go to test-output/e2e/layout-<view>[-tag]-<size>-<language>.png).
+ */
+export async function measureViews(page: Page, app: AppShell, views: readonly MeasuredView[], ids: readonly string[], tag = ''): Promise<string[]> {
+  const found: string[] = [];
+  for (const language of BENCH_LANGUAGES) {
+    await app.switchLanguage(language);
+    for (const size of BENCH_SIZES) {
+      await page.setViewportSize(size);
+      for (const view of views) {
+        await view.open();
+        // Fonts and late rows settle before measuring.
+        await page.evaluate(() => (globalThis as unknown as { document: { fonts: { ready: Promise<unknown> } } }).document.fonts.ready);
+        const problems = await layoutProblems(page, ids);
+        const name = `${view.name}${tag ? `-${tag}` : ''}`;
+        await screenshot(page, `layout-${name}-${size.width}x${size.height}-${language}`);
+        found.push(
+          ...problems.map((p) => `${view.name}${tag ? ` (${tag})` : ''} ${size.width}×${size.height} ${language}: ${p.kind} at ${p.where} (${p.detail})`),
+        );
+      }
+    }
+  }
+  await app.switchLanguage('en');
+  return found;
+}
 
 /** One thing wrong with a screen's layout, as found in the page. */
 export interface LayoutProblem {

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { OrderView } from '../../../../core/api/views.js';
 import { useT } from '../../i18n/useT.js';
+import { PackageLine } from './PackageLine.js';
 
 /** Which order is on the bench, who it goes to, and how far packing has got. */
 export const OrderHeader = memo(function OrderHeader({ order }: { order: OrderView | null }) {
@@ -17,6 +18,7 @@ export const OrderHeader = memo(function OrderHeader({ order }: { order: OrderVi
         {done && !order.shortPackReason ? '✔ ' : ''}
         {t('pack.progress', { packed: order.unitsPacked, total: order.unitsOrdered })}
       </p>
+      <PackageLine order={order} />
       {order.shortPackReason && <p className="order-header__note is-warning">{t('pack.shortPacked', { reason: order.shortPackReason })}</p>}
       {order.buyerMessage && <p className="order-header__note">{t('pack.buyerMessage', { message: order.buyerMessage })}</p>}
       {order.sellerNote && <p className="order-header__note">{t('pack.sellerNote', { note: order.sellerNote })}</p>}
