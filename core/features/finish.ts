@@ -6,7 +6,7 @@ import { isPackDone } from '../domain/packing.js';
 import { printOrderLabel } from '../printing/print-order.js';
 import { errorOf } from '../printing/send.js';
 import { requireOrder } from '../store/orders-repo.js';
-import { labelsPrintedAt } from '../store/print-jobs-repo.js';
+import { labelsPrintedAt, packagesLabelled } from '../store/print-jobs-repo.js';
 import { viewOne } from './order-view.js';
 import { shopSettings } from './shop-settings.js';
 import { arrangeChunk, arrangeShipment } from './shipping.js';
@@ -15,11 +15,11 @@ import { resolvePrinter } from '../printing/printers.js';
 import { saveLabelWish } from '../store/label-wishes-repo.js';
 import { packagesOfOrder } from '../store/packages-repo.js';
 
-async function printLabel(ctx: CoreContext, input: Input<'packing.finish'>): Promise<FinishResult['label']> {
+async function printLabel(ctx: CoreContext, input: Input<'packing.finish'>, packageId: string | undefined): Promise<FinishResult['label']> {
   try {
     const job = await printOrderLabel(ctx, {
       orderId: input.orderId,
-      packageId: input.packageId,
+      packageId,
       printerName: input.printer,
       kind: 'PRINT',
       station: input.station,
@@ -34,22 +34,35 @@ async function printLabel(ctx: CoreContext, input: Input<'packing.finish'>): Pro
 }
 
 /**
+ * The parcel being finished and whether its label went out before. A split order's parcel is one
+ * package (the one named, else its last: the one on the bench when the last unit goes in), and
+ * each package has its own label: package 1's label printed does not make package 2's.
+ * An order with one package is its parcel, so the order's label is the package's.
+ */
+function parcelToFinish(ctx: CoreContext, orderId: string, packageId: string | undefined): { packageId: string | undefined; printedBefore: boolean } {
+  const packages = packagesOfOrder(ctx.db, orderId);
+  if (packages.length <= 1) return { packageId, printedBefore: labelsPrintedAt(ctx.db, [orderId]).has(orderId) };
+  const parcel = packageId ?? packages[packages.length - 1]!.id;
+  return { packageId: parcel, printedBefore: packagesLabelled(ctx.db, [parcel]).has(parcel) };
+}
+
+/**
  * The packing workflow once an order is complete, the same for every client (screens, CLI): print
  * its label, then arrange its shipment, as the shop's settings say (settings.packing). A parcel is
  * never announced to the carrier without its label: no printed label, no arranging. A label that
- * went out before (a batch printed ahead of packing) is not printed again.
+ * went out before (a batch printed ahead of packing, F8 on a full package) is not printed again.
  */
 export async function finishOrder(ctx: CoreContext, input: Input<'packing.finish'>): Promise<FinishResult> {
   const { autoPrint, autoShip } = shopSettings(ctx.db).packing;
   const order = requireOrder(ctx.db, input.orderId);
   if (!isPackDone(order)) fail('ORDER_NOT_PACKED', `Order ${order.id} is not packed yet: finish it once its last item is scanned.`, { orderId: order.id });
   if (awaitsPlatformLabel(ctx, order.id)) return finishAwaitingLabel(ctx, input, autoPrint, autoShip);
-  const printedBefore = labelsPrintedAt(ctx.db, [order.id]).has(order.id);
+  const { packageId, printedBefore } = parcelToFinish(ctx, order.id, input.packageId);
   const label: FinishResult['label'] = !autoPrint
     ? { outcome: 'NOT_ASKED', job: null, error: null }
     : printedBefore
       ? { outcome: 'ALREADY_PRINTED', job: null, error: null }
-      : await printLabel(ctx, input);
+      : await printLabel(ctx, input, packageId);
   const labelled = printedBefore || label.outcome === 'PRINTED';
   let shipment: FinishResult['shipment'];
   if (!autoShip) shipment = { outcome: 'NOT_ASKED', error: null };

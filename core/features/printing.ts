@@ -55,8 +55,10 @@ export const printingHandlers: Pick<
       fail('CONFLICT', `Job ${job.id} is ${job.state}; use reprint for another copy of a printed label.`);
     }
     if (!job.orderId) fail('CONFLICT', `Job ${job.id} is not an order's label.`);
+    // The same package's label as the job it stands in for (jobs from before packages: the order's).
     return printOrderLabel(ctx, {
       orderId: job.orderId,
+      packageId: job.packageId ?? undefined,
       printerName: job.printerName,
       kind: 'RESEND',
       resendOf: job.id,

@@ -7,7 +7,7 @@ import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import { liveOwner } from '../store/leases-repo.js';
 import { getOrder, getOrders } from '../store/orders-repo.js';
 import { batchOwnership, batchView, claimBatch, createBatch, printsBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';
-import { awaitsPlatformLabel, PLATFORM_LABEL_MISSING_MESSAGE } from './documents.js';
+import { awaitsPlatformLabel, labelPackageId, PLATFORM_LABEL_MISSING_MESSAGE } from './documents.js';
 import { labelBytes } from './print-order.js';
 import { resolvePrinter } from './printers.js';
 import { errorOf, markJob, sendJob } from './send.js';
@@ -55,6 +55,7 @@ export async function startBatch(ctx: CoreContext, req: BatchRequest): Promise<B
           batchId: id,
           seq,
           orderId,
+          packageId: labelPackageId(ctx, orderId),
           document: 'SHIPPING_LABEL',
           printerName: printer.name,
           uri: printer.uri,
@@ -105,7 +106,7 @@ async function printJob(ctx: CoreContext, printer: SavedPrinter, job: JobView, s
     await markJob(ctx, job.id, 'FAILED', { errorCode: refusal, errorMessage: REFUSAL_MESSAGES[refusal ?? 'ORDER_NOT_FOUND'] ?? 'Order not found.' });
     return;
   }
-  const built = await labelBytes(ctx, order, printer, job.station).catch(async (err: unknown) => {
+  const built = await labelBytes(ctx, order, printer, job.station, job.packageId ?? undefined).catch(async (err: unknown) => {
     const e = errorOf(err);
     await markJob(ctx, job.id, 'FAILED', { errorCode: e.code, errorMessage: e.message });
     return null;

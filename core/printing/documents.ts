@@ -48,6 +48,17 @@ export function platformLabelFor(ctx: CoreContext, orderId: string, packageId?: 
   return platformLabel(ctx.db, orderId);
 }
 
+/**
+ * The package a label for the order is (and is journaled as): the one named, else the package
+ * whose platform label platformLabelFor picks, else the order's first. Null for an order without
+ * packages (none since migration 006, but a job never fails for want of one).
+ */
+export function labelPackageId(ctx: CoreContext, orderId: string, packageId?: string): string | null {
+  if (packageId) return packageId;
+  const packages = packagesOfOrder(ctx.db, orderId);
+  return (packages.find((p) => p.label !== null) ?? packages[0])?.id ?? null;
+}
+
 export const PLATFORM_LABEL_MISSING_MESSAGE = 'The TikTok label is not here yet: shipment must be arranged and the label downloaded (needs the internet).';
 
 /**

@@ -22,6 +22,8 @@ export interface DocumentJob {
   kind: JobKind;
   resendOf?: number | null;
   orderId?: string | null;
+  /** The package whose label this is, kept on the job: "already printed" is a package's fact. */
+  packageId?: string | null;
   name: string;
   station: string;
   packer: string;
@@ -37,6 +39,7 @@ export async function printDocument(ctx: CoreContext, job: DocumentJob): Promise
         batchId: null,
         seq: 0,
         orderId: job.orderId ?? null,
+        packageId: job.packageId ?? null,
         document: job.document,
         printerName: printer.name,
         uri: printer.uri,

@@ -4,7 +4,7 @@ import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import type { Order } from '../domain/types.js';
 import { requireOrder } from '../store/orders-repo.js';
 import { packagesOfOrder } from '../store/packages-repo.js';
-import { encodeLabel, labelPng, refuseWithoutPlatformLabel, shippingLabelFor } from './documents.js';
+import { encodeLabel, labelPackageId, labelPng, refuseWithoutPlatformLabel, shippingLabelFor } from './documents.js';
 import { profileOf, resolvePrinter } from './printers.js';
 import { printDocument } from './print-document.js';
 import type { JobKind, JobView, SavedPrinter } from './types.js';
@@ -26,8 +26,8 @@ export function assertMayPrint(order: Order): void {
 }
 
 /** Label bytes for an order on a printer, plus a PNG when the printer is the preview folder. */
-export async function labelBytes(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string) {
-  const label = await shippingLabelFor(ctx, order, printer, station);
+export async function labelBytes(ctx: CoreContext, order: Order, printer: SavedPrinter, station: string, packageId?: string) {
+  const label = await shippingLabelFor(ctx, order, printer, station, packageId);
   const profile = profileOf(printer);
   const bytes = encodeLabel(label, profile);
   const png = printer.uri.startsWith('preview:') ? labelPng(label, profile) : undefined;
@@ -47,6 +47,7 @@ export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Prom
   // Before the job is journaled: a TikTok-shipped parcel never gets Packdesk's label.
   refuseWithoutPlatformLabel(ctx, order.id, req.packageId);
   const printer = resolvePrinter(ctx, req.printerName, 'SHIPPING_LABEL');
+  const packageId = labelPackageId(ctx, order.id, req.packageId);
   return printDocument(ctx, {
     document: 'SHIPPING_LABEL',
     printer,
@@ -54,6 +55,7 @@ export async function printOrderLabel(ctx: CoreContext, req: PrintRequest): Prom
     kind: req.kind,
     resendOf: req.resendOf ?? null,
     orderId: order.id,
+    packageId,
     name: order.id,
     station: req.station,
     packer: req.packer,

@@ -33,6 +33,8 @@ export interface JobView {
   id: number;
   batchId: number | null;
   orderId: string | null;
+  /** The package whose label this is (a split order has one per package); null for other documents and jobs from before packages. */
+  packageId: string | null;
   document: DocumentKind;
   printerName: string;
   uri: string;

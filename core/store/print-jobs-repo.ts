@@ -6,6 +6,7 @@ interface JobRow {
   id: number;
   batch_id: number | null;
   order_id: string | null;
+  package_id: string | null;
   document: DocumentKind;
   printer_name: string;
   uri: string;
@@ -26,6 +27,7 @@ function toJob(r: JobRow): JobView {
     id: r.id,
     batchId: r.batch_id,
     orderId: r.order_id,
+    packageId: r.package_id,
     document: r.document,
     printerName: r.printer_name,
     uri: r.uri,
@@ -47,6 +49,8 @@ export interface NewJob {
   batchId: number | null;
   seq: number;
   orderId: string | null;
+  /** The package whose label this is; null for a document that is not a package's. */
+  packageId?: string | null;
   document: DocumentKind;
   printerName: string;
   uri: string;
@@ -63,9 +67,9 @@ export interface NewJob {
 export function queueJob(db: Db, job: NewJob, now: number): number {
   const info = sql(
     db,
-    `INSERT INTO print_jobs (batch_id, seq, order_id, document, printer_name, uri, language, state, kind, resend_of, station, packer, owner_id, created_at, updated_at)
-     VALUES (@batchId, @seq, @orderId, @document, @printerName, @uri, @language, 'QUEUED', @kind, @resendOf, @station, @packer, @ownerId, @now, @now)`,
-  ).run({ ...job, ownerId: job.ownerId ?? null, now });
+    `INSERT INTO print_jobs (batch_id, seq, order_id, package_id, document, printer_name, uri, language, state, kind, resend_of, station, packer, owner_id, created_at, updated_at)
+     VALUES (@batchId, @seq, @orderId, @packageId, @document, @printerName, @uri, @language, 'QUEUED', @kind, @resendOf, @station, @packer, @ownerId, @now, @now)`,
+  ).run({ ...job, packageId: job.packageId ?? null, ownerId: job.ownerId ?? null, now });
   return Number(info.lastInsertRowid);
 }
 
@@ -130,6 +134,23 @@ export function labelsPrintedAt(db: Db, orderIds: readonly string[]): Map<string
        WHERE order_id IN (${chunk.map(() => '?').join(',')}) AND document = 'SHIPPING_LABEL' AND state = 'SENT' GROUP BY order_id`,
     ).all(...chunk) as { order_id: string; at: number }[];
     for (const r of rows) out.set(r.order_id, r.at);
+  }
+  return out;
+}
+
+/** The packages among these whose shipping label went out (a SENT shipping-label job for it). */
+export function packagesLabelled(db: Db, packageIds: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < packageIds.length; i += 500) {
+    const chunk = packageIds.slice(i, i + 500);
+    const rows = sql(
+      db,
+      `SELECT DISTINCT package_id FROM print_jobs
+       WHERE package_id IN (${chunk.map(() => '?').join(',')}) AND document = 'SHIPPING_LABEL' AND state = 'SENT'`,
+    )
+      .pluck()
+      .all(...chunk) as string[];
+    for (const id of rows) out.add(id);
   }
   return out;
 }

@@ -89,6 +89,75 @@ describe('platform labels', () => {
     expect(scan.code128).not.toContain(rig.sim.state.packages.get(first!)!.trackingNumber);
   });
 
+  it("finishes a split order's last package with its own label when package 1's label printed before (F8), and not package 1's again", async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 46, settings: { labelGeneratingCalls: 0 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    expect((await rig.call('sync.now', {})).labels).toBe(2);
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const [first, second] = rig.sim.state.orders.get(id)!.packageIds;
+    const tracking = (packageId: string) => rig.sim.state.packages.get(packageId)!.trackingNumber!;
+    const reads = async (zpl: string, name: string) => (await scanZpl(zpl, { widthMm: 100, heightMm: 150 }, 203, name)).code128;
+
+    // Package 1 full: F8 prints its label.
+    for (const code of [id, 'MUG-01']) await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code });
+    const f8 = await rig.call('printing.reprint', { ...WHO, orderId: id, packageId: first! });
+    expect(f8).toMatchObject({ state: 'SENT', packageId: first });
+    expect(labelsIn(printer.received())).toHaveLength(1);
+
+    // The last unit goes into package 2; finishing prints package 2's label, and only that.
+    await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code: 'MUG-01' });
+    const finished = await rig.call('packing.finish', { ...WHO, orderId: id, packageId: second! });
+    expect(finished.label).toMatchObject({ outcome: 'PRINTED', job: { state: 'SENT', packageId: second, orderId: id } });
+    const labels = labelsIn(printer.received());
+    expect(labels).toHaveLength(2);
+    const read = await reads(labels[1]!, 'sync-finish-after-f8-package-2');
+    expect(read).toContain(tracking(second!));
+    expect(read).not.toContain(tracking(first!));
+
+    // Finished again (a second client, say): both packages are labelled, nothing prints.
+    const again = await rig.call('packing.finish', { ...WHO, orderId: id, packageId: second! });
+    expect(again.label.outcome).toBe('ALREADY_PRINTED');
+    expect(labelsIn(printer.received())).toHaveLength(2);
+    const jobs = await rig.call('printing.jobs', { orderId: id, limit: 10 });
+    expect(jobs.map((j) => ({ packageId: j.packageId, kind: j.kind, state: j.state }))).toEqual([
+      { packageId: second, kind: 'PRINT', state: 'SENT' },
+      { packageId: first, kind: 'REPRINT', state: 'SENT' },
+    ]);
+  });
+
+  it("finishes a split order without a package named by printing its last package's label, then calls it printed", async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 47, settings: { labelGeneratingCalls: 0 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    expect((await rig.call('sync.now', {})).labels).toBe(2);
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const [first, second] = rig.sim.state.orders.get(id)!.packageIds;
+    // A batch printed ahead gives the order's label: package 1's, recorded as such.
+    const batch = await rig.call('printing.batch', { ...WHO, orderIds: [id] });
+    expect(batch.sent).toBe(1);
+    expect((await rig.call('printing.jobs', { batchId: batch.id, limit: 5 }))[0]).toMatchObject({ packageId: first, state: 'SENT' });
+    for (const code of [id, 'MUG-01', 'MUG-01']) await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code });
+    const finished = await rig.call('packing.finish', { ...WHO, orderId: id });
+    expect(finished.label).toMatchObject({ outcome: 'PRINTED', job: { packageId: second } });
+    const labels = labelsIn(printer.received());
+    expect(labels).toHaveLength(2);
+    expect((await scanZpl(labels[1]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-finish-unnamed-last-package')).code128).toContain(
+      rig.sim.state.packages.get(second!)!.trackingNumber,
+    );
+    expect((await rig.call('packing.finish', { ...WHO, orderId: id })).label.outcome).toBe('ALREADY_PRINTED');
+  });
+
   it('asks no label for a seller-shipped package, and Packdesk prints its own', async () => {
     const rig = await syncRig({ sim: { orders: 0, seed: 42 } });
     const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 1 }], shippingType: 'SELLER' });

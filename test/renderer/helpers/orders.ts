@@ -89,6 +89,7 @@ export function job(over: Partial<JobView> = {}): JobView {
     id: 1,
     batchId: null,
     orderId: '576461234567890001',
+    packageId: null,
     document: 'SHIPPING_LABEL',
     printerName: 'Zebra GK420d',
     uri: 'tcp://127.0.0.1:9100',

@@ -38,7 +38,7 @@ describe('migration 006: sync, packages, outbox states', () => {
     db.prepare("INSERT INTO outbox (at, kind, order_id, payload) VALUES (2, 'order.shipment_arranged', 'o1', '{}')").run();
     const orders = db.prepare('SELECT * FROM orders ORDER BY id').all();
 
-    expect(migrate(db, 2)).toBe(1);
+    expect(migrate(db, 2, 6)).toBe(1);
 
     expect(packagesOf(db, 'o1')).toEqual([{ id: 'PKG-1', origin: 'EXPORT', tracking: 'TT1', seq: 1 }]);
     expect(packagesOf(db, 'o2')).toEqual([{ id: 'LOCAL-o2', origin: 'LOCAL', tracking: '', seq: 1 }]);
