@@ -47,6 +47,15 @@ export class TransferScreen {
     return (await end.getAttribute('data-state')) as 'done' | 'failed';
   }
 
+  /** Asks for an export into a folder the core must refuse; returns the failure as the screen says it. */
+  async exportRefused(dir: string): Promise<string> {
+    await this.page.getByTestId('export-dir').fill(dir);
+    await this.page.getByTestId('export-submit').click();
+    const failure = this.page.locator('[data-testid="export-state"][data-state="failed"]');
+    await failure.waitFor({ timeout: 20_000 });
+    return ((await this.page.getByTestId('export-failure').textContent()) ?? '').trim();
+  }
+
   /**
    * Exports into a folder on the station computer and returns the file names the screen lists.
    * The days (YYYY-MM-DD, inclusive) default on screen to the last 90; '' leaves the core's default.
