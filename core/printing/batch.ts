@@ -7,6 +7,7 @@ import { labelRefusal, REFUSAL_MESSAGES } from '../domain/status.js';
 import { liveOwner } from '../store/leases-repo.js';
 import { getOrder, getOrders } from '../store/orders-repo.js';
 import { batchOwnership, batchView, claimBatch, createBatch, printsBatch, queuedJobsOfBatch, queueJob, setBatchState } from '../store/print-jobs-repo.js';
+import { packagesOfOrder } from '../store/packages-repo.js';
 import { awaitsPlatformLabel, labelPackageId, PLATFORM_LABEL_MISSING_MESSAGE } from './documents.js';
 import { labelBytes } from './print-order.js';
 import { resolvePrinter } from './printers.js';
@@ -24,6 +25,12 @@ export interface BatchRequest {
   packer: string;
 }
 
+/** The packages a batch prints a label for: each of a split order's, else the order's one (or none known). */
+function labelledPackages(ctx: CoreContext, orderId: string): (string | null)[] {
+  const packages = packagesOfOrder(ctx.db, orderId);
+  return packages.length > 1 ? packages.map((p) => p.id) : [labelPackageId(ctx, orderId)];
+}
+
 /** Thrown inside a job's SENDING step when this program no longer prints the batch. */
 class BatchTakenAway extends Error {}
 
@@ -37,37 +44,45 @@ export async function startBatch(ctx: CoreContext, req: BatchRequest): Promise<B
     const found = new Map(getOrders(ctx.db, ids).map((o) => [o.id, o]));
     const refused: BatchView['refused'] = [];
     const id = createBatch(ctx.db, { document: 'SHIPPING_LABEL', printerName: printer.name, station: req.station, packer: req.packer, ownerId }, now);
-    for (const [seq, orderId] of ids.entries()) {
+    // Every package of a split order gets its own label; a combined package (several orders, one
+    // parcel) gets one, however many of its orders the batch names.
+    const queued = new Set<string>();
+    let seq = 0;
+    for (const orderId of ids) {
       const order = found.get(orderId);
       const code = order ? labelRefusal(order) : 'ORDER_NOT_FOUND';
       if (code) {
         refused.push({ orderId, code, message: REFUSAL_MESSAGES[code] ?? `No order ${orderId}.` });
         continue;
       }
-      // Skipped, never printed with Packdesk's label: the carrier scans only the platform's.
-      if (awaitsPlatformLabel(ctx, orderId)) {
-        refused.push({ orderId, code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE });
-        continue;
+      for (const packageId of labelledPackages(ctx, orderId)) {
+        if (packageId !== null && queued.has(packageId)) continue;
+        // Skipped, never printed with Packdesk's label: the carrier scans only the platform's.
+        if (awaitsPlatformLabel(ctx, orderId, packageId ?? undefined)) {
+          refused.push({ orderId, code: 'PLATFORM_LABEL_MISSING', message: PLATFORM_LABEL_MISSING_MESSAGE });
+          continue;
+        }
+        if (packageId !== null) queued.add(packageId);
+        queueJob(
+          ctx.db,
+          {
+            batchId: id,
+            seq: seq++,
+            orderId,
+            packageId,
+            document: 'SHIPPING_LABEL',
+            printerName: printer.name,
+            uri: printer.uri,
+            language: printer.language,
+            kind: 'PRINT',
+            resendOf: null,
+            station: req.station,
+            packer: req.packer,
+            ownerId,
+          },
+          now,
+        );
       }
-      queueJob(
-        ctx.db,
-        {
-          batchId: id,
-          seq,
-          orderId,
-          packageId: labelPackageId(ctx, orderId),
-          document: 'SHIPPING_LABEL',
-          printerName: printer.name,
-          uri: printer.uri,
-          language: printer.language,
-          kind: 'PRINT',
-          resendOf: null,
-          station: req.station,
-          packer: req.packer,
-          ownerId,
-        },
-        now,
-      );
     }
     return { batchId: id, refused };
   });

@@ -142,20 +142,42 @@ describe('platform labels', () => {
     const printer = await FakeTcpPrinter.start({});
     printers.push(printer);
     await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
-    const [first, second] = rig.sim.state.orders.get(id)!.packageIds;
-    // A batch printed ahead gives the order's label: package 1's, recorded as such.
-    const batch = await rig.call('printing.batch', { ...WHO, orderIds: [id] });
-    expect(batch.sent).toBe(1);
-    expect((await rig.call('printing.jobs', { batchId: batch.id, limit: 5 }))[0]).toMatchObject({ packageId: first, state: 'SENT' });
+    const [, second] = rig.sim.state.orders.get(id)!.packageIds;
     for (const code of [id, 'MUG-01', 'MUG-01']) await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code });
     const finished = await rig.call('packing.finish', { ...WHO, orderId: id });
     expect(finished.label).toMatchObject({ outcome: 'PRINTED', job: { packageId: second } });
     const labels = labelsIn(printer.received());
-    expect(labels).toHaveLength(2);
-    expect((await scanZpl(labels[1]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-finish-unnamed-last-package')).code128).toContain(
+    expect(labels).toHaveLength(1);
+    expect((await scanZpl(labels[0]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-finish-unnamed-last-package')).code128).toContain(
       rig.sim.state.packages.get(second!)!.trackingNumber,
     );
     expect((await rig.call('packing.finish', { ...WHO, orderId: id })).label.outcome).toBe('ALREADY_PRINTED');
+  });
+
+  it('prints in a batch one label for each package of a split order, then finishing prints nothing more', async () => {
+    const rig = await syncRig({ sim: { orders: 0, seed: 48, settings: { labelGeneratingCalls: 0 } } });
+    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+    const id = order.id as string;
+    await rig.connect();
+    await rig.call('sync.now', {});
+    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+    expect((await rig.call('sync.now', {})).labels).toBe(2);
+    const printer = await FakeTcpPrinter.start({});
+    printers.push(printer);
+    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const packageIds = rig.sim.state.orders.get(id)!.packageIds;
+    // The order named twice, as a wave put together by hand might: still one label per package.
+    const batch = await rig.call('printing.batch', { ...WHO, orderIds: [id, id] });
+    expect(batch).toMatchObject({ total: 2, sent: 2 });
+    const jobs = await rig.call('printing.jobs', { batchId: batch.id, limit: 5 });
+    expect(jobs.map((j) => j.packageId).sort()).toEqual([...packageIds].sort());
+    const labels = labelsIn(printer.received());
+    expect(labels).toHaveLength(2);
+    const reads = await Promise.all(labels.map(async (l, i) => (await scanZpl(l, { widthMm: 100, heightMm: 150 }, 203, `sync-batch-package-${i}`)).code128));
+    expect(reads.map((r) => packageIds.find((p) => r.includes(rig.sim.state.packages.get(p)!.trackingNumber!))).sort()).toEqual([...packageIds].sort());
+    for (const code of [id, 'MUG-01', 'MUG-01']) await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code });
+    expect((await rig.call('packing.finish', { ...WHO, orderId: id })).label.outcome).toBe('ALREADY_PRINTED');
+    expect(labelsIn(printer.received())).toHaveLength(2);
   });
 
   it('asks no label for a seller-shipped package, and Packdesk prints its own', async () => {
