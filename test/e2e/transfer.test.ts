@@ -130,25 +130,30 @@ describeInChromium('Import / Export screen in Chromium', () => {
     expect(await bench.call('orders.list', {})).toHaveLength(before);
   });
 
-  step('in Chinese, refuses a UTF-16 file (no byte order mark) as not a CSV text file, and an export into /proc as a system folder; nothing imported', async () => {
-    const before = (await bench.call('orders.list', {})).length;
-    // UTF-16 without a byte order mark (with one, the browser reads the text right and it imports).
-    const utf16 = path.join(INPUT_DIR, 'orders-utf16.csv');
-    fs.mkdirSync(INPUT_DIR, { recursive: true });
-    const text = fs.readFileSync(path.join(FIXTURES, 'orders-en-mdy.csv'), 'utf8');
-    fs.writeFileSync(utf16, Buffer.from(text, 'utf16le'));
-    await app.switchLanguage('zh-CN');
-    try {
-      expect(await transfer.importFile(utf16)).toBe('failed');
-      await expect(browser.page.getByTestId('import-failure').textContent()).resolves.toContain('该文件是 UTF-16 文本（Excel 中的“Unicode 文本”），不是 UTF-8 编码的 CSV 文件');
-      expect(await transfer.exportRefused('/proc/self')).toContain('系统文件夹');
-      await screenshot(browser.page, 'transfer-refused-folder-zh');
-    } finally {
-      await app.switchLanguage('en');
-    }
-    expect(await transfer.exportRefused('exports/today')).toContain('relative path');
-    expect(await bench.call('orders.list', {})).toHaveLength(before);
-  });
+  step(
+    'in Chinese, refuses a UTF-16 file (no byte order mark) as not a CSV text file, and an export into /proc as a system folder; nothing imported',
+    async () => {
+      const before = (await bench.call('orders.list', {})).length;
+      // UTF-16 without a byte order mark (with one, the browser reads the text right and it imports).
+      const utf16 = path.join(INPUT_DIR, 'orders-utf16.csv');
+      fs.mkdirSync(INPUT_DIR, { recursive: true });
+      const text = fs.readFileSync(path.join(FIXTURES, 'orders-en-mdy.csv'), 'utf8');
+      fs.writeFileSync(utf16, Buffer.from(text, 'utf16le'));
+      await app.switchLanguage('zh-CN');
+      try {
+        expect(await transfer.importFile(utf16)).toBe('failed');
+        await expect(browser.page.getByTestId('import-failure').textContent()).resolves.toContain(
+          '该文件是 UTF-16 文本（Excel 中的“Unicode 文本”），不是 UTF-8 编码的 CSV 文件',
+        );
+        expect(await transfer.exportRefused('/proc/self')).toContain('系统文件夹');
+        await screenshot(browser.page, 'transfer-refused-folder-zh');
+      } finally {
+        await app.switchLanguage('en');
+      }
+      expect(await transfer.exportRefused('exports/today')).toContain('relative path');
+      expect(await bench.call('orders.list', {})).toHaveLength(before);
+    },
+  );
 
   step('exports the orders into a folder on the station computer and names the files', async () => {
     // The fixtures' orders are from 2024, before the screen's default of the last 90 days.
