@@ -55,30 +55,29 @@ export function handEnteredTokens(accessToken: string, refreshToken: string): Sh
 }
 
 /** `GET /api/v2/token/get` on the auth host (not signed). */
-export async function exchangeAuthCode(http: PlatformHttp, appKey: string, appSecret: string, authCode: string, now: number): Promise<ShopTokens> {
-  http.redactor.add(authCode);
-  const data = await http.request({
-    host: 'auth',
-    method: 'GET',
-    path: '/api/v2/token/get',
-    query: { app_key: appKey, app_secret: appSecret, auth_code: authCode, grant_type: 'authorized_code' },
-    signed: false,
-    repeat: 'safe',
-    schema: tokenDataSchema,
-    refusedAs: 'PLATFORM_AUTH_NEEDED',
-  });
-  http.redactor.add(data.access_token, data.refresh_token);
-  return tokensFromPlatform(data, now);
+export function exchangeAuthCode(http: PlatformHttp, appKey: string, appSecret: string, authCode: string, now: number): Promise<ShopTokens> {
+  return tokenCall(http, '/api/v2/token/get', { app_key: appKey, app_secret: appSecret, auth_code: authCode, grant_type: 'authorized_code' }, authCode, now);
 }
 
 /** `GET /api/v2/token/refresh` on the auth host (not signed). */
-export async function refreshTokens(http: PlatformHttp, appKey: string, appSecret: string, refreshToken: string, now: number): Promise<ShopTokens> {
-  http.redactor.add(refreshToken);
+export function refreshTokens(http: PlatformHttp, appKey: string, appSecret: string, refreshToken: string, now: number): Promise<ShopTokens> {
+  return tokenCall(
+    http,
+    '/api/v2/token/refresh',
+    { app_key: appKey, app_secret: appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' },
+    refreshToken,
+    now,
+  );
+}
+
+/** One call to the auth host: the secret it carries and the tokens it returns never reach a log. */
+async function tokenCall(http: PlatformHttp, path: string, query: Record<string, string>, secret: string, now: number): Promise<ShopTokens> {
+  http.redactor.add(secret);
   const data = await http.request({
     host: 'auth',
     method: 'GET',
-    path: '/api/v2/token/refresh',
-    query: { app_key: appKey, app_secret: appSecret, refresh_token: refreshToken, grant_type: 'refresh_token' },
+    path,
+    query,
     signed: false,
     repeat: 'safe',
     schema: tokenDataSchema,
