@@ -15,6 +15,21 @@ afterEach(async () => {
 const WHO = { station: 'bench-1', packer: 'pat' } as const;
 const labelsIn = (bytes: Buffer): string[] => bytes.toString('latin1').match(/\^XA[\s\S]*?\^XZ/g) ?? [];
 
+/** A TikTok order split into two packages, shipped ahead so both labels are here, and a loopback Zebra. */
+async function splitOrderWithLabels(seed: number) {
+  const rig = await syncRig({ sim: { orders: 0, seed, settings: { labelGeneratingCalls: 0 } } });
+  const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
+  const id = order.id as string;
+  await rig.connect();
+  await rig.call('sync.now', {});
+  await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
+  expect((await rig.call('sync.now', {})).labels).toBe(2);
+  const printer = await FakeTcpPrinter.start({});
+  printers.push(printer);
+  await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+  return { rig, id, printer };
+}
+
 describe('platform labels', () => {
   it('are fetched once the package is shipped (asked again while still generating), kept by content hash, and printed instead of our own', async () => {
     const rig = await syncRig({ sim: { orders: 0, seed: 41, settings: { labelGeneratingCalls: 2 } } });
@@ -50,16 +65,7 @@ describe('platform labels', () => {
   });
 
   it('prints the label of the package asked for: each package of a split order has its own', async () => {
-    const rig = await syncRig({ sim: { orders: 0, seed: 44, settings: { labelGeneratingCalls: 0 } } });
-    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
-    const id = order.id as string;
-    await rig.connect();
-    await rig.call('sync.now', {});
-    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
-    expect((await rig.call('sync.now', {})).labels).toBe(2);
-    const printer = await FakeTcpPrinter.start({});
-    printers.push(printer);
-    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const { rig, id, printer } = await splitOrderWithLabels(44);
     const [, second] = rig.sim.state.orders.get(id)!.packageIds;
     await rig.call('printing.print', { orderId: id, packageId: second!, ...WHO });
     const scan = await scanZpl(labelsIn(printer.received())[0]!, { widthMm: 100, heightMm: 150 }, 203, 'sync-second-package');
@@ -68,16 +74,7 @@ describe('platform labels', () => {
   });
 
   it("finishes a split order with the label of the package on the bench, and previews that package's label", async () => {
-    const rig = await syncRig({ sim: { orders: 0, seed: 45, settings: { labelGeneratingCalls: 0 } } });
-    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
-    const id = order.id as string;
-    await rig.connect();
-    await rig.call('sync.now', {});
-    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
-    expect((await rig.call('sync.now', {})).labels).toBe(2);
-    const printer = await FakeTcpPrinter.start({});
-    printers.push(printer);
-    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const { rig, id, printer } = await splitOrderWithLabels(45);
     const [first, second] = rig.sim.state.orders.get(id)!.packageIds;
     const preview = (packageId: string) => rig.call('printing.preview', { orderId: id, packageId });
     expect((await preview(first!)).png).not.toBe((await preview(second!)).png);
@@ -90,16 +87,7 @@ describe('platform labels', () => {
   });
 
   it("finishes a split order's last package with its own label when package 1's label printed before (F8), and not package 1's again", async () => {
-    const rig = await syncRig({ sim: { orders: 0, seed: 46, settings: { labelGeneratingCalls: 0 } } });
-    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
-    const id = order.id as string;
-    await rig.connect();
-    await rig.call('sync.now', {});
-    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
-    expect((await rig.call('sync.now', {})).labels).toBe(2);
-    const printer = await FakeTcpPrinter.start({});
-    printers.push(printer);
-    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const { rig, id, printer } = await splitOrderWithLabels(46);
     const [first, second] = rig.sim.state.orders.get(id)!.packageIds;
     const tracking = (packageId: string) => rig.sim.state.packages.get(packageId)!.trackingNumber!;
     const reads = async (zpl: string, name: string) => (await scanZpl(zpl, { widthMm: 100, heightMm: 150 }, 203, name)).code128;
@@ -132,16 +120,7 @@ describe('platform labels', () => {
   });
 
   it("finishes a split order without a package named by printing its last package's label, then calls it printed", async () => {
-    const rig = await syncRig({ sim: { orders: 0, seed: 47, settings: { labelGeneratingCalls: 0 } } });
-    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
-    const id = order.id as string;
-    await rig.connect();
-    await rig.call('sync.now', {});
-    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
-    expect((await rig.call('sync.now', {})).labels).toBe(2);
-    const printer = await FakeTcpPrinter.start({});
-    printers.push(printer);
-    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const { rig, id, printer } = await splitOrderWithLabels(47);
     const [, second] = rig.sim.state.orders.get(id)!.packageIds;
     for (const code of [id, 'MUG-01', 'MUG-01']) await rig.call('packing.scan', { ...WHO, scanId: randomUUID(), code });
     const finished = await rig.call('packing.finish', { ...WHO, orderId: id });
@@ -155,16 +134,7 @@ describe('platform labels', () => {
   });
 
   it('prints in a batch one label for each package of a split order, then finishing prints nothing more', async () => {
-    const rig = await syncRig({ sim: { orders: 0, seed: 48, settings: { labelGeneratingCalls: 0 } } });
-    const order = rig.sim.controls.addOrder({ items: [{ sellerSku: 'MUG-01', qty: 2 }], split: true, shippingType: 'TIKTOK' });
-    const id = order.id as string;
-    await rig.connect();
-    await rig.call('sync.now', {});
-    await rig.call('shipping.arrange', { orderIds: [id], allowUnpacked: true });
-    expect((await rig.call('sync.now', {})).labels).toBe(2);
-    const printer = await FakeTcpPrinter.start({});
-    printers.push(printer);
-    await rig.call('printers.save', { name: 'Zebra', uri: printer.uri, language: 'zpl', dpi: 203, documents: ['SHIPPING_LABEL'] });
+    const { rig, id, printer } = await splitOrderWithLabels(48);
     const packageIds = rig.sim.state.orders.get(id)!.packageIds;
     // The order named twice, as a wave put together by hand might: still one label per package.
     const batch = await rig.call('printing.batch', { ...WHO, orderIds: [id, id] });
